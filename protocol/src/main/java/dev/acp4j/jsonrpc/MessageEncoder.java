@@ -1,0 +1,77 @@
+package dev.acp4j.jsonrpc;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.util.List;
+
+/** Encodes JSON-RPC envelopes to single-line UTF-8 JSON. */
+final class MessageEncoder {
+
+    static final String VERSION = "2.0";
+
+    @JsonPropertyOrder({"jsonrpc", "id", "result"})
+    record ResultEnvelope(String jsonrpc, @JsonInclude(JsonInclude.Include.ALWAYS) JsonNode id,
+                          @JsonInclude(JsonInclude.Include.ALWAYS) Object result) {
+    }
+
+    @JsonPropertyOrder({"jsonrpc", "id", "error"})
+    record ErrorEnvelope(String jsonrpc, @JsonInclude(JsonInclude.Include.ALWAYS) JsonNode id,
+                         JsonRpcError error) {
+    }
+
+    @JsonPropertyOrder({"jsonrpc", "id", "method", "params"})
+    record RequestEnvelope(String jsonrpc, long id, String method, Object params) {
+    }
+
+    @JsonPropertyOrder({"jsonrpc", "method", "params"})
+    record NotificationEnvelope(String jsonrpc, String method, Object params) {
+    }
+
+    private final ObjectMapper mapper;
+    private final ObjectWriter resultWriter;
+    private final ObjectWriter errorWriter;
+    private final ObjectWriter requestWriter;
+    private final ObjectWriter notificationWriter;
+
+    MessageEncoder(ObjectMapper mapper) {
+        this.mapper = mapper;
+        this.resultWriter = mapper.writerFor(ResultEnvelope.class);
+        this.errorWriter = mapper.writerFor(ErrorEnvelope.class);
+        this.requestWriter = mapper.writerFor(RequestEnvelope.class);
+        this.notificationWriter = mapper.writerFor(NotificationEnvelope.class);
+    }
+
+    byte[] response(Response response) throws JsonProcessingException {
+        return mapper.writeValueAsBytes(envelope(response));
+    }
+
+    byte[] batch(List<Response> responses) throws JsonProcessingException {
+        return mapper.writeValueAsBytes(responses.stream().map(MessageEncoder::envelope).toList());
+    }
+
+    byte[] result(JsonNode id, Object result) throws JsonProcessingException {
+        return resultWriter.writeValueAsBytes(new ResultEnvelope(VERSION, id, result));
+    }
+
+    byte[] error(JsonNode id, JsonRpcError error) throws JsonProcessingException {
+        return errorWriter.writeValueAsBytes(new ErrorEnvelope(VERSION, id, error));
+    }
+
+    byte[] request(long id, String method, Object params) throws JsonProcessingException {
+        return requestWriter.writeValueAsBytes(new RequestEnvelope(VERSION, id, method, params));
+    }
+
+    byte[] notification(String method, Object params) throws JsonProcessingException {
+        return notificationWriter.writeValueAsBytes(new NotificationEnvelope(VERSION, method, params));
+    }
+
+    private static Object envelope(Response response) {
+        return response.error() == null
+                ? new ResultEnvelope(VERSION, response.id(), response.result())
+                : new ErrorEnvelope(VERSION, response.id(), response.error());
+    }
+}
