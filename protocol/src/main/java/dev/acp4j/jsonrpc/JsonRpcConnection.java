@@ -195,6 +195,9 @@ public final class JsonRpcConnection implements AutoCloseable {
             handleMessage(node).thenAccept(response -> {
                 if (response != null) {
                     write(response);
+                    if (response.context() != null) {
+                        response.context().runAfterResponse();
+                    }
                 }
             });
         }
@@ -217,6 +220,8 @@ public final class JsonRpcConnection implements AutoCloseable {
                 } catch (JsonProcessingException e) {
                     log.error("cannot encode a batch answer", e);
                 }
+                responses.stream().map(Response::context).filter(Objects::nonNull)
+                        .forEach(RequestContext::runAfterResponse);
             }
         });
     }
@@ -278,7 +283,9 @@ public final class JsonRpcConnection implements AutoCloseable {
                 : HandlerTask.submit(executor, route, boundParams, context);
         return result.handle((value, failure) -> {
             inFlight.remove(key, token);
-            return failure == null ? Response.result(id, value) : Response.error(id, errorFor(method, failure, token));
+            return failure == null
+                    ? new Response(id, value, null, context)
+                    : Response.error(id, errorFor(method, failure, token));
         });
     }
 
