@@ -1,0 +1,142 @@
+package dev.acp4j.server;
+
+import dev.acp4j.auth.AuthMethodRegistry;
+import dev.acp4j.auth.LaunchEnvironment;
+import dev.acp4j.jsonrpc.Json;
+import dev.acp4j.jsonrpc.JsonRpcConnection;
+import dev.acp4j.jsonrpc.MethodTable;
+import dev.acp4j.jsonrpc.TraceSink;
+import dev.acp4j.protocol.initialization.Implementation;
+import dev.acp4j.server.builtin.BuiltinAgent;
+import dev.acp4j.server.config.ServerConfig;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An ACP agent server: give it an {@link Agent} and a configuration, then {@link #serve} a
+ * client over a stream pair (stdin/stdout for a launched agent).
+ *
+ * <pre>{@code
+ * AcpServer.builder().agent(turn -> { turn.sendText("hi"); return StopReason.END_TURN; })
+ *          .build().serve(System.in, stdout);
+ * }</pre>
+ */
+public final class AcpServer {
+
+    private final Agent agent;
+    private final ServerConfig config;
+    private final Implementation agentInfo;
+    private final LaunchEnvironment launch;
+    private final int maxLineBytes;
+    private final TraceSink trace;
+    private final Duration cancelGrace;
+
+    private AcpServer(Builder b) {
+        this.agent = b.agent;
+        this.config = b.config;
+        this.agentInfo = b.agentInfo;
+        this.launch = b.launch;
+        this.maxLineBytes = b.maxLineBytes;
+        this.trace = b.trace;
+        this.cancelGrace = b.cancelGrace;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Serves one client until its input ends; returns once the connection has closed. */
+    public void serve(InputStream in, OutputStream out) {
+        ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
+        try {
+            ClientState client = new ClientState();
+            AuthMethodRegistry registry = new AuthMethodRegistry(config.authMethods(), launch);
+            MethodTable methods = new MethodTable();
+            new Initialization(client, agentInfo, c -> registry.advertised(c.canRunTerminalAuth())).register(methods);
+            new SessionService(agent, client, RequestGate.OPEN, executor, cancelGrace).register(methods);
+            JsonRpcConnection connection = JsonRpcConnection.builder(in, out)
+                    .mapper(Json.newMapper())
+                    .methods(methods)
+                    .executor(executor)
+                    .trace(trace)
+                    .maxLineBytes(maxLineBytes)
+                    .build();
+            connection.start().closed().join();
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "acp4j-worker-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Configures a server; every setting has a working default. */
+    public static final class Builder {
+        private Agent agent = new BuiltinAgent();
+        private ServerConfig config = ServerConfig.empty("(none)");
+        private Implementation agentInfo = Implementation.of("acp4j", "acp4j", ServerVersion.VERSION);
+        private LaunchEnvironment launch = LaunchEnvironment.of(System.getenv());
+        private int maxLineBytes = JsonRpcConnection.DEFAULT_MAX_LINE_BYTES;
+        private TraceSink trace = TraceSink.NONE;
+        private Duration cancelGrace = Duration.ofSeconds(2);
+
+        private Builder() {
+        }
+
+        /** The prompt logic; by default the built-in agent. */
+        public Builder agent(Agent value) {
+            this.agent = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder config(ServerConfig value) {
+            this.config = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** Name, title and version sent as {@code agentInfo}. */
+        public Builder agentInfo(String name, String title, String version) {
+            this.agentInfo = Implementation.of(name, title, version);
+            return this;
+        }
+
+        /** The environment and start-parameter values auth methods read (default: this process's). */
+        public Builder launch(Map<String, String> env, Map<String, String> startParams) {
+            this.launch = new LaunchEnvironment(env, startParams);
+            return this;
+        }
+
+        public Builder maxLineBytes(int value) {
+            this.maxLineBytes = value;
+            return this;
+        }
+
+        /** Observes every line in and out; null for none. */
+        public Builder trace(TraceSink value) {
+            this.trace = value == null ? TraceSink.NONE : value;
+            return this;
+        }
+
+        /** How long a cancelled turn may run on before the server answers {@code cancelled} itself. */
+        public Builder cancelGrace(Duration value) {
+            this.cancelGrace = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public AcpServer build() {
+            return new AcpServer(this);
+        }
+    }
+}

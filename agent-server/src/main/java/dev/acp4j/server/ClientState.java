@@ -1,0 +1,72 @@
+package dev.acp4j.server;
+
+import dev.acp4j.jsonrpc.JsonRpcError;
+import dev.acp4j.jsonrpc.JsonRpcException;
+import dev.acp4j.protocol.initialization.ClientCapabilities;
+import dev.acp4j.protocol.initialization.FileSystemCapabilities;
+import dev.acp4j.protocol.initialization.Implementation;
+
+/** What the client told us in {@code initialize}; the capabilities we may use toward it. */
+public final class ClientState {
+
+    private volatile ClientCapabilities capabilities;
+    private volatile Implementation clientInfo;
+
+    void initialized(ClientCapabilities clientCapabilities, Implementation info) {
+        this.clientInfo = info;
+        this.capabilities = clientCapabilities == null
+                ? new ClientCapabilities(null, null, null, null, null, null)
+                : clientCapabilities;
+    }
+
+    public boolean isInitialized() {
+        return capabilities != null;
+    }
+
+    /** Fails a request that arrives before {@code initialize}. */
+    void requireInitialized(String method) {
+        if (!isInitialized()) {
+            throw new JsonRpcException(JsonRpcError.invalidRequest(
+                    "call initialize before " + method + " (the connection is not initialized)"));
+        }
+    }
+
+    public Implementation clientInfo() {
+        return clientInfo;
+    }
+
+    public boolean canRunTerminalAuth() {
+        ClientCapabilities c = capabilities;
+        return c != null && c.auth() != null && Boolean.TRUE.equals(c.auth().terminal());
+    }
+
+    public boolean supportsUrlElicitation() {
+        ClientCapabilities c = capabilities;
+        return c != null && c.elicitation() != null && c.elicitation().url() != null;
+    }
+
+    public boolean supportsFormElicitation() {
+        ClientCapabilities c = capabilities;
+        return c != null && c.elicitation() != null && c.elicitation().form() != null;
+    }
+
+    public boolean canReadTextFile() {
+        FileSystemCapabilities fs = fs();
+        return fs != null && Boolean.TRUE.equals(fs.readTextFile());
+    }
+
+    public boolean canWriteTextFile() {
+        FileSystemCapabilities fs = fs();
+        return fs != null && Boolean.TRUE.equals(fs.writeTextFile());
+    }
+
+    public boolean supportsTerminal() {
+        ClientCapabilities c = capabilities;
+        return c != null && Boolean.TRUE.equals(c.terminal());
+    }
+
+    private FileSystemCapabilities fs() {
+        ClientCapabilities c = capabilities;
+        return c == null ? null : c.fs();
+    }
+}

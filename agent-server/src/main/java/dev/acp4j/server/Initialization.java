@@ -1,0 +1,57 @@
+package dev.acp4j.server;
+
+import dev.acp4j.jsonrpc.MethodTable;
+import dev.acp4j.jsonrpc.RequestContext;
+import dev.acp4j.protocol.AcpMethods;
+import dev.acp4j.protocol.ProtocolVersion;
+import dev.acp4j.protocol.auth.AgentAuthCapabilities;
+import dev.acp4j.protocol.auth.AuthMethod;
+import dev.acp4j.protocol.initialization.AgentCapabilities;
+import dev.acp4j.protocol.initialization.Implementation;
+import dev.acp4j.protocol.initialization.InitializeRequest;
+import dev.acp4j.protocol.initialization.InitializeResponse;
+import dev.acp4j.protocol.initialization.McpCapabilities;
+import dev.acp4j.protocol.initialization.PromptCapabilities;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+/** {@code initialize}: protocol version negotiation, capabilities, auth methods, agent info. */
+final class Initialization {
+
+    /** Protocol versions this server speaks. */
+    static final Set<Integer> SUPPORTED_VERSIONS = Set.of(ProtocolVersion.LATEST);
+
+    private final ClientState client;
+    private final Implementation agentInfo;
+    private final Function<ClientState, List<AuthMethod>> authMethods;
+
+    Initialization(ClientState client, Implementation agentInfo, Function<ClientState, List<AuthMethod>> authMethods) {
+        this.client = client;
+        this.agentInfo = agentInfo;
+        this.authMethods = authMethods;
+    }
+
+    void register(MethodTable methods) {
+        // On the read loop, so that requests pipelined right behind it see the connection initialized.
+        methods.requestAsync(AcpMethods.INITIALIZE, InitializeRequest.class, this::initialize);
+    }
+
+    private CompletionStage<InitializeResponse> initialize(InitializeRequest request, RequestContext context) {
+        client.initialized(request.clientCapabilities(), request.clientInfo());
+        int version = SUPPORTED_VERSIONS.contains(request.protocolVersion())
+                ? request.protocolVersion()
+                : ProtocolVersion.LATEST;
+        AgentCapabilities capabilities = new AgentCapabilities(
+                false,
+                new PromptCapabilities(false, false, true, null),
+                new McpCapabilities(false, false, null),
+                null,
+                AgentAuthCapabilities.withLogout(),
+                null);
+        return CompletableFuture.completedFuture(new InitializeResponse(version, capabilities,
+                authMethods.apply(client), agentInfo, null));
+    }
+}

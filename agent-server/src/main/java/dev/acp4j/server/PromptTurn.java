@@ -1,0 +1,83 @@
+package dev.acp4j.server;
+
+import dev.acp4j.jsonrpc.CancellationToken;
+import dev.acp4j.protocol.AcpMethods;
+import dev.acp4j.protocol.content.ContentBlock;
+import dev.acp4j.protocol.mcp.McpServer;
+import dev.acp4j.protocol.session.SessionNotification;
+import dev.acp4j.protocol.session.SessionUpdate;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * One prompt turn as an agent sees it: the session, the prompt, a way to stream
+ * {@code session/update}s, the client, and the cancellation signal.
+ */
+public final class PromptTurn {
+
+    private final Session session;
+    private final List<ContentBlock> prompt;
+    private final CancellationToken cancellation;
+    private final Client client;
+    private boolean finished;
+
+    PromptTurn(Session session, List<ContentBlock> prompt, CancellationToken cancellation, Client client) {
+        this.session = session;
+        this.prompt = List.copyOf(prompt);
+        this.cancellation = cancellation;
+        this.client = client;
+    }
+
+    public String sessionId() {
+        return session.id();
+    }
+
+    public Path cwd() {
+        return session.cwd();
+    }
+
+    public List<McpServer> mcpServers() {
+        return session.mcpServers();
+    }
+
+    public List<ContentBlock> prompt() {
+        return prompt;
+    }
+
+    /** The text blocks of the prompt, joined by newlines. */
+    public String text() {
+        return prompt.stream()
+                .filter(ContentBlock.Text.class::isInstance)
+                .map(block -> ((ContentBlock.Text) block).text())
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** Streams an {@code agent_message_chunk} with {@code text}. */
+    public void sendText(String text) {
+        send(SessionUpdate.agentMessage(text));
+    }
+
+    /** Streams any session update. Dropped once the turn has been answered. */
+    public synchronized void send(SessionUpdate update) {
+        if (!finished) {
+            client.notify(AcpMethods.SESSION_UPDATE, SessionNotification.of(session.id(), update));
+        }
+    }
+
+    public boolean isCancelled() {
+        return cancellation.isCancelled();
+    }
+
+    public CancellationToken cancellation() {
+        return cancellation;
+    }
+
+    public Client client() {
+        return client;
+    }
+
+    synchronized void finish() {
+        finished = true;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.acp4j.server.builtin;
+
+import dev.acp4j.protocol.session.AvailableCommand;
+import dev.acp4j.protocol.session.StopReason;
+import dev.acp4j.protocol.session.UnstructuredCommandInput;
+import dev.acp4j.server.Agent;
+import dev.acp4j.server.PromptTurn;
+import java.util.List;
+
+/**
+ * The agent acp4j runs out of the box: it answers prompts, lists its slash commands, and
+ * {@code /stream N} streams N chunks about 10 ms apart (a long turn, to exercise cancellation).
+ */
+public final class BuiltinAgent implements Agent {
+
+    static final int MAX_STREAM_CHUNKS = 100_000;
+    private static final long CHUNK_INTERVAL_MILLIS = 10;
+
+    private static final List<AvailableCommand> COMMANDS = List.of(
+            AvailableCommand.of("help", "List the commands of the built-in agent"),
+            new AvailableCommand("stream", "Stream N chunks about 10 ms apart (a long turn, for cancellation)",
+                    new UnstructuredCommandInput("number of chunks, e.g. 200", null), null),
+            new AvailableCommand("echo", "Repeat the text back",
+                    new UnstructuredCommandInput("text to repeat", null), null));
+
+    @Override
+    public List<AvailableCommand> availableCommands() {
+        return COMMANDS;
+    }
+
+    @Override
+    public StopReason prompt(PromptTurn turn) throws InterruptedException {
+        String text = turn.text().strip();
+        if (text.startsWith("/stream")) {
+            return stream(turn, text.substring("/stream".length()).strip());
+        }
+        if (text.startsWith("/echo")) {
+            turn.sendText(text.substring("/echo".length()).strip());
+            return StopReason.END_TURN;
+        }
+        if (text.equals("/help")) {
+            StringBuilder help = new StringBuilder("Commands of the built-in agent:\n");
+            COMMANDS.forEach(c -> help.append("/").append(c.name()).append(" — ").append(c.description()).append('\n'));
+            turn.sendText(help.toString());
+            return StopReason.END_TURN;
+        }
+        if (text.isEmpty()) {
+            turn.sendText("The prompt had no text. Try /help.");
+            return StopReason.END_TURN;
+        }
+        turn.sendText("Hello from acp4j's built-in agent. You said: " + text);
+        turn.sendText("\n(Plug in your own logic by implementing dev.acp4j.server.Agent; /help lists commands.)");
+        return StopReason.END_TURN;
+    }
+
+    private static StopReason stream(PromptTurn turn, String argument) throws InterruptedException {
+        int count;
+        try {
+            count = argument.isEmpty() ? 10 : Integer.parseInt(argument);
+        } catch (NumberFormatException e) {
+            count = -1;
+        }
+        if (count < 1 || count > MAX_STREAM_CHUNKS) {
+            turn.sendText("Usage: /stream N, with N from 1 to " + MAX_STREAM_CHUNKS + ".");
+            return StopReason.END_TURN;
+        }
+        for (int i = 1; i <= count; i++) {
+            if (turn.isCancelled()) {
+                return StopReason.CANCELLED;
+            }
+            turn.sendText("chunk " + i + "/" + count + "\n");
+            if (i < count) {
+                Thread.sleep(CHUNK_INTERVAL_MILLIS);
+            }
+        }
+        return StopReason.END_TURN;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.acp4j.server.config;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The kinds of auth method a configuration declares, and their wire type. */
+public enum AuthMethodType {
+    /** A one-time local page where the user pastes an API key; an {@code agent} method on the wire. */
+    API_KEY_PAGE("api_key_page", null),
+    /** OAuth 2 sign-in run by the agent; an {@code agent} method on the wire. */
+    OAUTH2("oauth2", null),
+    ENV_VAR("env_var", "env_var"),
+    START_PARAM("start_param", "start_param"),
+    TERMINAL("terminal", "terminal");
+
+    private final String configName;
+    private final String wireType;
+
+    AuthMethodType(String configName, String wireType) {
+        this.configName = configName;
+        this.wireType = wireType;
+    }
+
+    public String configName() {
+        return configName;
+    }
+
+    /** The {@code type} on the wire, or null for an {@code agent} method (no {@code type}). */
+    public String wireType() {
+        return wireType;
+    }
+
+    public static Optional<AuthMethodType> fromConfigName(String name) {
+        return Arrays.stream(values()).filter(t -> t.configName.equals(name)).findFirst();
+    }
+
+    public static String allConfigNames() {
+        return String.join(", ", Arrays.stream(values()).map(AuthMethodType::configName).toList());
+    }
+
+    @Override
+    public String toString() {
+        return configName.toLowerCase(Locale.ROOT);
+    }
+}
