@@ -1,0 +1,15 @@
+package dev.acp4j.protocol.auth;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/** Authentication capabilities of the agent. */
+public record AgentAuthCapabilities(
+        @JsonProperty("logout") LogoutCapabilities logout,
+        @JsonProperty("_meta") Map<String, Object> meta) {
+
+    /** The agent supports {@code logout}: {@code {"logout":{}}}. */
+    public static AgentAuthCapabilities withLogout() {
+        return new AgentAuthCapabilities(new LogoutCapabilities(null), null);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.acp4j.protocol.auth;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/** An environment variable an {@code env_var} auth method reads. */
+public record AuthEnvVar(
+        @JsonProperty(value = "name", required = true) String name,
+        @JsonProperty("label") String label,
+        @JsonProperty("secret") Boolean secret,
+        @JsonProperty("optional") Boolean optional,
+        @JsonProperty("_meta") Map<String, Object> meta) {
+
+    public static AuthEnvVar of(String name, String label) {
+        return new AuthEnvVar(name, label, null, null, null);
+    }
+
+    /** {@link #secret()} with its default applied (true). */
+    public boolean secretOrDefault() {
+        return secret == null || secret;
+    }
+
+    /** {@link #optional()} with its default applied (false). */
+    public boolean optionalOrDefault() {
+        return optional != null && optional;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.acp4j.protocol.auth;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An authentication method the agent advertises, discriminated by {@code type}; no {@code type} means
+ * {@code agent}. {@code env_var} and {@code start_param} are the acp4j auth profile's extensions.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "type",
+        defaultImpl = AuthMethod.Agent.class)
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = AuthMethod.Agent.class, name = "agent"),
+        @JsonSubTypes.Type(value = AuthMethod.Terminal.class, name = "terminal"),
+        @JsonSubTypes.Type(value = AuthMethod.EnvVar.class, name = "env_var"),
+        @JsonSubTypes.Type(value = AuthMethod.StartParam.class, name = "start_param")
+})
+@JsonPropertyOrder({"id", "name", "description", "type"})
+public sealed interface AuthMethod {
+
+    String id();
+
+    String name();
+
+    String description();
+
+    static AuthMethod agent(String id, String name, String description) {
+        return new Agent(id, name, description, null);
+    }
+
+    static EnvVar envVar(String id, String name, List<AuthEnvVar> vars, boolean requiresRestart) {
+        return new EnvVar(id, name, null, vars, null, requiresRestart, null);
+    }
+
+    static StartParam startParam(String id, String name, List<AuthStartParam> params, boolean requiresRestart) {
+        return new StartParam(id, name, null, params, null, requiresRestart, null);
+    }
+
+    /** The agent runs the flow itself (OAuth, API-key page, ...); written without {@code type}. */
+    record Agent(
+            @JsonProperty(value = "id", required = true) String id,
+            @JsonProperty(value = "name", required = true) String name,
+            @JsonProperty("description") String description,
+            @JsonProperty("_meta") Map<String, Object> meta) implements AuthMethod {
+    }
+
+    /** The client runs the agent's own command with {@code args} appended in a terminal for the user to log in. */
+    record Terminal(
+            @JsonProperty(value = "id", required = true) String id,
+            @JsonProperty(value = "name", required = true) String name,
+            @JsonProperty("description") String description,
+            @JsonProperty("args") List<String> args,
+            @JsonProperty("env") Map<String, String> env,
+            @JsonProperty("_meta") Map<String, Object> meta) implements AuthMethod {
+        @JsonProperty("type")
+        public String type() {
+            return "terminal";
+        }
+    }
+
+    /**
+     * The user provides values the client passes to the agent as environment variables.
+     * {@code requiresRestart} is never null, so it is always written; a descriptor without it reads as false.
+     */
+    record EnvVar(
+            @JsonProperty(value = "id", required = true) String id,
+            @JsonProperty(value = "name", required = true) String name,
+            @JsonProperty("description") String description,
+            @JsonProperty(value = "vars", required = true) List<AuthEnvVar> vars,
+            @JsonProperty("link") String link,
+            @JsonProperty("requiresRestart") Boolean requiresRestart,
+            @JsonProperty("_meta") Map<String, Object> meta) implements AuthMethod {
+        public EnvVar {
+            requiresRestart = requiresRestart != null && requiresRestart;
+        }
+
+        @JsonProperty("type")
+        public String type() {
+            return "env_var";
+        }
+    }
+
+    /**
+     * The user provides values the client passes to the agent as command-line parameters.
+     * {@code requiresRestart} is never null, so it is always written; a descriptor without it reads as false.
+     */
+    record StartParam(
+            @JsonProperty(value = "id", required = true) String id,
+            @JsonProperty(value = "name", required = true) String name,
+            @JsonProperty("description") String description,
+            @JsonProperty(value = "params", required = true) List<AuthStartParam> params,
+            @JsonProperty("link") String link,
+            @JsonProperty("requiresRestart") Boolean requiresRestart,
+            @JsonProperty("_meta") Map<String, Object> meta) implements AuthMethod {
+        public StartParam {
+            requiresRestart = requiresRestart != null && requiresRestart;
+        }
+
+        @JsonProperty("type")
+        public String type() {
+            return "start_param";
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package dev.acp4j.protocol.auth;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/** Params of {@code authenticate}: the id of the advertised method to use. */
+public record AuthenticateRequest(
+        @JsonProperty(value = "methodId", required = true) String methodId,
+        @JsonProperty("_meta") Map<String, Object> meta) {
+
+    public static AuthenticateRequest of(String methodId) {
+        return new AuthenticateRequest(methodId, null);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.acp4j.protocol.auth;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/** Result of {@code authenticate}: {@code {}} on success. */
+public record AuthenticateResponse(@JsonProperty("_meta") Map<String, Object> meta) {
+
+    public static AuthenticateResponse empty() {
+        return new AuthenticateResponse(null);
+    }
+}

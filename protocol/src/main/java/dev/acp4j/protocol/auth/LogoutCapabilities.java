@@ -1,0 +1,8 @@
+package dev.acp4j.protocol.auth;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/** Advertises {@code logout}; written as {@code {}} when supported. */
+public record LogoutCapabilities(@JsonProperty("_meta") Map<String, Object> meta) {
+}

@@ -1,0 +1,8 @@
+package dev.acp4j.protocol.auth;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/** Params of {@code logout}. */
+public record LogoutRequest(@JsonProperty("_meta") Map<String, Object> meta) {
+}

@@ -1,0 +1,12 @@
+package dev.acp4j.protocol.auth;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/** Result of {@code logout}: {@code {}}. */
+public record LogoutResponse(@JsonProperty("_meta") Map<String, Object> meta) {
+
+    public static LogoutResponse empty() {
+        return new LogoutResponse(null);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.acp4j.protocol.content;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.Map;
+
+/** The contents of an embedded resource: text or a base64 blob (told apart by which field is present). */
+@JsonTypeInfo(use = JsonTypeInfo.Id.DEDUCTION)
+@JsonSubTypes({
+        @JsonSubTypes.Type(EmbeddedResourceResource.TextResourceContents.class),
+        @JsonSubTypes.Type(EmbeddedResourceResource.BlobResourceContents.class)
+})
+public sealed interface EmbeddedResourceResource {
+
+    String uri();
+
+    String mimeType();
+
+    /** Text contents of a resource. */
+    record TextResourceContents(
+            @JsonProperty(value = "uri", required = true) String uri,
+            @JsonProperty(value = "text", required = true) String text,
+            @JsonProperty("mimeType") String mimeType,
+            @JsonProperty("_meta") Map<String, Object> meta) implements EmbeddedResourceResource {
+    }
+
+    /** Binary contents of a resource, base64-encoded. */
+    record BlobResourceContents(
+            @JsonProperty(value = "uri", required = true) String uri,
+            @JsonProperty(value = "blob", required = true) String blob,
+            @JsonProperty("mimeType") String mimeType,
+            @JsonProperty("_meta") Map<String, Object> meta) implements EmbeddedResourceResource {
+    }
+}

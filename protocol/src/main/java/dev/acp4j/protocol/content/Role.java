@@ -1,0 +1,9 @@
+package dev.acp4j.protocol.content;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** The sender or recipient of a message or piece of content. */
+public enum Role {
+    @JsonProperty("assistant") ASSISTANT,
+    @JsonProperty("user") USER
+}

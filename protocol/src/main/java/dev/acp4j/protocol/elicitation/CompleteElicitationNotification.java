@@ -1,0 +1,14 @@
+package dev.acp4j.protocol.elicitation;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/** Params of {@code elicitation/complete}: the out-of-band interaction of a URL-mode elicitation has finished. */
+public record CompleteElicitationNotification(
+        @JsonProperty(value = "elicitationId", required = true) String elicitationId,
+        @JsonProperty("_meta") Map<String, Object> meta) {
+
+    public static CompleteElicitationNotification of(String elicitationId) {
+        return new CompleteElicitationNotification(elicitationId, null);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.acp4j.protocol.elicitation;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+
+/**
+ * Params of {@code elicitation/create}: asks the user for input, discriminated by {@code mode}.
+ * Every mode is scoped either to a session ({@code sessionId}, optional {@code toolCallId}) or to an
+ * outstanding request ({@code requestId}); set exactly one scope. An unknown {@code mode} is kept raw.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "mode",
+        visible = true, defaultImpl = CreateElicitationRequest.Other.class)
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = CreateElicitationRequest.Form.class, name = "form"),
+        @JsonSubTypes.Type(value = CreateElicitationRequest.Url.class, name = "url")
+})
+@JsonPropertyOrder({"mode"})
+public sealed interface CreateElicitationRequest {
+
+    @JsonProperty("mode")
+    String mode();
+
+    String message();
+
+    /** A URL elicitation tied to an outstanding request, e.g. the {@code authenticate} request awaiting it. */
+    static Url urlForRequest(JsonNode requestId, String elicitationId, String url, String message) {
+        return new Url(message, elicitationId, url, null, null, requestId, null);
+    }
+
+    /** A URL elicitation tied to a session, e.g. an MCP server's OAuth sign-in. */
+    static Url urlForSession(String sessionId, String elicitationId, String url, String message) {
+        return new Url(message, elicitationId, url, sessionId, null, null, null);
+    }
+
+    /** Structured input collected by the client through a form ({@code ElicitationFormMode}). */
+    record Form(
+            @JsonProperty(value = "message", required = true) String message,
+            @JsonProperty(value = "requestedSchema", required = true) ElicitationSchema requestedSchema,
+            @JsonProperty("sessionId") String sessionId,
+            @JsonProperty("toolCallId") String toolCallId,
+            @JsonProperty("requestId") JsonNode requestId,
+            @JsonProperty("_meta") Map<String, Object> meta) implements CreateElicitationRequest {
+        @Override
+        public String mode() {
+            return "form";
+        }
+    }
+
+    /** The client opens a URL where the interaction happens out of band ({@code ElicitationUrlMode}). */
+    record Url(
+            @JsonProperty(value = "message", required = true) String message,
+            @JsonProperty(value = "elicitationId", required = true) String elicitationId,
+            @JsonProperty(value = "url", required = true) String url,
+            @JsonProperty("sessionId") String sessionId,
+            @JsonProperty("toolCallId") String toolCallId,
+            @JsonProperty("requestId") JsonNode requestId,
+            @JsonProperty("_meta") Map<String, Object> meta) implements CreateElicitationRequest {
+        @Override
+        public String mode() {
+            return "url";
+        }
+    }
+
+    /** A mode this library does not know, kept as received. */
+    record Other(@JsonValue ObjectNode raw) implements CreateElicitationRequest {
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        public Other {
+        }
+
+        @Override
+        public String mode() {
+            return raw.path("mode").asText(null);
+        }
+
+        @Override
+        public String message() {
+            return raw.path("message").asText(null);
+        }
+    }
+}

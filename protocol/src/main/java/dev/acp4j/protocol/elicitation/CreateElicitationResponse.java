@@ -1,0 +1,67 @@
+package dev.acp4j.protocol.elicitation;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+
+/** Result of {@code elicitation/create}: the user's action, discriminated by {@code action}; unknown actions are kept raw. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "action",
+        visible = true, defaultImpl = CreateElicitationResponse.Other.class)
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = CreateElicitationResponse.Accept.class, name = "accept"),
+        @JsonSubTypes.Type(value = CreateElicitationResponse.Decline.class, name = "decline"),
+        @JsonSubTypes.Type(value = CreateElicitationResponse.Cancel.class, name = "cancel")
+})
+@JsonPropertyOrder({"action"})
+public sealed interface CreateElicitationResponse {
+
+    @JsonProperty("action")
+    String action();
+
+    /**
+     * The user accepted; for form mode {@code content} holds the submitted values (string, integer,
+     * number, boolean or array of strings), keyed by field name.
+     */
+    record Accept(
+            @JsonProperty("content") Map<String, JsonNode> content,
+            @JsonProperty("_meta") Map<String, Object> meta) implements CreateElicitationResponse {
+        @Override
+        public String action() {
+            return "accept";
+        }
+    }
+
+    /** The user explicitly declined. */
+    record Decline(@JsonProperty("_meta") Map<String, Object> meta) implements CreateElicitationResponse {
+        @Override
+        public String action() {
+            return "decline";
+        }
+    }
+
+    /** The user dismissed the request without choosing. */
+    record Cancel(@JsonProperty("_meta") Map<String, Object> meta) implements CreateElicitationResponse {
+        @Override
+        public String action() {
+            return "cancel";
+        }
+    }
+
+    /** An action this library does not know (or none), kept as received. */
+    record Other(@JsonValue ObjectNode raw) implements CreateElicitationResponse {
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        public Other {
+        }
+
+        @Override
+        public String action() {
+            return raw.path("action").asText(null);
+        }
+    }
+}

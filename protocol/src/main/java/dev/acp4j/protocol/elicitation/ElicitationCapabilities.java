@@ -1,0 +1,11 @@
+package dev.acp4j.protocol.elicitation;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/** Elicitation modes the client supports; a mode is advertised by a present (empty) object. */
+public record ElicitationCapabilities(
+        @JsonProperty("form") ElicitationFormCapabilities form,
+        @JsonProperty("url") ElicitationUrlCapabilities url,
+        @JsonProperty("_meta") Map<String, Object> meta) {
+}

@@ -1,0 +1,19 @@
+package dev.acp4j.protocol.elicitation;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/** The restricted JSON Schema of a form-mode elicitation: an object of flat, primitive properties. */
+public record ElicitationSchema(
+        @JsonProperty("type") ElicitationSchemaType type,
+        @JsonProperty("title") String title,
+        @JsonProperty("description") String description,
+        @JsonProperty("properties") Map<String, ElicitationPropertySchema> properties,
+        @JsonProperty("required") List<String> required,
+        @JsonProperty("_meta") Map<String, Object> meta) {
+
+    public static ElicitationSchema of(Map<String, ElicitationPropertySchema> properties, List<String> required) {
+        return new ElicitationSchema(ElicitationSchemaType.OBJECT, null, null, properties, required, null);
+    }
+}

@@ -1,0 +1,8 @@
+package dev.acp4j.protocol.elicitation;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** The type of an elicitation form schema: always {@code object}. */
+public enum ElicitationSchemaType {
+    @JsonProperty("object") OBJECT
+}

@@ -1,0 +1,8 @@
+package dev.acp4j.protocol.elicitation;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/** Client support for URL-mode elicitation; present as {@code {}} when supported. */
+public record ElicitationUrlCapabilities(@JsonProperty("_meta") Map<String, Object> meta) {
+}

@@ -1,0 +1,16 @@
+package dev.acp4j.protocol.elicitation;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/** A selectable value with a display title, for enum-like elicitation fields. */
+public record EnumOption(
+        @JsonProperty(value = "const", required = true) String value,
+        @JsonProperty(value = "title", required = true) String title,
+        @JsonProperty("description") String description,
+        @JsonProperty("_meta") Map<String, Object> meta) {
+
+    public static EnumOption of(String value, String title) {
+        return new EnumOption(value, title, null, null);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.acp4j.protocol.elicitation;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The items of a multi-select elicitation field: plain strings ({@code type: "string"}) or titled options
+ * (no {@code type}, an {@code anyOf} list). An unknown {@code type} with an {@code anyOf} reads as titled.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "type",
+        defaultImpl = MultiSelectItems.TitledItems.class)
+@JsonSubTypes(@JsonSubTypes.Type(value = MultiSelectItems.StringItems.class, name = "string"))
+public sealed interface MultiSelectItems {
+
+    /** Items drawn from a list of strings ({@code StringMultiSelectItems}). */
+    record StringItems(
+            @JsonProperty(value = "enum", required = true) List<String> values,
+            @JsonProperty("_meta") Map<String, Object> meta) implements MultiSelectItems {
+        @JsonProperty("type")
+        public String type() {
+            return "string";
+        }
+    }
+
+    /** Items drawn from titled options ({@code TitledMultiSelectItems}); written without {@code type}. */
+    record TitledItems(
+            @JsonProperty(value = "anyOf", required = true) List<EnumOption> anyOf,
+            @JsonProperty("_meta") Map<String, Object> meta) implements MultiSelectItems {
+    }
+}

@@ -1,0 +1,8 @@
+package dev.acp4j.protocol.initialization;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/** Client support for boolean session config options; present as {@code {}} when supported. */
+public record BooleanConfigOptionCapabilities(@JsonProperty("_meta") Map<String, Object> meta) {
+}

@@ -1,0 +1,16 @@
+package dev.acp4j.protocol.initialization;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/** Params of {@code initialize}: the client's protocol version, capabilities and identity. */
+public record InitializeRequest(
+        @JsonProperty(value = "protocolVersion", required = true) int protocolVersion,
+        @JsonProperty("clientCapabilities") ClientCapabilities clientCapabilities,
+        @JsonProperty("clientInfo") Implementation clientInfo,
+        @JsonProperty("_meta") Map<String, Object> meta) {
+
+    public static InitializeRequest of(int protocolVersion, ClientCapabilities clientCapabilities) {
+        return new InitializeRequest(protocolVersion, clientCapabilities, null, null);
+    }
+}

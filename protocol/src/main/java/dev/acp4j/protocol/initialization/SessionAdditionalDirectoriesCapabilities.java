@@ -1,0 +1,8 @@
+package dev.acp4j.protocol.initialization;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/** Advertises support for {@code additionalDirectories} in session setup; present as {@code {}} when supported. */
+public record SessionAdditionalDirectoriesCapabilities(@JsonProperty("_meta") Map<String, Object> meta) {
+}

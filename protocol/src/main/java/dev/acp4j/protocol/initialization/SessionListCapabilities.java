@@ -1,0 +1,8 @@
+package dev.acp4j.protocol.initialization;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/** Advertises {@code session/list}; present as {@code {}} when supported. */
+public record SessionListCapabilities(@JsonProperty("_meta") Map<String, Object> meta) {
+}

@@ -1,0 +1,15 @@
+package dev.acp4j.protocol.mcp;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/** An environment variable to set when launching a process (an MCP server or a terminal command). */
+public record EnvVariable(
+        @JsonProperty(value = "name", required = true) String name,
+        @JsonProperty(value = "value", required = true) String value,
+        @JsonProperty("_meta") Map<String, Object> meta) {
+
+    public static EnvVariable of(String name, String value) {
+        return new EnvVariable(name, value, null);
+    }
+}

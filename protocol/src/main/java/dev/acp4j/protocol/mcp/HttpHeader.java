@@ -1,0 +1,15 @@
+package dev.acp4j.protocol.mcp;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/** An HTTP header to send to an MCP server. */
+public record HttpHeader(
+        @JsonProperty(value = "name", required = true) String name,
+        @JsonProperty(value = "value", required = true) String value,
+        @JsonProperty("_meta") Map<String, Object> meta) {
+
+    public static HttpHeader of(String name, String value) {
+        return new HttpHeader(name, value, null);
+    }
+}

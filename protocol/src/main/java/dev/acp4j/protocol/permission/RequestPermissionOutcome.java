@@ -1,0 +1,46 @@
+package dev.acp4j.protocol.permission;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.Map;
+
+/** The outcome of a permission request, discriminated by {@code outcome}. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "outcome")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = RequestPermissionOutcome.Cancelled.class, name = "cancelled"),
+        @JsonSubTypes.Type(value = RequestPermissionOutcome.Selected.class, name = "selected")
+})
+@JsonPropertyOrder({"outcome"})
+public sealed interface RequestPermissionOutcome {
+
+    @JsonProperty("outcome")
+    String outcome();
+
+    static RequestPermissionOutcome selected(String optionId) {
+        return new Selected(optionId, null);
+    }
+
+    static RequestPermissionOutcome cancelled() {
+        return new Cancelled();
+    }
+
+    /** The prompt turn was cancelled before the user chose. */
+    record Cancelled() implements RequestPermissionOutcome {
+        @Override
+        public String outcome() {
+            return "cancelled";
+        }
+    }
+
+    /** The user chose one of the offered options ({@code SelectedPermissionOutcome}). */
+    record Selected(
+            @JsonProperty(value = "optionId", required = true) String optionId,
+            @JsonProperty("_meta") Map<String, Object> meta) implements RequestPermissionOutcome {
+        @Override
+        public String outcome() {
+            return "selected";
+        }
+    }
+}

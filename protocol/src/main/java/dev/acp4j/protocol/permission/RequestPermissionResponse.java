@@ -1,0 +1,14 @@
+package dev.acp4j.protocol.permission;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/** Result of {@code session/request_permission}: the user's decision. */
+public record RequestPermissionResponse(
+        @JsonProperty(value = "outcome", required = true) RequestPermissionOutcome outcome,
+        @JsonProperty("_meta") Map<String, Object> meta) {
+
+    public static RequestPermissionResponse of(RequestPermissionOutcome outcome) {
+        return new RequestPermissionResponse(outcome, null);
+    }
+}

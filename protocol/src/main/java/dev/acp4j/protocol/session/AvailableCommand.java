@@ -1,0 +1,16 @@
+package dev.acp4j.protocol.session;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/** A slash command the agent offers to the user. */
+public record AvailableCommand(
+        @JsonProperty(value = "name", required = true) String name,
+        @JsonProperty(value = "description", required = true) String description,
+        @JsonProperty("input") UnstructuredCommandInput input,
+        @JsonProperty("_meta") Map<String, Object> meta) {
+
+    public static AvailableCommand of(String name, String description) {
+        return new AvailableCommand(name, description, null, null);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.acp4j.protocol.session;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/** Params of {@code session/cancel}: stop the ongoing prompt turn of a session. */
+public record CancelNotification(
+        @JsonProperty(value = "sessionId", required = true) String sessionId,
+        @JsonProperty("_meta") Map<String, Object> meta) {
+
+    public static CancelNotification of(String sessionId) {
+        return new CancelNotification(sessionId, null);
+    }
+}

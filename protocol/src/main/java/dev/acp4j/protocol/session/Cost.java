@@ -1,0 +1,11 @@
+package dev.acp4j.protocol.session;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/** Cumulative monetary cost of a session. */
+public record Cost(
+        @JsonProperty(value = "amount", required = true) double amount,
+        @JsonProperty(value = "currency", required = true) String currency,
+        @JsonProperty("_meta") Map<String, Object> meta) {
+}

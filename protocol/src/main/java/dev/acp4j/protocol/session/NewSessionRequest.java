@@ -1,0 +1,18 @@
+package dev.acp4j.protocol.session;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.acp4j.protocol.mcp.McpServer;
+import java.util.List;
+import java.util.Map;
+
+/** Params of {@code session/new}: create a conversation in a working directory with MCP servers. */
+public record NewSessionRequest(
+        @JsonProperty(value = "cwd", required = true) String cwd,
+        @JsonProperty("additionalDirectories") List<String> additionalDirectories,
+        @JsonProperty(value = "mcpServers", required = true) List<McpServer> mcpServers,
+        @JsonProperty("_meta") Map<String, Object> meta) {
+
+    public static NewSessionRequest of(String cwd, List<McpServer> mcpServers) {
+        return new NewSessionRequest(cwd, null, mcpServers, null);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.acp4j.protocol.session;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/** Result of {@code session/new}: the new session id and its initial modes and config options. */
+public record NewSessionResponse(
+        @JsonProperty(value = "sessionId", required = true) String sessionId,
+        @JsonProperty("modes") SessionModeState modes,
+        @JsonProperty("configOptions") List<SessionConfigOption> configOptions,
+        @JsonProperty("_meta") Map<String, Object> meta) {
+
+    public static NewSessionResponse of(String sessionId) {
+        return new NewSessionResponse(sessionId, null, null, null);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.acp4j.protocol.session;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/** One task in an execution plan. */
+public record PlanEntry(
+        @JsonProperty(value = "content", required = true) String content,
+        @JsonProperty(value = "priority", required = true) PlanEntryPriority priority,
+        @JsonProperty(value = "status", required = true) PlanEntryStatus status,
+        @JsonProperty("_meta") Map<String, Object> meta) {
+
+    public static PlanEntry of(String content, PlanEntryPriority priority, PlanEntryStatus status) {
+        return new PlanEntry(content, priority, status, null);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.acp4j.protocol.session;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.acp4j.protocol.content.ContentBlock;
+import java.util.List;
+import java.util.Map;
+
+/** Params of {@code session/prompt}: a user message that starts a prompt turn. */
+public record PromptRequest(
+        @JsonProperty(value = "sessionId", required = true) String sessionId,
+        @JsonProperty(value = "prompt", required = true) List<ContentBlock> prompt,
+        @JsonProperty("_meta") Map<String, Object> meta) {
+
+    public static PromptRequest of(String sessionId, List<ContentBlock> prompt) {
+        return new PromptRequest(sessionId, prompt, null);
+    }
+}

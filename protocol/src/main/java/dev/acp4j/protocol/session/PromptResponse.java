@@ -1,0 +1,14 @@
+package dev.acp4j.protocol.session;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/** Result of {@code session/prompt}: why the turn ended. */
+public record PromptResponse(
+        @JsonProperty(value = "stopReason", required = true) StopReason stopReason,
+        @JsonProperty("_meta") Map<String, Object> meta) {
+
+    public static PromptResponse of(StopReason stopReason) {
+        return new PromptResponse(stopReason, null);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.acp4j.protocol.session;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/** Result of {@code session/resume}: the session's modes and config options. */
+public record ResumeSessionResponse(
+        @JsonProperty("modes") SessionModeState modes,
+        @JsonProperty("configOptions") List<SessionConfigOption> configOptions,
+        @JsonProperty("_meta") Map<String, Object> meta) {
+
+    public static ResumeSessionResponse empty() {
+        return new ResumeSessionResponse(null, null, null);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.acp4j.protocol.session;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.Map;
+
+/**
+ * A session configuration option and its current value, discriminated by {@code type}. Variants carry an
+ * {@code Option} suffix so that {@code Boolean} keeps its java.lang meaning.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = SessionConfigOption.SelectOption.class, name = "select"),
+        @JsonSubTypes.Type(value = SessionConfigOption.BooleanOption.class, name = "boolean")
+})
+@JsonPropertyOrder({"type", "id", "name"})
+public sealed interface SessionConfigOption {
+
+    @JsonProperty("type")
+    String type();
+
+    String id();
+
+    String name();
+
+    static SelectOption select(String id, String name, String currentValue, SessionConfigSelectOptions options) {
+        return new SelectOption(id, name, null, null, currentValue, options, null);
+    }
+
+    /** A choice among values ({@code SessionConfigSelect}). */
+    record SelectOption(
+            @JsonProperty(value = "id", required = true) String id,
+            @JsonProperty(value = "name", required = true) String name,
+            @JsonProperty("description") String description,
+            @JsonProperty("category") SessionConfigOptionCategory category,
+            @JsonProperty(value = "currentValue", required = true) String currentValue,
+            @JsonProperty(value = "options", required = true) SessionConfigSelectOptions options,
+            @JsonProperty("_meta") Map<String, Object> meta) implements SessionConfigOption {
+        @Override
+        public String type() {
+            return "select";
+        }
+    }
+
+    /** An on/off switch ({@code SessionConfigBoolean}); only for clients advertising boolean support. */
+    record BooleanOption(
+            @JsonProperty(value = "id", required = true) String id,
+            @JsonProperty(value = "name", required = true) String name,
+            @JsonProperty("description") String description,
+            @JsonProperty("category") SessionConfigOptionCategory category,
+            @JsonProperty(value = "currentValue", required = true) boolean currentValue,
+            @JsonProperty("_meta") Map<String, Object> meta) implements SessionConfigOption {
+        @Override
+        public String type() {
+            return "boolean";
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package dev.acp4j.protocol.session;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/** A named group of values of a select config option. */
+public record SessionConfigSelectGroup(
+        @JsonProperty(value = "group", required = true) String group,
+        @JsonProperty(value = "name", required = true) String name,
+        @JsonProperty(value = "options", required = true) List<SessionConfigSelectOption> options,
+        @JsonProperty("_meta") Map<String, Object> meta) {
+}

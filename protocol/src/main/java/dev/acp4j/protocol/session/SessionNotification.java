@@ -1,0 +1,15 @@
+package dev.acp4j.protocol.session;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/** Params of {@code session/update}: a real-time update about a session. */
+public record SessionNotification(
+        @JsonProperty(value = "sessionId", required = true) String sessionId,
+        @JsonProperty(value = "update", required = true) SessionUpdate update,
+        @JsonProperty("_meta") Map<String, Object> meta) {
+
+    public static SessionNotification of(String sessionId, SessionUpdate update) {
+        return new SessionNotification(sessionId, update, null);
+    }
+}

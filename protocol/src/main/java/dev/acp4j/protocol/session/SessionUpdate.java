@@ -1,0 +1,195 @@
+package dev.acp4j.protocol.session;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.acp4j.protocol.content.ContentBlock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real-time update in a {@code session/update} notification, discriminated by {@code sessionUpdate}.
+ * An unknown kind (from a newer peer) is kept raw as {@link Other} instead of failing the notification.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "sessionUpdate",
+        visible = true, defaultImpl = SessionUpdate.Other.class)
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = SessionUpdate.UserMessageChunk.class, name = "user_message_chunk"),
+        @JsonSubTypes.Type(value = SessionUpdate.AgentMessageChunk.class, name = "agent_message_chunk"),
+        @JsonSubTypes.Type(value = SessionUpdate.AgentThoughtChunk.class, name = "agent_thought_chunk"),
+        @JsonSubTypes.Type(value = SessionUpdate.ToolCall.class, name = "tool_call"),
+        @JsonSubTypes.Type(value = SessionUpdate.ToolCallUpdate.class, name = "tool_call_update"),
+        @JsonSubTypes.Type(value = SessionUpdate.Plan.class, name = "plan"),
+        @JsonSubTypes.Type(value = SessionUpdate.AvailableCommandsUpdate.class, name = "available_commands_update"),
+        @JsonSubTypes.Type(value = SessionUpdate.CurrentModeUpdate.class, name = "current_mode_update"),
+        @JsonSubTypes.Type(value = SessionUpdate.ConfigOptionUpdate.class, name = "config_option_update"),
+        @JsonSubTypes.Type(value = SessionUpdate.SessionInfoUpdate.class, name = "session_info_update"),
+        @JsonSubTypes.Type(value = SessionUpdate.UsageUpdate.class, name = "usage_update")
+})
+@JsonPropertyOrder({"sessionUpdate"})
+public sealed interface SessionUpdate {
+
+    @JsonProperty("sessionUpdate")
+    String sessionUpdate();
+
+    /** A chunk of the agent's reply, as text. */
+    static SessionUpdate agentMessage(String text) {
+        return new AgentMessageChunk(ContentBlock.text(text), null, null);
+    }
+
+    /** A chunk of the agent's reasoning, as text. */
+    static SessionUpdate agentThought(String text) {
+        return new AgentThoughtChunk(ContentBlock.text(text), null, null);
+    }
+
+    /** A new tool call, pending. */
+    static SessionUpdate toolCall(String toolCallId, String title, ToolKind kind) {
+        return new ToolCall(toolCallId, title, kind, ToolCallStatus.PENDING, null, null, null, null, null);
+    }
+
+    static SessionUpdate toolCallUpdate(dev.acp4j.protocol.session.ToolCallUpdate update) {
+        return new ToolCallUpdate(update);
+    }
+
+    /** A chunk of a user message, e.g. while replaying history in {@code session/load} ({@code ContentChunk}). */
+    record UserMessageChunk(
+            @JsonProperty(value = "content", required = true) ContentBlock content,
+            @JsonProperty("messageId") String messageId,
+            @JsonProperty("_meta") Map<String, Object> meta) implements SessionUpdate {
+        @Override
+        public String sessionUpdate() {
+            return "user_message_chunk";
+        }
+    }
+
+    /** A chunk of the agent's reply ({@code ContentChunk}). */
+    record AgentMessageChunk(
+            @JsonProperty(value = "content", required = true) ContentBlock content,
+            @JsonProperty("messageId") String messageId,
+            @JsonProperty("_meta") Map<String, Object> meta) implements SessionUpdate {
+        @Override
+        public String sessionUpdate() {
+            return "agent_message_chunk";
+        }
+    }
+
+    /** A chunk of the agent's internal reasoning ({@code ContentChunk}). */
+    record AgentThoughtChunk(
+            @JsonProperty(value = "content", required = true) ContentBlock content,
+            @JsonProperty("messageId") String messageId,
+            @JsonProperty("_meta") Map<String, Object> meta) implements SessionUpdate {
+        @Override
+        public String sessionUpdate() {
+            return "agent_thought_chunk";
+        }
+    }
+
+    /** A new tool call the language model requested. */
+    record ToolCall(
+            @JsonProperty(value = "toolCallId", required = true) String toolCallId,
+            @JsonProperty(value = "title", required = true) String title,
+            @JsonProperty("kind") ToolKind kind,
+            @JsonProperty("status") ToolCallStatus status,
+            @JsonProperty("content") List<ToolCallContent> content,
+            @JsonProperty("locations") List<ToolCallLocation> locations,
+            @JsonProperty("rawInput") JsonNode rawInput,
+            @JsonProperty("rawOutput") JsonNode rawOutput,
+            @JsonProperty("_meta") Map<String, Object> meta) implements SessionUpdate {
+        @Override
+        public String sessionUpdate() {
+            return "tool_call";
+        }
+    }
+
+    /**
+     * Progress of a tool call. Wraps the standalone {@link dev.acp4j.protocol.session.ToolCallUpdate}
+     * (shared with {@code session/request_permission}); its fields are written inline.
+     */
+    record ToolCallUpdate(@JsonUnwrapped dev.acp4j.protocol.session.ToolCallUpdate update) implements SessionUpdate {
+        @Override
+        public String sessionUpdate() {
+            return "tool_call_update";
+        }
+    }
+
+    /** The agent's execution plan; each update replaces the whole plan. */
+    record Plan(
+            @JsonProperty(value = "entries", required = true) List<PlanEntry> entries,
+            @JsonProperty("_meta") Map<String, Object> meta) implements SessionUpdate {
+        @Override
+        public String sessionUpdate() {
+            return "plan";
+        }
+    }
+
+    /** The slash commands now available. */
+    record AvailableCommandsUpdate(
+            @JsonProperty(value = "availableCommands", required = true) List<AvailableCommand> availableCommands,
+            @JsonProperty("_meta") Map<String, Object> meta) implements SessionUpdate {
+        @Override
+        public String sessionUpdate() {
+            return "available_commands_update";
+        }
+    }
+
+    /** The session's mode changed. */
+    record CurrentModeUpdate(
+            @JsonProperty(value = "currentModeId", required = true) String currentModeId,
+            @JsonProperty("_meta") Map<String, Object> meta) implements SessionUpdate {
+        @Override
+        public String sessionUpdate() {
+            return "current_mode_update";
+        }
+    }
+
+    /** The session's config options changed; carries all of them. */
+    record ConfigOptionUpdate(
+            @JsonProperty(value = "configOptions", required = true) List<SessionConfigOption> configOptions,
+            @JsonProperty("_meta") Map<String, Object> meta) implements SessionUpdate {
+        @Override
+        public String sessionUpdate() {
+            return "config_option_update";
+        }
+    }
+
+    /** Session metadata changed; absent fields are unchanged. */
+    record SessionInfoUpdate(
+            @JsonProperty("title") String title,
+            @JsonProperty("updatedAt") String updatedAt,
+            @JsonProperty("_meta") Map<String, Object> meta) implements SessionUpdate {
+        @Override
+        public String sessionUpdate() {
+            return "session_info_update";
+        }
+    }
+
+    /** Context window usage ({@code used} of {@code size} tokens) and, optionally, cumulative cost. */
+    record UsageUpdate(
+            @JsonProperty(value = "used", required = true) long used,
+            @JsonProperty(value = "size", required = true) long size,
+            @JsonProperty("cost") Cost cost,
+            @JsonProperty("_meta") Map<String, Object> meta) implements SessionUpdate {
+        @Override
+        public String sessionUpdate() {
+            return "usage_update";
+        }
+    }
+
+    /** An update kind this library does not know, kept as received. */
+    record Other(@JsonValue ObjectNode raw) implements SessionUpdate {
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        public Other {
+        }
+
+        @Override
+        public String sessionUpdate() {
+            return raw.path("sessionUpdate").asText(null);
+        }
+    }
+}

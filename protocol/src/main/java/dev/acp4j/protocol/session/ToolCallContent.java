@@ -1,0 +1,58 @@
+package dev.acp4j.protocol.session;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.acp4j.protocol.content.ContentBlock;
+import java.util.Map;
+
+/** Content produced by a tool call, discriminated by {@code type}. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = ToolCallContent.Content.class, name = "content"),
+        @JsonSubTypes.Type(value = ToolCallContent.Diff.class, name = "diff"),
+        @JsonSubTypes.Type(value = ToolCallContent.Terminal.class, name = "terminal")
+})
+@JsonPropertyOrder({"type"})
+public sealed interface ToolCallContent {
+
+    @JsonProperty("type")
+    String type();
+
+    static ToolCallContent of(ContentBlock content) {
+        return new Content(content, null);
+    }
+
+    /** A standard content block (text, image, resource, ...). */
+    record Content(
+            @JsonProperty(value = "content", required = true) ContentBlock content,
+            @JsonProperty("_meta") Map<String, Object> meta) implements ToolCallContent {
+        @Override
+        public String type() {
+            return "content";
+        }
+    }
+
+    /** A file modification; {@code oldText} is absent for a new file. */
+    record Diff(
+            @JsonProperty(value = "path", required = true) String path,
+            @JsonProperty("oldText") String oldText,
+            @JsonProperty(value = "newText", required = true) String newText,
+            @JsonProperty("_meta") Map<String, Object> meta) implements ToolCallContent {
+        @Override
+        public String type() {
+            return "diff";
+        }
+    }
+
+    /** Live output of a terminal created with {@code terminal/create}. */
+    record Terminal(
+            @JsonProperty(value = "terminalId", required = true) String terminalId,
+            @JsonProperty("_meta") Map<String, Object> meta) implements ToolCallContent {
+        @Override
+        public String type() {
+            return "terminal";
+        }
+    }
+}
