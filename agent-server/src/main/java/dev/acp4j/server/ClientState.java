@@ -24,7 +24,7 @@ public final class ClientState {
     }
 
     /** Fails a request that arrives before {@code initialize}. */
-    void requireInitialized(String method) {
+    public void requireInitialized(String method) {
         if (!isInitialized()) {
             throw new JsonRpcException(JsonRpcError.invalidRequest(
                     "call initialize before " + method + " (the connection is not initialized)"));
