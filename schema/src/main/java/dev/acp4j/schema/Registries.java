@@ -1,0 +1,30 @@
+package dev.acp4j.schema;
+
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.PathType;
+import java.util.Map;
+
+/** Builds the JSON Schema 2020-12 registries both validators use: JSON paths, formats asserted. */
+final class Registries {
+
+    /** The keyword our schema uses for a human message on a keyword's failure. */
+    static final String ERROR_MESSAGE_KEYWORD = "errorMessage";
+
+    private static final SchemaRegistryConfig CONFIG = SchemaRegistryConfig.builder()
+            .pathType(PathType.JSON_PATH)
+            .formatAssertionsEnabled(true)
+            .errorMessageKeyword(ERROR_MESSAGE_KEYWORD)
+            .build();
+
+    private Registries() {
+    }
+
+    /** A registry that knows exactly the given schema documents (by id) and fetches nothing remote. */
+    static SchemaRegistry of(Map<String, String> documentsById) {
+        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
+                .schemaRegistryConfig(CONFIG)
+                .schemas(documentsById));
+    }
+}
