@@ -80,14 +80,13 @@ public final class TranscriptValidator {
     /** Feeds one parsed message that travelled in {@code direction}. */
     public void accept(Direction direction, JsonNode message) {
         lineNumber++;
-        schema.validateMessage(message).forEach(violation -> violations.add(prefix(direction) + violation));
-        if (!message.isObject()) {
-            return;
-        }
         if (message.path("method").isTextual()) {
+            add(direction, schema.validateMessage(message));
             checkCall(direction, message);
         } else if (message.has("id")) {
             checkResponse(direction, message);
+        } else {
+            add(direction, schema.validateMessage(message));
         }
     }
 
@@ -113,26 +112,28 @@ public final class TranscriptValidator {
         }
     }
 
+    /** Pairs a response with the request it answers and validates it as that method's response. */
     private void checkResponse(Direction direction, JsonNode response) {
-        JsonNode idNode = response.get("id");
-        String method = pending.get(direction.reverse()).remove(idNode.toString());
-        if (method == null) {
-            boolean unreadableRequest = idNode.isNull() && response.has("error");
-            if (!unreadableRequest) {
-                report(direction, "$.id", "response to unknown request id " + idNode
-                        + " (no pending request travelled " + direction.reverse() + " with this id)");
-            }
+        JsonNode id = response.get("id");
+        String method = pending.get(direction.reverse()).remove(id.toString());
+        if (method != null) {
+            add(direction, schema.validateResponse(method, response));
             return;
         }
-        if (response.has("result") && !response.has("error")) {
-            AcpMethod.fromWireName(method).ifPresent(acpMethod -> schema
-                    .validateResult(acpMethod, response.get("result"), "$.result")
-                    .forEach(violation -> violations.add(prefix(direction) + violation)));
+        add(direction, schema.validateMessage(response));
+        boolean answersUnreadableRequest = id.isNull() && response.has("error");
+        if (!answersUnreadableRequest) {
+            report(direction, "$.id", "response to unknown request id " + id
+                    + " (no pending request travelled " + direction.reverse() + " with this id)");
         }
     }
 
+    private void add(Direction direction, List<String> found) {
+        found.forEach(violation -> violations.add(prefix(direction) + violation));
+    }
+
     private void report(Direction direction, String path, String message) {
-        violations.add(prefix(direction) + Violations.line(path, message));
+        add(direction, List.of(Violations.line(path, message)));
     }
 
     private String prefix(Direction direction) {

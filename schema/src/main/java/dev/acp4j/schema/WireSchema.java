@@ -70,6 +70,19 @@ public final class WireSchema {
         return violations;
     }
 
+    /**
+     * A whole response to a {@code method} request: the envelope, and for a success response
+     * also its {@code result} as that method's result type.
+     */
+    public List<String> validateResponse(String method, JsonNode response) {
+        List<String> violations = new ArrayList<>(Violations.of(envelope, response, "$"));
+        if (response.has("result") && !response.has("error")) {
+            resolve(method, "$", violations).ifPresent(acpMethod ->
+                    violations.addAll(validateResult(acpMethod, response.get("result"), "$.result")));
+        }
+        return violations;
+    }
+
     /** The params of {@code method}; {@code null} stands for absent params. */
     public List<String> validateParams(String method, JsonNode params) {
         List<String> violations = new ArrayList<>();
@@ -96,12 +109,12 @@ public final class WireSchema {
         return envelope.getSchemaNode().path("$defs").has(typeName);
     }
 
-    List<String> validateParams(AcpMethod method, JsonNode params, String path) {
+    private List<String> validateParams(AcpMethod method, JsonNode params, String path) {
         JsonNode actual = params == null || params.isMissingNode() ? JsonNodeFactory.instance.objectNode() : params;
         return Violations.of(type(method.paramsType()), actual, path);
     }
 
-    List<String> validateResult(AcpMethod method, JsonNode result, String path) {
+    private List<String> validateResult(AcpMethod method, JsonNode result, String path) {
         Optional<String> resultType = method.resultType();
         if (resultType.isEmpty()) {
             return List.of(Violations.line(path, "'" + method.wireName() + "' is a notification and has no result"));
