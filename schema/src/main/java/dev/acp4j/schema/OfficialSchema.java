@@ -1,15 +1,12 @@
 package dev.acp4j.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -17,8 +14,8 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * The official ACP v1 JSON Schema, read from a file the caller names (it is reference material
  * beside the checkout, not bundled). Validates a whole message against the schema's top-level
- * {@code anyOf} (agent, client and protocol-level messages). Thread-safe; {@link #load} caches
- * one instance per file.
+ * {@code anyOf} (agent, client and protocol-level messages), or a value against one of its
+ * types. Thread-safe; {@link #load} caches one instance per file.
  */
 public final class OfficialSchema {
 
@@ -27,11 +24,10 @@ public final class OfficialSchema {
 
     private static final ConcurrentMap<Path, OfficialSchema> LOADED = new ConcurrentHashMap<>();
 
-    private final Schema root;
+    private final SchemaDocument document;
 
     private OfficialSchema(Path schemaFile, String schemaText) {
-        String id = schemaFile.toUri().toString();
-        this.root = Registries.of(Map.of(id, schemaText)).getSchema(SchemaLocation.of(id));
+        this.document = new SchemaDocument(schemaFile.toUri().toString(), schemaText);
     }
 
     /** The official schema in {@code schemaFile} (e.g. {@code .../acp-schema/v1/schema.json}). */
@@ -66,6 +62,20 @@ public final class OfficialSchema {
 
     /** Violations of {@code message} against the official schema; empty when valid. */
     public List<String> validateMessage(JsonNode message) {
-        return Violations.of(root, message, "$");
+        return document.validate(message, "$");
+    }
+
+    /**
+     * Violations of {@code instance} against one type of the official schema, e.g.
+     * {@code "InitializeResponse"} or {@code "AuthMethod"}: stricter than {@link #validateMessage},
+     * whose params and results also admit any extension payload.
+     */
+    public List<String> validateType(String typeName, JsonNode instance) {
+        return document.validateType(typeName, instance, "$");
+    }
+
+    /** Whether the official schema defines the named type. */
+    public boolean definesType(String typeName) {
+        return document.definesType(typeName);
     }
 }

@@ -2,19 +2,13 @@ package dev.acp4j.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * The bundled acp4j wire schema ({@code acp4j.schema.json}), ready to validate messages, the
@@ -29,13 +23,10 @@ public final class WireSchema {
 
     private static final String RESOURCE = "acp4j.schema.json";
 
-    private final SchemaRegistry registry;
-    private final Schema envelope;
-    private final ConcurrentMap<String, Schema> types = new ConcurrentHashMap<>();
+    private final SchemaDocument document;
 
     private WireSchema(String schemaText) {
-        this.registry = Registries.of(Map.of(ID, schemaText));
-        this.envelope = registry.getSchema(SchemaLocation.of(ID));
+        this.document = new SchemaDocument(ID, schemaText);
     }
 
     /** The schema bundled in this jar, loaded on first use. */
@@ -50,7 +41,7 @@ public final class WireSchema {
      * method is a violation.
      */
     public List<String> validateMessage(JsonNode message) {
-        List<String> violations = new ArrayList<>(Violations.of(envelope, message, "$"));
+        List<String> violations = new ArrayList<>(document.validate(message, "$"));
         JsonNode method = message.path("method");
         if (!method.isTextual()) {
             return violations;
@@ -75,7 +66,7 @@ public final class WireSchema {
      * also its {@code result} as that method's result type.
      */
     public List<String> validateResponse(String method, JsonNode response) {
-        List<String> violations = new ArrayList<>(Violations.of(envelope, response, "$"));
+        List<String> violations = new ArrayList<>(document.validate(response, "$"));
         if (response.has("result") && !response.has("error")) {
             resolve(method, "$", violations).ifPresent(acpMethod ->
                     violations.addAll(validateResult(acpMethod, response.get("result"), "$.result")));
@@ -101,17 +92,17 @@ public final class WireSchema {
 
     /** Any named type of the schema ({@code $defs}), e.g. {@code "AuthMethod"}. */
     public List<String> validateType(String typeName, JsonNode instance) {
-        return Violations.of(type(typeName), instance, "$");
+        return document.validateType(typeName, instance, "$");
     }
 
     /** Whether the schema defines the named type. */
     public boolean definesType(String typeName) {
-        return envelope.getSchemaNode().path("$defs").has(typeName);
+        return document.definesType(typeName);
     }
 
     private List<String> validateParams(AcpMethod method, JsonNode params, String path) {
         JsonNode actual = params == null || params.isMissingNode() ? JsonNodeFactory.instance.objectNode() : params;
-        return Violations.of(type(method.paramsType()), actual, path);
+        return document.validateType(method.paramsType(), actual, path);
     }
 
     private List<String> validateResult(AcpMethod method, JsonNode result, String path) {
@@ -119,7 +110,7 @@ public final class WireSchema {
         if (resultType.isEmpty()) {
             return List.of(Violations.line(path, "'" + method.wireName() + "' is a notification and has no result"));
         }
-        return Violations.of(type(resultType.get()), result, path);
+        return document.validateType(resultType.get(), result, path);
     }
 
     /** The ACP method named {@code method}; empty for an extension method or (with a violation) an unknown one. */
@@ -130,14 +121,6 @@ public final class WireSchema {
                     + "' (extension methods must start with '_')"));
         }
         return known;
-    }
-
-    private Schema type(String typeName) {
-        if (!definesType(typeName)) {
-            throw new IllegalArgumentException("acp4j.schema.json defines no type '" + typeName + "'");
-        }
-        return types.computeIfAbsent(typeName,
-                name -> registry.getSchema(SchemaLocation.of(ID + "#/$defs/" + name)));
     }
 
     private static String readBundledText() {

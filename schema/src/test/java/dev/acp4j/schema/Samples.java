@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Test inputs: JSON from text, and the catalogue of valid sample messages. */
 final class Samples {
@@ -19,6 +20,12 @@ final class Samples {
      * acp4j extension.
      */
     record Sample(String name, String answers, boolean extension, JsonNode message) {
+
+        /** The ACP method the sample calls or answers; empty for an extension method or a bare error. */
+        Optional<AcpMethod> method() {
+            String name = answers != null ? answers : message.path("method").asText("");
+            return AcpMethod.fromWireName(name);
+        }
 
         /** The sample's violations per our schema: as a message, or as a response to its method. */
         List<String> violationsPer(WireSchema schema) {
