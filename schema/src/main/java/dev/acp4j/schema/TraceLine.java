@@ -1,6 +1,8 @@
 package dev.acp4j.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /**
@@ -18,6 +20,10 @@ public record TraceLine(String timestamp, Direction direction, JsonNode message)
         if (!node.isObject()) {
             throw new IllegalArgumentException("a trace line is a JSON object with ts, dir and msg");
         }
+        JsonNode ts = node.path("ts");
+        if (!ts.isTextual() || !isIsoDateTime(ts.asText())) {
+            throw new IllegalArgumentException("'ts' must be an ISO-8601 date-time string, got " + ts);
+        }
         JsonNode dir = node.path("dir");
         if (!dir.isTextual() || !(dir.asText().equals("in") || dir.asText().equals("out"))) {
             throw new IllegalArgumentException("'dir' must be \"in\" or \"out\", got " + dir);
@@ -26,6 +32,15 @@ public record TraceLine(String timestamp, Direction direction, JsonNode message)
             throw new IllegalArgumentException("'msg' is missing");
         }
         Direction direction = Direction.valueOf(dir.asText().toUpperCase(Locale.ROOT));
-        return new TraceLine(node.path("ts").asText(null), direction, node.get("msg"));
+        return new TraceLine(ts.asText(), direction, node.get("msg"));
+    }
+
+    private static boolean isIsoDateTime(String text) {
+        try {
+            DateTimeFormatter.ISO_DATE_TIME.parse(text);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 }

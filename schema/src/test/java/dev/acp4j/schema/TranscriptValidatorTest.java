@@ -126,13 +126,15 @@ class TranscriptValidatorTest {
                 "{\"ts\":\"2026-11-22T14:00:00.020Z\",\"dir\":\"out\",\"msg\":{\"jsonrpc\":\"2.0\",\"id\":0,"
                         + "\"result\":{\"protocolVersion\":70000,\"agentInfo\":{\"name\":\"acp4j\",\"version\":\"0.1.0\"}}}}",
                 "{\"ts\":\"2026-11-22T14:00:00.030Z\",\"dir\":\"sideways\",\"msg\":{}}",
+                "{\"ts\":\"yesterday\",\"dir\":\"in\",\"msg\":{}}",
                 "{\"ts\":\"2026-11-22T14:00:00.040Z\",\"dir\":\"in\",\"msg\":{\"jsonrpc\":\"2.0\",\"id\":1,"
                         + "\"method\":\"authenticate\",\"params\":{}}}"));
 
         assertThat(TranscriptValidator.validateTrace(trace)).containsExactly(
                 "#2 OUT $.result.protocolVersion: must have a maximum value of 65535",
                 "#3 not a trace line: 'dir' must be \"in\" or \"out\", got \"sideways\"",
-                "#4 IN $.params: required property 'methodId' not found");
+                "#4 not a trace line: 'ts' must be an ISO-8601 date-time string, got \"yesterday\"",
+                "#5 IN $.params: required property 'methodId' not found");
     }
 
     private void feed(Direction direction, String line) {
