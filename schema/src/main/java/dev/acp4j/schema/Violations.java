@@ -27,8 +27,7 @@ final class Violations {
     }
 
     private static String line(String basePath, Error error) {
-        String location = String.valueOf(error.getInstanceLocation());
-        String rebased = location.startsWith("$") ? basePath + location.substring(1) : basePath + location;
-        return line(rebased, error.getMessage());
+        String location = error.getInstanceLocation().toString(); // a JSON path: "$" or "$.a[0].b"
+        return line(basePath + location.substring(1), error.getMessage());
     }
 }
