@@ -39,6 +39,11 @@ final class AgentProcess implements AutoCloseable {
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     private final Thread stdoutPump;
     private final AtomicLong nextId = new AtomicLong(1000);
+    private final List<TranscriptLine> transcript = Collections.synchronizedList(new ArrayList<>());
+
+    /** One line that crossed the pipe, in the order it did: {@code in} = to the agent. */
+    record TranscriptLine(boolean in, String line) {
+    }
 
     private AgentProcess(Process process) {
         this.process = process;
@@ -74,6 +79,7 @@ final class AgentProcess implements AutoCloseable {
                 String line;
                 while ((line = reader.readLine()) != null) {
                     stdoutLines.add(line);
+                    transcript.add(new TranscriptLine(false, line));
                     try {
                         messages.add(JSON.readTree(line));
                     } catch (IOException e) {
@@ -109,11 +115,17 @@ final class AgentProcess implements AutoCloseable {
 
     void sendRaw(String line) throws IOException {
         sentLines.add(line);
+        transcript.add(new TranscriptLine(true, line));
         stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
         stdin.flush();
     }
 
     void sendBytes(byte[] bytes) throws IOException {
+        for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isEmpty()) {
+                transcript.add(new TranscriptLine(true, line));
+            }
+        }
         stdin.write(bytes);
         stdin.flush();
     }
@@ -226,6 +238,13 @@ final class AgentProcess implements AutoCloseable {
 
     List<String> nonJsonStdout() {
         return List.copyOf(nonJsonStdout);
+    }
+
+    List<TranscriptLine> transcript() throws InterruptedException {
+        if (!process.isAlive()) {
+            stdoutPump.join(2000);
+        }
+        return List.copyOf(transcript);
     }
 
     List<String> sentLines() {
