@@ -1,0 +1,14 @@
+package dev.acp4j.protocol.fs;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/** Result of {@code fs/read_text_file}: the file content. */
+public record ReadTextFileResponse(
+        @JsonProperty(value = "content", required = true) String content,
+        @JsonProperty("_meta") Map<String, Object> meta) {
+
+    public static ReadTextFileResponse of(String content) {
+        return new ReadTextFileResponse(content, null);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.acp4j.protocol.fs;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/** Params of {@code fs/write_text_file}: write a text file in the client. */
+public record WriteTextFileRequest(
+        @JsonProperty(value = "sessionId", required = true) String sessionId,
+        @JsonProperty(value = "path", required = true) String path,
+        @JsonProperty(value = "content", required = true) String content,
+        @JsonProperty("_meta") Map<String, Object> meta) {
+
+    public static WriteTextFileRequest of(String sessionId, String path, String content) {
+        return new WriteTextFileRequest(sessionId, path, content, null);
+    }
+}

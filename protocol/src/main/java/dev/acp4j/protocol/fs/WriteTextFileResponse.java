@@ -1,0 +1,12 @@
+package dev.acp4j.protocol.fs;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/** Result of {@code fs/write_text_file}: {@code {}}. */
+public record WriteTextFileResponse(@JsonProperty("_meta") Map<String, Object> meta) {
+
+    public static WriteTextFileResponse empty() {
+        return new WriteTextFileResponse(null);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.acp4j.protocol.session;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/** Params of {@code session/close}: end a session and free its resources. */
+public record CloseSessionRequest(
+        @JsonProperty(value = "sessionId", required = true) String sessionId,
+        @JsonProperty("_meta") Map<String, Object> meta) {
+
+    public static CloseSessionRequest of(String sessionId) {
+        return new CloseSessionRequest(sessionId, null);
+    }
+}

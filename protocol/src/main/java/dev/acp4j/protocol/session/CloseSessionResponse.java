@@ -1,0 +1,12 @@
+package dev.acp4j.protocol.session;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/** Result of {@code session/close}: {@code {}}. */
+public record CloseSessionResponse(@JsonProperty("_meta") Map<String, Object> meta) {
+
+    public static CloseSessionResponse empty() {
+        return new CloseSessionResponse(null);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.acp4j.protocol.session;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/** Params of {@code session/delete}: forget a session so it can no longer be listed, loaded or resumed. */
+public record DeleteSessionRequest(
+        @JsonProperty(value = "sessionId", required = true) String sessionId,
+        @JsonProperty("_meta") Map<String, Object> meta) {
+
+    public static DeleteSessionRequest of(String sessionId) {
+        return new DeleteSessionRequest(sessionId, null);
+    }
+}

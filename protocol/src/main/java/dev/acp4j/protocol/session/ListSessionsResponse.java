@@ -1,0 +1,16 @@
+package dev.acp4j.protocol.session;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/** Result of {@code session/list}: a page of sessions and the cursor of the next page, if any. */
+public record ListSessionsResponse(
+        @JsonProperty(value = "sessions", required = true) List<SessionInfo> sessions,
+        @JsonProperty("nextCursor") String nextCursor,
+        @JsonProperty("_meta") Map<String, Object> meta) {
+
+    public static ListSessionsResponse of(List<SessionInfo> sessions) {
+        return new ListSessionsResponse(sessions, null, null);
+    }
+}

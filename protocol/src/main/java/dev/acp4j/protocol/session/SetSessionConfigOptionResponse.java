@@ -1,0 +1,15 @@
+package dev.acp4j.protocol.session;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/** Result of {@code session/set_config_option}: all config options of the session, as they now are. */
+public record SetSessionConfigOptionResponse(
+        @JsonProperty(value = "configOptions", required = true) List<SessionConfigOption> configOptions,
+        @JsonProperty("_meta") Map<String, Object> meta) {
+
+    public static SetSessionConfigOptionResponse of(List<SessionConfigOption> configOptions) {
+        return new SetSessionConfigOptionResponse(configOptions, null);
+    }
+}

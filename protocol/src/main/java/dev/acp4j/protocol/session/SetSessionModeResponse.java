@@ -1,0 +1,12 @@
+package dev.acp4j.protocol.session;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/** Result of {@code session/set_mode}: {@code {}}. */
+public record SetSessionModeResponse(@JsonProperty("_meta") Map<String, Object> meta) {
+
+    public static SetSessionModeResponse empty() {
+        return new SetSessionModeResponse(null);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.acp4j.protocol.terminal;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.acp4j.protocol.mcp.EnvVariable;
+import java.util.List;
+import java.util.Map;
+
+/** Params of {@code terminal/create}: run a command in a new client terminal. */
+public record CreateTerminalRequest(
+        @JsonProperty(value = "sessionId", required = true) String sessionId,
+        @JsonProperty(value = "command", required = true) String command,
+        @JsonProperty("args") List<String> args,
+        @JsonProperty("env") List<EnvVariable> env,
+        @JsonProperty("cwd") String cwd,
+        @JsonProperty("outputByteLimit") Long outputByteLimit,
+        @JsonProperty("_meta") Map<String, Object> meta) {
+
+    public static CreateTerminalRequest of(String sessionId, String command, List<String> args) {
+        return new CreateTerminalRequest(sessionId, command, args, null, null, null, null);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.acp4j.protocol.terminal;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/** Result of {@code terminal/create}: the new terminal's id. */
+public record CreateTerminalResponse(
+        @JsonProperty(value = "terminalId", required = true) String terminalId,
+        @JsonProperty("_meta") Map<String, Object> meta) {
+
+    public static CreateTerminalResponse of(String terminalId) {
+        return new CreateTerminalResponse(terminalId, null);
+    }
+}

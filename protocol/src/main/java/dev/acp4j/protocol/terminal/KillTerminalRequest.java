@@ -1,0 +1,15 @@
+package dev.acp4j.protocol.terminal;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/** Params of {@code terminal/kill}: kill a terminal's command, keeping the terminal. */
+public record KillTerminalRequest(
+        @JsonProperty(value = "sessionId", required = true) String sessionId,
+        @JsonProperty(value = "terminalId", required = true) String terminalId,
+        @JsonProperty("_meta") Map<String, Object> meta) {
+
+    public static KillTerminalRequest of(String sessionId, String terminalId) {
+        return new KillTerminalRequest(sessionId, terminalId, null);
+    }
+}

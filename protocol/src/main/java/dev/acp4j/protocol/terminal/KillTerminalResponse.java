@@ -1,0 +1,12 @@
+package dev.acp4j.protocol.terminal;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/** Result of {@code terminal/kill}: {@code {}}. */
+public record KillTerminalResponse(@JsonProperty("_meta") Map<String, Object> meta) {
+
+    public static KillTerminalResponse empty() {
+        return new KillTerminalResponse(null);
+    }
+}

@@ -1,0 +1,15 @@
+package dev.acp4j.protocol.terminal;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/** Params of {@code terminal/release}: kill a terminal's command if running and free its resources. */
+public record ReleaseTerminalRequest(
+        @JsonProperty(value = "sessionId", required = true) String sessionId,
+        @JsonProperty(value = "terminalId", required = true) String terminalId,
+        @JsonProperty("_meta") Map<String, Object> meta) {
+
+    public static ReleaseTerminalRequest of(String sessionId, String terminalId) {
+        return new ReleaseTerminalRequest(sessionId, terminalId, null);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.acp4j.protocol.terminal;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/** Result of {@code terminal/release}: {@code {}}. */
+public record ReleaseTerminalResponse(@JsonProperty("_meta") Map<String, Object> meta) {
+
+    public static ReleaseTerminalResponse empty() {
+        return new ReleaseTerminalResponse(null);
+    }
+}

@@ -1,0 +1,15 @@
+package dev.acp4j.protocol.terminal;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/** Params of {@code terminal/output}: the output so far and exit status of a terminal. */
+public record TerminalOutputRequest(
+        @JsonProperty(value = "sessionId", required = true) String sessionId,
+        @JsonProperty(value = "terminalId", required = true) String terminalId,
+        @JsonProperty("_meta") Map<String, Object> meta) {
+
+    public static TerminalOutputRequest of(String sessionId, String terminalId) {
+        return new TerminalOutputRequest(sessionId, terminalId, null);
+    }
+}

@@ -1,0 +1,15 @@
+package dev.acp4j.protocol.terminal;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/** Params of {@code terminal/wait_for_exit}: wait until a terminal's command exits. */
+public record WaitForTerminalExitRequest(
+        @JsonProperty(value = "sessionId", required = true) String sessionId,
+        @JsonProperty(value = "terminalId", required = true) String terminalId,
+        @JsonProperty("_meta") Map<String, Object> meta) {
+
+    public static WaitForTerminalExitRequest of(String sessionId, String terminalId) {
+        return new WaitForTerminalExitRequest(sessionId, terminalId, null);
+    }
+}

@@ -1,0 +1,11 @@
+package dev.acp4j.protocol.terminal;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/** Result of {@code terminal/wait_for_exit}: the exit code, or the signal that ended the command. */
+public record WaitForTerminalExitResponse(
+        @JsonProperty("exitCode") Integer exitCode,
+        @JsonProperty("signal") String signal,
+        @JsonProperty("_meta") Map<String, Object> meta) {
+}
