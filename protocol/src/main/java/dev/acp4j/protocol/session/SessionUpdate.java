@@ -181,7 +181,7 @@ public sealed interface SessionUpdate {
         }
     }
 
-    /** An update kind this library does not know, kept as received. */
+    /** An update of a kind this library does not know (or of none), kept as received. */
     record Other(@JsonValue ObjectNode raw) implements SessionUpdate {
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         public Other {
