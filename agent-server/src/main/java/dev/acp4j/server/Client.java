@@ -6,7 +6,21 @@ import dev.acp4j.protocol.AcpMethods;
 import dev.acp4j.protocol.elicitation.CreateElicitationRequest;
 import dev.acp4j.protocol.elicitation.CreateElicitationResponse;
 import dev.acp4j.protocol.permission.RequestPermissionRequest;
+import dev.acp4j.protocol.fs.ReadTextFileRequest;
+import dev.acp4j.protocol.fs.ReadTextFileResponse;
+import dev.acp4j.protocol.fs.WriteTextFileRequest;
+import dev.acp4j.protocol.fs.WriteTextFileResponse;
 import dev.acp4j.protocol.permission.RequestPermissionResponse;
+import dev.acp4j.protocol.terminal.CreateTerminalRequest;
+import dev.acp4j.protocol.terminal.CreateTerminalResponse;
+import dev.acp4j.protocol.terminal.KillTerminalRequest;
+import dev.acp4j.protocol.terminal.KillTerminalResponse;
+import dev.acp4j.protocol.terminal.ReleaseTerminalRequest;
+import dev.acp4j.protocol.terminal.ReleaseTerminalResponse;
+import dev.acp4j.protocol.terminal.TerminalOutputRequest;
+import dev.acp4j.protocol.terminal.TerminalOutputResponse;
+import dev.acp4j.protocol.terminal.WaitForTerminalExitRequest;
+import dev.acp4j.protocol.terminal.WaitForTerminalExitResponse;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -45,6 +59,37 @@ public final class Client {
             throw new CapabilityNotAdvertisedException(url ? "elicitation.url" : "elicitation.form");
         }
         return call(AcpMethods.ELICITATION_CREATE, request, CreateElicitationResponse.class);
+    }
+
+    /** {@code fs/read_text_file}, only when the client advertised {@code fs.readTextFile}. */
+    public ReadTextFileResponse readTextFile(ReadTextFileRequest request) throws InterruptedException {
+        return call(AcpMethods.FS_READ_TEXT_FILE, request, ReadTextFileResponse.class);
+    }
+
+    /** {@code fs/write_text_file}, only when the client advertised {@code fs.writeTextFile}. */
+    public WriteTextFileResponse writeTextFile(WriteTextFileRequest request) throws InterruptedException {
+        return call(AcpMethods.FS_WRITE_TEXT_FILE, request, WriteTextFileResponse.class);
+    }
+
+    /** {@code terminal/create}, only when the client advertised {@code terminal}. */
+    public CreateTerminalResponse createTerminal(CreateTerminalRequest request) throws InterruptedException {
+        return call(AcpMethods.TERMINAL_CREATE, request, CreateTerminalResponse.class);
+    }
+
+    public TerminalOutputResponse terminalOutput(TerminalOutputRequest request) throws InterruptedException {
+        return call(AcpMethods.TERMINAL_OUTPUT, request, TerminalOutputResponse.class);
+    }
+
+    public WaitForTerminalExitResponse waitForTerminalExit(WaitForTerminalExitRequest request) throws InterruptedException {
+        return call(AcpMethods.TERMINAL_WAIT_FOR_EXIT, request, WaitForTerminalExitResponse.class);
+    }
+
+    public KillTerminalResponse killTerminal(KillTerminalRequest request) throws InterruptedException {
+        return call(AcpMethods.TERMINAL_KILL, request, KillTerminalResponse.class);
+    }
+
+    public ReleaseTerminalResponse releaseTerminal(ReleaseTerminalRequest request) throws InterruptedException {
+        return call(AcpMethods.TERMINAL_RELEASE, request, ReleaseTerminalResponse.class);
     }
 
     /** Sends any client method and waits for its result; for methods without a typed call here. */

@@ -42,6 +42,9 @@ public final class Json {
                 .disable(SerializationFeature.INDENT_OUTPUT)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .build();
+        // Absent record fields are omitted, but a null inside a map (e.g. _meta) is data: keep it.
+        mapper.configOverride(java.util.Map.class).setInclude(
+                JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS));
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_NESTING_DEPTH)
                 .build());
