@@ -10,7 +10,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Each mutant of the fake agent breaks exactly one REQUIRED rule; the harness must catch that one. */
+/**
+ * Each mutant of the fake agent breaks exactly one REQUIRED rule; the harness must fail that
+ * requirement, no other REQUIRED one, and exit non-zero. The first seven are the issue's list.
+ */
 class MutantTest {
 
     @TempDir
@@ -25,6 +28,16 @@ class MutantTest {
         "stdout-log,                  jsonrpc.stdout-only-json",
         "exit-on-malformed,           jsonrpc.parse-error",
         "ignore-eof,                  transport.exit-on-eof",
+        "lossy-ids,                   jsonrpc.id-echoed",
+        "result-and-error,            jsonrpc.result-xor-error",
+        "invalid-request-as-not-found, jsonrpc.invalid-request",
+        "wrong-not-found-code,        jsonrpc.method-not-found",
+        "silent-underscore,           jsonrpc.underscore-method-answered",
+        "duplicate-auth-ids,          auth.method-ids-unique",
+        "bad-initialize-schema,       init.initialize",
+        "no-cancel,                   prompt.cancel",
+        "fs-request,                  client.capabilities-respected",
+        "logout-broken,               auth.logout",
     })
     void mutantFailsExactlyItsRequirement(String mutant, String requirement) throws Exception {
         List<String> options = new ArrayList<>(FakeAgentConformanceTest.AUTH);

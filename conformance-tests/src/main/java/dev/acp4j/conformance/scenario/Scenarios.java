@@ -29,12 +29,13 @@ public final class Scenarios {
     }
 
     /**
-     * The scenarios covering any selected requirement; all of them when only transcript-wide
-     * requirements (judged over whatever ran) are selected.
+     * The scenarios covering any selected requirement; all of them when a transcript-wide
+     * requirement (judged over every scenario's transcript) is selected.
      */
     public static List<Scenario> needed(List<Requirement> selected) {
-        List<Scenario> needed = all().stream()
-                .filter(s -> s.covers().stream().anyMatch(selected::contains)).toList();
-        return needed.isEmpty() && selected.stream().anyMatch(Catalog.TRANSCRIPT_WIDE::contains) ? all() : needed;
+        if (selected.stream().anyMatch(Catalog.TRANSCRIPT_WIDE::contains)) {
+            return all();
+        }
+        return all().stream().filter(s -> s.covers().stream().anyMatch(selected::contains)).toList();
     }
 }

@@ -16,8 +16,9 @@ import java.util.Set;
 
 /**
  * A client advertising elicitation.url authenticates with each agent-type method (at most
- * {@value #MAX_METHODS}) and declines every URL elicitation: the elicitations must be scoped to
- * the authenticate request, with unique ids, and the declined authenticate must fail.
+ * {@value #MAX_METHODS}; a single one twice, so that id reuse shows) and declines every URL
+ * elicitation: the elicitations must be scoped to the authenticate request, with unique ids, and
+ * the declined authenticate must fail.
  */
 public final class UrlElicitationScenario implements Scenario {
 
@@ -45,15 +46,17 @@ public final class UrlElicitationScenario implements Scenario {
             context.skip(URL_ELICITATION, "no agent-type auth methods advertised");
             return;
         }
+        List<String> attempts = agentMethods.size() == 1 ? List.of(agentMethods.get(0), agentMethods.get(0))
+                : agentMethods;
         List<String> problems = new ArrayList<>();
         Set<String> elicitationIds = new HashSet<>();
         int elicitations = 0;
-        for (String method : agentMethods) {
+        for (String method : attempts) {
             elicitations += authenticateAndDecline(context, method, elicitationIds, problems);
         }
         context.judge(URL_ELICITATION, problems.isEmpty() ? null : String.join("; ", problems),
-                elicitations + " URL elicitation(s) over " + agentMethods.size()
-                        + " agent method(s): request-scoped, unique ids, decline fails authenticate");
+                elicitations + " URL elicitation(s) over " + attempts.size() + " authenticate(s) with "
+                        + agentMethods + ": request-scoped, unique ids, decline fails authenticate");
     }
 
     private static int authenticateAndDecline(ScenarioContext context, String method, Set<String> ids,

@@ -31,7 +31,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class FakeAgent {
 
     static final String MUTANTS = "answer-notification, auth-required-32004, echo-protocol-version, "
-            + "terminal-without-capability, stdout-log, exit-on-malformed, ignore-eof, silent";
+            + "terminal-without-capability, stdout-log, exit-on-malformed, ignore-eof, silent, lossy-ids, "
+            + "result-and-error, invalid-request-as-not-found, wrong-not-found-code, silent-underscore, "
+            + "duplicate-auth-ids, bad-initialize-schema, no-cancel, fs-request, logout-broken, "
+            + "no-requires-restart, no-available-method-ids, reused-elicitation-id, no-agent-info, "
+            + "multiline-error, noisy-stderr";
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -57,6 +61,10 @@ public final class FakeAgent {
 
     private void serve() throws IOException, InterruptedException {
         System.err.println("fake-agent: started" + (mutant.isEmpty() ? "" : " as mutant " + mutant));
+        if (mutant.equals("noisy-stderr")) {
+            System.err.print("fake-agent: debug noise\n".repeat(8000));
+            System.err.flush();
+        }
         if (mutant.equals("stdout-log")) {
             stdout.println("INFO fake-agent starting up");
             stdout.flush();
@@ -86,19 +94,19 @@ public final class FakeAgent {
             return;
         }
         if (message == null || !message.isObject() || !"2.0".equals(message.path("jsonrpc").asText())) {
-            sendError(validIdOrNull(message), -32600, "Invalid request");
+            sendError(validIdOrNull(message), invalidRequestCode(), "Invalid request");
             return;
         }
         if (!message.has("method")) {
             if (message.has("id") && (message.has("result") || message.has("error"))) {
                 onClientResponse(message);
             } else {
-                sendError(validIdOrNull(message), -32600, "Invalid request");
+                sendError(validIdOrNull(message), invalidRequestCode(), "Invalid request");
             }
             return;
         }
         if (!message.get("method").isTextual() || message.has("id") && !isValidId(message.get("id"))) {
-            sendError(validIdOrNull(message), -32600, "Invalid request");
+            sendError(validIdOrNull(message), invalidRequestCode(), "Invalid request");
             return;
         }
         String method = message.get("method").asText();
@@ -114,7 +122,7 @@ public final class FakeAgent {
         if (mutant.equals("answer-notification")) {
             sendError(NullNode.getInstance(), -32601, "Method not found: " + method);
         }
-        if (method.equals("session/cancel")) {
+        if (method.equals("session/cancel") && !mutant.equals("no-cancel")) {
             AtomicBoolean cancelled = sessions.get(params.path("sessionId").asText());
             if (cancelled != null) {
                 cancelled.set(true);
@@ -129,11 +137,35 @@ public final class FakeAgent {
             case "session/new" -> newSession(id);
             case "session/prompt" -> prompt(id, params);
             case "logout" -> {
+                if (mutant.equals("logout-broken")) {
+                    sendError(id, -32601, "Method not found: logout");
+                    return;
+                }
                 authenticated = false;
                 sendResult(id, MAPPER.createObjectNode());
             }
-            default -> sendError(id, -32601, "Method not found: " + method);
+            default -> methodNotFound(id, method);
         }
+    }
+
+    private void methodNotFound(JsonNode id, String method) {
+        if (method.startsWith("_") && mutant.equals("silent-underscore")) {
+            return;
+        }
+        if (mutant.equals("result-and-error")) {
+            ObjectNode response = MAPPER.createObjectNode().put("jsonrpc", "2.0");
+            response.set("id", id);
+            response.putNull("result");
+            response.putObject("error").put("code", -32601).put("message", "Method not found: " + method);
+            send(response);
+            return;
+        }
+        boolean wrongCode = mutant.equals("wrong-not-found-code") && !method.startsWith("_");
+        sendError(id, wrongCode ? -32603 : -32601, "Method not found: " + method);
+    }
+
+    private int invalidRequestCode() {
+        return mutant.equals("invalid-request-as-not-found") ? -32601 : -32600;
     }
 
     private void initialize(JsonNode id, JsonNode params) {
@@ -144,16 +176,30 @@ public final class FakeAgent {
         ObjectNode result = MAPPER.createObjectNode();
         result.put("protocolVersion", mutant.equals("echo-protocol-version") ? asked : 1);
         ObjectNode agentCapabilities = result.putObject("agentCapabilities");
-        agentCapabilities.put("loadSession", false);
+        if (mutant.equals("bad-initialize-schema")) {
+            agentCapabilities.put("loadSession", "no");
+        } else {
+            agentCapabilities.put("loadSession", false);
+        }
         agentCapabilities.putObject("auth").putObject("logout");
-        result.putObject("agentInfo").put("name", "fake-agent").put("title", "Fake agent").put("version", "0.0.1");
+        if (!mutant.equals("no-agent-info")) {
+            result.putObject("agentInfo").put("name", "fake-agent").put("title", "Fake agent")
+                    .put("version", "0.0.1");
+        }
         ArrayNode methods = result.putArray("authMethods");
         methods.addObject().put("id", "fake-oauth").put("name", "Sign in to Fake")
                 .put("description", "Opens the sign-in page in your browser");
         ObjectNode envVar = methods.addObject().put("id", "fake-key").put("name", "Fake key from the environment")
                 .put("type", "env_var");
         envVar.putArray("vars").addObject().put("name", "FAKE_AGENT_KEY").put("label", "Fake key");
-        envVar.put("requiresRestart", key == null);
+        if (!mutant.equals("no-requires-restart")) {
+            envVar.put("requiresRestart", key == null);
+        }
+        if (mutant.equals("duplicate-auth-ids")) {
+            ObjectNode duplicate = methods.addObject().put("id", "fake-key").put("name", "Fake key, again")
+                    .put("type", "env_var").put("requiresRestart", key == null);
+            duplicate.putArray("vars").addObject().put("name", "FAKE_AGENT_KEY");
+        }
         if (clientCanRunTerminal || mutant.equals("terminal-without-capability")) {
             ObjectNode terminal = methods.addObject().put("id", "fake-terminal").put("name", "Log in from a terminal")
                     .put("type", "terminal");
@@ -184,7 +230,8 @@ public final class FakeAgent {
                     return;
                 }
                 String requestId = "fake-elicit-" + nextRequestId.getAndIncrement();
-                String elicitationId = UUID.randomUUID().toString();
+                String elicitationId = mutant.equals("reused-elicitation-id") ? "fake-elicitation"
+                        : UUID.randomUUID().toString();
                 pendingElicitations.put(requestId, new PendingElicitation(id, elicitationId));
                 ObjectNode params = MAPPER.createObjectNode();
                 params.set("requestId", id);
@@ -223,7 +270,7 @@ public final class FakeAgent {
             ObjectNode data = MAPPER.createObjectNode();
             data.putArray("availableMethodIds").add("fake-oauth").add("fake-key");
             sendError(id, mutant.equals("auth-required-32004") ? -32004 : AUTH_REQUIRED, "Authentication required",
-                    data);
+                    mutant.equals("no-available-method-ids") ? null : data);
             return;
         }
         String sessionId = "sess-" + UUID.randomUUID();
@@ -239,6 +286,12 @@ public final class FakeAgent {
             return;
         }
         cancelled.set(false);
+        if (mutant.equals("fs-request")) {
+            ObjectNode read = MAPPER.createObjectNode().put("jsonrpc", "2.0")
+                    .put("id", "fake-fs-" + nextRequestId.getAndIncrement()).put("method", "fs/read_text_file");
+            read.putObject("params").put("sessionId", sessionId).put("path", "/etc/hostname");
+            send(read);
+        }
         String text = params.path("prompt").path(0).path("text").asText("");
         int chunks = text.startsWith("/stream ") ? Integer.parseInt(text.substring(8).trim()) : 1;
         Thread turn = new Thread(() -> runTurn(id, sessionId, chunks, cancelled), "turn-" + sessionId);
@@ -267,9 +320,16 @@ public final class FakeAgent {
         return id != null && isValidId(id) ? id : NullNode.getInstance();
     }
 
+    private JsonNode echo(JsonNode id) {
+        if (mutant.equals("lossy-ids") && id.isIntegralNumber()) {
+            return MAPPER.getNodeFactory().numberNode((long) id.asDouble());
+        }
+        return id;
+    }
+
     private void sendResult(JsonNode id, JsonNode result) {
         ObjectNode response = MAPPER.createObjectNode().put("jsonrpc", "2.0");
-        response.set("id", id);
+        response.set("id", echo(id));
         response.set("result", result);
         send(response);
     }
@@ -280,8 +340,9 @@ public final class FakeAgent {
 
     private void sendError(JsonNode id, int code, String message, JsonNode data) {
         ObjectNode response = MAPPER.createObjectNode().put("jsonrpc", "2.0");
-        response.set("id", id);
-        ObjectNode error = response.putObject("error").put("code", code).put("message", message);
+        response.set("id", echo(id));
+        String text = mutant.equals("multiline-error") ? message + "\n\tat FakeAgent.handle(FakeAgent.java)" : message;
+        ObjectNode error = response.putObject("error").put("code", code).put("message", text);
         if (data != null) {
             error.set("data", data);
         }
