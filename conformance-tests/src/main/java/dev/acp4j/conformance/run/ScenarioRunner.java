@@ -6,6 +6,7 @@ import dev.acp4j.conformance.driver.AgentFailure;
 import dev.acp4j.conformance.report.Verdicts;
 import dev.acp4j.conformance.scenario.Scenario;
 import dev.acp4j.conformance.scenario.ScenarioContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -53,8 +54,11 @@ public final class ScenarioRunner {
         } finally {
             connection.close();
         }
+        List<String> transcript = new ArrayList<>(connection.transcript());
+        transcript.add("-- agent stderr: " + connection.stderrBytes() + " bytes; the last ones follow");
+        transcript.addAll(connection.stderrTail().lines().toList());
         return new ScenarioOutcome(scenario.name(), verdicts, connection.inbound(), connection.stderrBytes(),
-                elapsed(start), timedOut, connection.transcript());
+                elapsed(start), timedOut, transcript);
     }
 
     private void runBody(Scenario scenario, AgentConnection connection, Verdicts verdicts,
