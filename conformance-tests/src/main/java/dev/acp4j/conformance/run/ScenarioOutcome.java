@@ -1,0 +1,20 @@
+package dev.acp4j.conformance.run;
+
+import dev.acp4j.conformance.driver.Inbound;
+import dev.acp4j.conformance.report.Verdicts;
+import java.util.List;
+
+/**
+ * What one scenario left behind.
+ *
+ * @param name        the scenario
+ * @param verdicts    its judgements
+ * @param stdout      every stdout line of its agent process, classified
+ * @param stderrBytes bytes its agent process wrote to stderr
+ * @param millis      how long it took
+ * @param timedOut    whether the scenario timeout killed it
+ * @param transcript  both directions of the conversation, timestamped
+ */
+public record ScenarioOutcome(String name, Verdicts verdicts, List<Inbound> stdout, long stderrBytes,
+        long millis, boolean timedOut, List<String> transcript) {
+}

@@ -1,0 +1,92 @@
+package dev.acp4j.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The harness against acp4j itself, launched through {@code bin/acp4j} at the repository root:
+ * once without auth methods, once with an env_var method and the key in the environment.
+ * Reports (and transcripts) go to {@code target/}. Without the launcher the test fails in CI
+ * ({@code CI=true}) and is skipped elsewhere.
+ */
+class AcpServerConformanceIT {
+
+    static final String ENV_KEY_CONFIG = """
+            {"authMethods":[{"id":"key-env","type":"env_var","name":"Key from env","provider":"openai",\
+            "vars":[{"name":"OPENAI_API_KEY"}]}]}
+            """;
+
+    static Path launcher;
+    static Path buildDir;
+
+    @BeforeAll
+    static void locateLauncher() {
+        buildDir = Path.of(System.getProperty("acp4j.buildDir", "target")).toAbsolutePath();
+        launcher = launcherPath();
+        if (!Files.isExecutable(launcher)) {
+            String message = "acp4j launcher not found or not executable: " + launcher;
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail(message + " (CI=true: the server must be built and launchable here)");
+            }
+            Assumptions.abort(message + " (skipped outside CI)");
+        }
+    }
+
+    /** -Dacp4j.launcher wins; else bin/acp4j under the Maven root; else beside this module. */
+    static Path launcherPath() {
+        String explicit = System.getProperty("acp4j.launcher");
+        if (explicit != null && !explicit.isBlank()) {
+            return Path.of(explicit).toAbsolutePath();
+        }
+        List<Path> candidates = new ArrayList<>();
+        String root = System.getProperty("acp4j.projectRoot");
+        if (root != null && !root.isBlank()) {
+            candidates.add(Path.of(root, "bin", "acp4j"));
+        }
+        String module = System.getProperty("acp4j.moduleDir", ".");
+        candidates.add(Path.of(module).toAbsolutePath().resolve("../bin/acp4j").normalize());
+        return candidates.stream().filter(Files::isExecutable).findFirst().orElse(candidates.get(0));
+    }
+
+    @Test
+    void conformantWithoutAuthMethods() throws IOException {
+        Path config = writeConfig("acp4j-noauth-config.json", "{}");
+        HarnessRun run = runHarness("acp4j-noauth", config, List.of());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+    }
+
+    @Test
+    void conformantWithAnEnvVarMethodAndTheKeyInTheEnvironment() throws IOException {
+        Path config = writeConfig("acp4j-env-key-config.json", ENV_KEY_CONFIG);
+        HarnessRun run = runHarness("acp4j-env-key", config,
+                List.of("--env", "OPENAI_API_KEY=sk-test-conformance-0000", "--auth-method", "key-env"));
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.statuses()).containsEntry("auth.authenticated-session-new", "PASS");
+    }
+
+    private static HarnessRun runHarness(String name, Path config, List<String> extra) throws IOException {
+        List<String> options = new ArrayList<>(List.of("--response-timeout", "15000", "--jobs", "2",
+                "--transcripts", buildDir.resolve("conformance-" + name + "-transcripts").toString()));
+        options.addAll(extra);
+        HarnessRun run = HarnessRun.run(buildDir.resolve("conformance-" + name + ".json"), options,
+                List.of(launcher.toString(), "--config", config.toString()));
+        Files.writeString(buildDir.resolve("conformance-" + name + ".txt"), run.out());
+        return run;
+    }
+
+    private static Path writeConfig(String name, String json) throws IOException {
+        Files.createDirectories(buildDir);
+        return Files.writeString(buildDir.resolve(name), json);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.acp4j.conformance.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.acp4j.conformance.catalog.Catalog;
+import dev.acp4j.conformance.driver.Inbound;
+import dev.acp4j.conformance.report.Status;
+import dev.acp4j.conformance.report.Verdicts;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class TranscriptChecksTest {
+
+    private static ScenarioOutcome outcome(long stderrBytes, String... lines) {
+        AtomicLong seq = new AtomicLong();
+        List<Inbound> stdout = java.util.Arrays.stream(lines).map(l -> Inbound.classify(seq.getAndIncrement(), l))
+                .toList();
+        return new ScenarioOutcome("s", new Verdicts(), stdout, stderrBytes, 1, false, List.of());
+    }
+
+    private static Status status(Verdicts verdicts, dev.acp4j.conformance.catalog.Requirement requirement) {
+        return verdicts.get(requirement).orElseThrow().status();
+    }
+
+    @Test
+    void wellFormedTranscriptPassesEverything() {
+        Verdicts verdicts = TranscriptChecks.judge(List.of(outcome(10,
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700,\"message\":\"Parse error\"}}",
+                "{\"jsonrpc\":\"2.0\",\"method\":\"session/update\",\"params\":{}}")), 100);
+        Catalog.TRANSCRIPT_WIDE.forEach(r -> assertThat(status(verdicts, r)).as(r.id()).isEqualTo(Status.PASS));
+    }
+
+    @Test
+    void logLineOnStdoutFails() {
+        Verdicts verdicts = TranscriptChecks.judge(List.of(outcome(0, "Starting agent...",
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}")), 100);
+        assertThat(status(verdicts, Catalog.STDOUT_ONLY_JSON)).isEqualTo(Status.FAIL);
+        assertThat(verdicts.get(Catalog.STDOUT_ONLY_JSON).orElseThrow().reason()).contains("Starting agent...");
+    }
+
+    @Test
+    void nonJsonRpcObjectsFail() {
+        for (String line : List.of("[]", "{\"id\":1,\"result\":{}}", "{\"jsonrpc\":\"1.0\",\"id\":1,\"result\":1}",
+                "{\"jsonrpc\":\"2.0\",\"method\":5}", "{\"jsonrpc\":\"2.0\"}", "{\"jsonrpc\":\"2.0\",\"id\":1} x")) {
+            Verdicts verdicts = TranscriptChecks.judge(List.of(outcome(0, line)), 100);
+            assertThat(status(verdicts, Catalog.STDOUT_ONLY_JSON)).as(line).isEqualTo(Status.FAIL);
+        }
+    }
+
+    @Test
+    void resultXorErrorIsEnforced() {
+        assertThat(TranscriptChecks.resultXorError(json("{\"id\":1,\"result\":null}"))).isNull();
+        assertThat(TranscriptChecks.resultXorError(json("{\"id\":1,\"result\":{},\"error\":{}}")))
+                .contains("both");
+        assertThat(TranscriptChecks.resultXorError(json("{\"id\":1}"))).contains("neither");
+        assertThat(TranscriptChecks.resultXorError(json("{\"id\":1,\"error\":{\"code\":\"x\",\"message\":\"m\"}}")))
+                .contains("integer code");
+    }
+
+    @Test
+    void multiLineErrorMessagesAndStderrVolumeAreAdvisoryFailures() {
+        Verdicts verdicts = TranscriptChecks.judge(List.of(outcome(101,
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32603,\"message\":\"boom\\n  at X\"}}")), 100);
+        assertThat(status(verdicts, Catalog.ERROR_MESSAGE_SINGLE_LINE)).isEqualTo(Status.FAIL);
+        assertThat(status(verdicts, Catalog.STDERR_VOLUME)).isEqualTo(Status.FAIL);
+        assertThat(status(verdicts, Catalog.RESULT_XOR_ERROR)).isEqualTo(Status.PASS);
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(String text) {
+        return dev.acp4j.conformance.driver.Json.parse(text).orElseThrow();
+    }
+}
