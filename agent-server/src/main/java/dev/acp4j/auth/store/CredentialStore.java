@@ -1,0 +1,256 @@
+package dev.acp4j.auth.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The user's credentials, one JSON file per user, shared by every agent process of that user.
+ *
+ * <p>Every change is a read-modify-write under a lock on the sibling file
+ * {@code credentials.json.lock} (so two processes never lose each other's changes) and an
+ * in-process lock (a JVM may hold a file lock only once). The file is replaced atomically and
+ * is owner-only from creation. Reads take no lock and always read the file afresh.
+ *
+ * <p>An unreadable or damaged file is reported on the log (path and reason, never content)
+ * and its unreadable part is treated as absent; before it is next rewritten it is kept as
+ * {@code credentials.json.corrupt-<epochMillis>}.
+ *
+ * <p>Failures to read or write the file's directory are thrown as {@link UncheckedIOException};
+ * no message ever includes a secret.
+ */
+public final class CredentialStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CredentialStore.class);
+
+    static final String FILE_NAME = "credentials.json";
+    static final String LOCK_SUFFIX = ".lock";
+    static final String CORRUPT_SUFFIX = ".corrupt-";
+    private static final long MAX_FILE_BYTES = 8L * 1024 * 1024;
+
+    private static final Map<Path, ReentrantLock> IN_PROCESS_LOCKS = new ConcurrentHashMap<>();
+
+    private final Path file;
+    private final Path lockFile;
+    private final Clock clock;
+
+    public CredentialStore(Path file) {
+        this(file, Clock.systemUTC());
+    }
+
+    CredentialStore(Path file, Clock clock) {
+        this.file = file.toAbsolutePath().normalize();
+        this.lockFile = this.file.resolveSibling(this.file.getFileName() + LOCK_SUFFIX);
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The store at {@link #defaultPath(Map)} for this process's environment. */
+    public static CredentialStore forCurrentUser() {
+        return new CredentialStore(defaultPath(System.getenv()));
+    }
+
+    /**
+     * {@code $XDG_CONFIG_HOME/acp4j/credentials.json}, or {@code $HOME/.config/acp4j/credentials.json}
+     * when {@code XDG_CONFIG_HOME} is unset, empty or relative (the XDG base directory rules).
+     */
+    public static Path defaultPath(Map<String, String> env) {
+        String configHome = env.get("XDG_CONFIG_HOME");
+        Path base;
+        if (configHome != null && !configHome.isBlank() && Path.of(configHome).isAbsolute()) {
+            base = Path.of(configHome);
+        } else {
+            String home = env.get("HOME");
+            if (home == null || home.isBlank()) {
+                home = System.getProperty("user.home");
+            }
+            base = Path.of(home, ".config");
+        }
+        return base.resolve("acp4j").resolve(FILE_NAME);
+    }
+
+    public Path path() {
+        return file;
+    }
+
+    public Optional<StoredCredential> get(String key) {
+        Objects.requireNonNull(key, "key");
+        return Optional.ofNullable(read().decoded().credentials().get(key));
+    }
+
+    /** A snapshot of every readable credential, sorted by key. */
+    public Map<String, StoredCredential> all() {
+        return Collections.unmodifiableMap(new TreeMap<>(read().decoded().credentials()));
+    }
+
+    public void put(String key, StoredCredential credential) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(credential, "credential");
+        update(credentials -> credentials.put(key, credential));
+    }
+
+    /** Returns whether a credential was stored under {@code key}. */
+    public boolean remove(String key) {
+        Objects.requireNonNull(key, "key");
+        return update(credentials -> credentials.remove(key) != null);
+    }
+
+    /**
+     * Forgets everything: the file is rewritten without credentials, and the copies kept of
+     * damaged files are deleted too (an explicit erase loses nothing silently).
+     */
+    public void clear() {
+        withLock(() -> {
+            PrivateFiles.deleteStaleTempFiles(file);
+            PrivateFiles.writeAtomically(file, CredentialFileFormat.encode(Map.of()));
+            deleteCorruptCopies();
+            LOG.debug("Cleared credential store {}", file);
+            return null;
+        });
+    }
+
+    /**
+     * Atomically applies {@code change} to the current credentials: it gets a mutable copy,
+     * and whatever it leaves there is written back (only if it differs). It runs under the
+     * store's locks, so it must be quick and must not call back into this store.
+     */
+    public <T> T update(Function<Map<String, StoredCredential>, T> change) {
+        Objects.requireNonNull(change, "change");
+        return withLock(() -> {
+            Snapshot current = read();
+            Map<String, StoredCredential> credentials = new TreeMap<>(current.decoded().credentials());
+            T result = change.apply(credentials);
+            credentials.forEach((key, credential) ->
+                    Objects.requireNonNull(credential, "a credential was set to null"));
+            if (!credentials.equals(current.decoded().credentials())) {
+                PrivateFiles.deleteStaleTempFiles(file);
+                if (current.damaged()) {
+                    keepCorruptCopy(current);
+                }
+                PrivateFiles.writeAtomically(file, CredentialFileFormat.encode(credentials));
+                LOG.debug("Wrote credential store {} ({} credentials)", file, credentials.size());
+            }
+            return result;
+        });
+    }
+
+    private <T> T withLock(IoAction<T> action) {
+        ReentrantLock inProcess = IN_PROCESS_LOCKS.computeIfAbsent(file, path -> new ReentrantLock());
+        if (inProcess.isHeldByCurrentThread()) {
+            throw new IllegalStateException("The credential store was used from inside its own update");
+        }
+        inProcess.lock();
+        try {
+            PrivateFiles.createDirectories(file.getParent());
+            try (FileChannel channel = PrivateFiles.openForWriting(lockFile);
+                    FileLock ignored = channel.lock()) {
+                return action.run();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not update the credential store " + file + ": " + e, e);
+        } finally {
+            inProcess.unlock();
+        }
+    }
+
+    private Snapshot read() {
+        byte[] content;
+        try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                return damaged(null, "it is larger than " + MAX_FILE_BYTES + " bytes");
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                content = in.readNBytes((int) MAX_FILE_BYTES + 1);
+            }
+        } catch (NoSuchFileException e) {
+            return new Snapshot(null, new CredentialFileFormat.Decoded(Map.of(), List.of()));
+        } catch (IOException e) {
+            return damaged(null, "it cannot be read (" + e + ")");
+        }
+        if (content.length > MAX_FILE_BYTES) {
+            return damaged(null, "it is larger than " + MAX_FILE_BYTES + " bytes");
+        }
+        CredentialFileFormat.Decoded decoded = CredentialFileFormat.decode(content);
+        Snapshot snapshot = new Snapshot(content, decoded);
+        if (snapshot.damaged()) {
+            LOG.warn("Credential store {} is damaged: {}. Ignoring what cannot be read; the file will be "
+                            + "kept as {}{}<time> before it is next rewritten",
+                    file, String.join("; ", decoded.problems()), file.getFileName(), CORRUPT_SUFFIX);
+        }
+        return snapshot;
+    }
+
+    private Snapshot damaged(byte[] content, String reason) {
+        LOG.warn("Credential store {} is unreadable: {}. Treating it as empty; it will be kept as {}{}<time> "
+                + "before it is next rewritten", file, reason, file.getFileName(), CORRUPT_SUFFIX);
+        return new Snapshot(content, CredentialFileFormat.Decoded.unreadable(reason));
+    }
+
+    private void keepCorruptCopy(Snapshot damaged) throws IOException {
+        if (!Files.exists(file)) {
+            return;
+        }
+        long millis = clock.millis();
+        while (true) {
+            Path copy = file.resolveSibling(file.getFileName() + CORRUPT_SUFFIX + millis);
+            try {
+                if (damaged.content() != null) {
+                    if (Files.exists(copy)) {
+                        throw new FileAlreadyExistsException(copy.toString());
+                    }
+                    PrivateFiles.writeAtomically(copy, damaged.content());
+                } else {
+                    // Its bytes could not be read, so move it aside as it is.
+                    Files.move(file, copy, StandardCopyOption.ATOMIC_MOVE);
+                    if (PrivateFiles.supportsPosix(copy)) {
+                        Files.setPosixFilePermissions(copy, PrivateFiles.OWNER_READ_WRITE);
+                    }
+                }
+                LOG.warn("Kept the damaged credential store as {}", copy);
+                return;
+            } catch (FileAlreadyExistsException e) {
+                millis++;
+            }
+        }
+    }
+
+    private void deleteCorruptCopies() throws IOException {
+        String glob = PrivateFiles.globEscape(file.getFileName() + CORRUPT_SUFFIX) + "*";
+        try (DirectoryStream<Path> copies = Files.newDirectoryStream(file.getParent(), glob)) {
+            for (Path copy : copies) {
+                Files.deleteIfExists(copy);
+            }
+        }
+    }
+
+    /** The file as last read: its bytes ({@code null} if absent or unreadable) and meaning. */
+    private record Snapshot(byte[] content, CredentialFileFormat.Decoded decoded) {
+        boolean damaged() {
+            return !decoded.problems().isEmpty();
+        }
+    }
+
+    @FunctionalInterface
+    private interface IoAction<T> {
+        T run() throws IOException;
+    }
+}
