@@ -1,5 +1,8 @@
 package dev.acp4j.cli;
 
+import dev.acp4j.auth.AuthMethodRegistry;
+import dev.acp4j.auth.LaunchEnvironment;
+import dev.acp4j.auth.store.CredentialStore;
 import dev.acp4j.server.AcpServer;
 import dev.acp4j.server.ServerVersion;
 import dev.acp4j.server.TraceFile;
@@ -7,6 +10,8 @@ import dev.acp4j.server.config.ConfigException;
 import dev.acp4j.server.config.ConfigLoader;
 import dev.acp4j.server.config.ServerConfig;
 import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -16,6 +21,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +37,8 @@ import picocli.CommandLine.Option;
         description = {
             "An Agent Client Protocol (ACP v1) agent. Editors launch it and talk JSON-RPC over stdin/stdout.",
             "",
-            "Without --login it serves ACP on stdin/stdout until stdin ends. Logs go to stderr."},
+            "Without --login it serves ACP on stdin/stdout until stdin ends. Logs go to stderr.",
+            "Flags declared by start_param auth methods of the configuration are accepted too."},
         footer = {"", "Exit status: 0 on stdin EOF or a successful login; 1 on a failed login or a runtime failure;",
             "2 on a usage or configuration error."})
 public final class Main {
@@ -47,6 +55,11 @@ public final class Main {
     @Option(names = "--trace", paramLabel = "FILE",
             description = "Write every line in and out, with direction and timestamp, to FILE.")
     Path trace;
+
+    @Option(names = "--login", arity = "0..1", fallbackValue = "", paramLabel = "METHOD_ID",
+            description = "Log in on this terminal (a hidden prompt for a key, or the browser for OAuth) with "
+                    + "METHOD_ID, or the only/chosen interactive method; stores the credential and exits.")
+    String login;
 
     @Option(names = "--max-line-bytes", paramLabel = "N", defaultValue = "33554432",
             description = "Largest accepted incoming message in bytes (default: ${DEFAULT-VALUE}).")
@@ -69,14 +82,30 @@ public final class Main {
 
     static int run(String[] args, java.io.InputStream stdin, OutputStream stdout) {
         PrintStream stderr = System.err;
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
+        // The configuration is read before parsing: its start_param methods declare flags.
+        ServerConfig serverConfig = null;
+        ConfigException configProblem = null;
+        try {
+            Path configFile = StartParameters.configArgument(args);
+            serverConfig = configFile == null ? new ConfigLoader().loadDefault() : new ConfigLoader().load(configFile);
+        } catch (ConfigException e) {
+            configProblem = e;
+        }
         Main main = new Main();
         CommandLine commandLine = new CommandLine(main);
         commandLine.getCommandSpec().version("acp4j " + ServerVersion.VERSION);
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
-        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
         commandLine.setOut(out).setErr(err);
+        StartParameters startParameters = new StartParameters(serverConfig);
+        startParameters.declare(commandLine.getCommandSpec());
+        if (configProblem != null && !StartParameters.asksForHelp(args)) {
+            err.println("acp4j: " + configProblem.getMessage());
+            return EXIT_USAGE;
+        }
+        CommandLine.ParseResult parsed;
         try {
-            commandLine.parseArgs(args);
+            parsed = commandLine.parseArgs(args);
         } catch (CommandLine.ParameterException e) {
             err.println("acp4j: " + e.getMessage());
             err.println("Try 'acp4j --help'.");
@@ -92,17 +121,30 @@ public final class Main {
         }
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", main.logLevel);
         System.setOut(stderr);
-        return main.serve(stdin, stdout, err);
+        Map<String, String> startValues = startParameters.values(parsed);
+        if (main.login != null) {
+            return main.login(serverConfig, startValues, stdin, err);
+        }
+        return main.serve(serverConfig, startValues, stdin, stdout, err);
     }
 
-    private int serve(java.io.InputStream stdin, OutputStream stdout, PrintWriter err) {
-        ServerConfig serverConfig;
+    private int login(ServerConfig serverConfig, Map<String, String> startValues, java.io.InputStream stdin,
+                      PrintWriter err) {
         try {
-            serverConfig = config == null ? new ConfigLoader().loadDefault() : new ConfigLoader().load(config);
-        } catch (ConfigException e) {
-            err.println("acp4j: " + e.getMessage());
-            return EXIT_USAGE;
+            Map<String, String> env = System.getenv();
+            CredentialStore store = new CredentialStore(serverConfig.credentialStore() != null
+                    ? serverConfig.credentialStore() : CredentialStore.defaultPath(env));
+            return new TerminalLogin(new AuthMethodRegistry(serverConfig.authMethods(),
+                    new LaunchEnvironment(env, startValues)), store, Clock.systemUTC(), System.console(),
+                    new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)), err).run(login);
+        } catch (IOException | RuntimeException e) {
+            err.println("acp4j: login failed: " + e.getMessage());
+            return EXIT_FAILURE;
         }
+    }
+
+    private int serve(ServerConfig serverConfig, Map<String, String> startValues, java.io.InputStream stdin,
+                      OutputStream stdout, PrintWriter err) {
         if (maxLineBytes < 1024) {
             err.println("acp4j: --max-line-bytes must be at least 1024");
             return EXIT_USAGE;
@@ -114,6 +156,7 @@ public final class Main {
             }
             AcpServer server = AcpServer.builder()
                     .config(serverConfig)
+                    .launch(System.getenv(), startValues)
                     .maxLineBytes(maxLineBytes)
                     .trace(traceFile)
                     .build();

@@ -1,7 +1,14 @@
 package dev.acp4j.server;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.acp4j.auth.AuthContext;
 import dev.acp4j.auth.AuthMethodRegistry;
+import dev.acp4j.auth.AuthService;
+import dev.acp4j.auth.CredentialResolver;
+import dev.acp4j.auth.CredentialRevoker;
 import dev.acp4j.auth.LaunchEnvironment;
+import dev.acp4j.auth.TokenRefresher;
+import dev.acp4j.auth.store.CredentialStore;
 import dev.acp4j.jsonrpc.Json;
 import dev.acp4j.jsonrpc.JsonRpcConnection;
 import dev.acp4j.jsonrpc.MethodTable;
@@ -11,6 +18,7 @@ import dev.acp4j.server.builtin.BuiltinAgent;
 import dev.acp4j.server.config.ServerConfig;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -55,13 +63,16 @@ public final class AcpServer {
     public void serve(InputStream in, OutputStream out) {
         ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
         try {
+            ObjectMapper mapper = Json.newMapper();
             ClientState client = new ClientState();
-            AuthMethodRegistry registry = new AuthMethodRegistry(config.authMethods(), launch);
+            AuthContext auth = authContext(mapper);
+            AuthService authService = new AuthService(auth, client);
             MethodTable methods = new MethodTable();
-            new Initialization(client, agentInfo, c -> registry.advertised(c.canRunTerminalAuth())).register(methods);
-            new SessionService(agent, client, RequestGate.OPEN, executor, cancelGrace).register(methods);
+            new Initialization(client, agentInfo, c -> auth.registry().advertised(c.canRunTerminalAuth())).register(methods);
+            authService.register(methods);
+            new SessionService(agent, client, authService.gate(), auth.resolver(), executor, cancelGrace).register(methods);
             JsonRpcConnection connection = JsonRpcConnection.builder(in, out)
-                    .mapper(Json.newMapper())
+                    .mapper(mapper)
                     .methods(methods)
                     .executor(executor)
                     .trace(trace)
@@ -71,6 +82,16 @@ public final class AcpServer {
         } finally {
             executor.shutdownNow();
         }
+    }
+
+    private AuthContext authContext(ObjectMapper mapper) {
+        AuthMethodRegistry registry = new AuthMethodRegistry(config.authMethods(), launch);
+        CredentialStore store = new CredentialStore(config.credentialStore() != null
+                ? config.credentialStore() : CredentialStore.defaultPath(launch.env()));
+        Clock clock = Clock.systemUTC();
+        CredentialResolver resolver = new CredentialResolver(registry, store, TokenRefresher.untilExpiry(clock));
+        return new AuthContext(registry, store, resolver, CredentialRevoker.NONE, mapper, clock,
+                config.elicitationTimeout());
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {

@@ -1,5 +1,7 @@
 package dev.acp4j.server;
 
+import dev.acp4j.auth.Credential;
+import dev.acp4j.auth.CredentialResolver;
 import dev.acp4j.jsonrpc.CancellationToken;
 import dev.acp4j.protocol.AcpMethods;
 import dev.acp4j.protocol.content.ContentBlock;
@@ -8,6 +10,7 @@ import dev.acp4j.protocol.session.SessionNotification;
 import dev.acp4j.protocol.session.SessionUpdate;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -20,13 +23,29 @@ public final class PromptTurn {
     private final List<ContentBlock> prompt;
     private final CancellationToken cancellation;
     private final Client client;
+    private final CredentialResolver credentials;
     private boolean finished;
 
-    PromptTurn(Session session, List<ContentBlock> prompt, CancellationToken cancellation, Client client) {
+    PromptTurn(Session session, List<ContentBlock> prompt, CancellationToken cancellation, Client client,
+               CredentialResolver credentials) {
         this.session = session;
         this.prompt = List.copyOf(prompt);
         this.cancellation = cancellation;
         this.client = client;
+        this.credentials = credentials;
+    }
+
+    /**
+     * The credential to call {@code provider} with now (an API key, or an OAuth access token
+     * refreshed when close to expiry), in the profile's order of precedence.
+     */
+    public Optional<Credential> credential(String provider) {
+        return credentials.resolve(provider);
+    }
+
+    /** The first usable credential of any configured provider. */
+    public Optional<Credential> credential() {
+        return credentials.anyUsable();
     }
 
     public String sessionId() {

@@ -1,5 +1,6 @@
 package dev.acp4j.server;
 
+import dev.acp4j.auth.CredentialResolver;
 import dev.acp4j.jsonrpc.CancellationToken;
 import dev.acp4j.jsonrpc.JsonRpcError;
 import dev.acp4j.jsonrpc.JsonRpcException;
@@ -35,14 +36,17 @@ final class SessionService {
     private final Agent agent;
     private final ClientState client;
     private final RequestGate gate;
+    private final CredentialResolver credentials;
     private final Executor turnExecutor;
     private final Duration cancelGrace;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
-    SessionService(Agent agent, ClientState client, RequestGate gate, Executor turnExecutor, Duration cancelGrace) {
+    SessionService(Agent agent, ClientState client, RequestGate gate, CredentialResolver credentials,
+                   Executor turnExecutor, Duration cancelGrace) {
         this.agent = agent;
         this.client = client;
         this.gate = gate;
+        this.credentials = credentials;
         this.turnExecutor = turnExecutor;
         this.cancelGrace = cancelGrace;
     }
@@ -85,7 +89,7 @@ final class SessionService {
         }
         context.cancellation().onCancel(cancellation::cancel);
         PromptTurn turn = new PromptTurn(session, request.prompt(), cancellation,
-                new Client(context.peer(), client, cancellation));
+                new Client(context.peer(), client, cancellation), credentials);
         TurnRun run = new TurnRun(session, turn, cancellation);
         cancellation.onCancel(() -> CompletableFuture.delayedExecutor(cancelGrace.toMillis(), TimeUnit.MILLISECONDS)
                 .execute(run::giveUp));

@@ -21,7 +21,8 @@ public final class BuiltinAgent implements Agent {
             new AvailableCommand("stream", "Stream N chunks about 10 ms apart (a long turn, for cancellation)",
                     new UnstructuredCommandInput("number of chunks, e.g. 200", null), null),
             new AvailableCommand("echo", "Repeat the text back",
-                    new UnstructuredCommandInput("text to repeat", null), null));
+                    new UnstructuredCommandInput("text to repeat", null), null),
+            AvailableCommand.of("whoami", "Show which credential the agent would use (never the secret)"));
 
     @Override
     public List<AvailableCommand> availableCommands() {
@@ -36,6 +37,13 @@ public final class BuiltinAgent implements Agent {
         }
         if (text.startsWith("/echo")) {
             turn.sendText(text.substring("/echo".length()).strip());
+            return StopReason.END_TURN;
+        }
+        if (text.equals("/whoami")) {
+            turn.sendText(turn.credential()
+                    .map(c -> "Signed in: provider " + c.provider() + ", " + c.kind().name().toLowerCase().replace('_', ' ')
+                            + " from " + c.source() + (c.expiresAt() == null ? "" : ", expires " + c.expiresAt()) + ".")
+                    .orElse("No credential: this agent runs without authentication."));
             return StopReason.END_TURN;
         }
         if (text.equals("/help")) {

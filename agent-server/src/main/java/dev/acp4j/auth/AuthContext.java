@@ -1,0 +1,11 @@
+package dev.acp4j.auth;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.acp4j.auth.store.CredentialStore;
+import java.time.Clock;
+import java.time.Duration;
+
+/** The parts of the auth subsystem one server process shares. */
+public record AuthContext(AuthMethodRegistry registry, CredentialStore store, CredentialResolver resolver,
+                          CredentialRevoker revoker, ObjectMapper mapper, Clock clock, Duration elicitationTimeout) {
+}

@@ -1,0 +1,59 @@
+package dev.acp4j.auth;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.acp4j.jsonrpc.JsonRpcError;
+import dev.acp4j.jsonrpc.JsonRpcException;
+import dev.acp4j.protocol.AcpErrorCodes;
+import dev.acp4j.protocol.auth.AuthRequiredData;
+import dev.acp4j.server.config.AuthMethodConfig;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+/** The -32000 errors of {@code authenticate}, each with a message that says what to do next. */
+final class AuthErrors {
+
+    private final AuthGate gate;
+    private final ObjectMapper mapper;
+
+    AuthErrors(AuthGate gate, ObjectMapper mapper) {
+        this.gate = gate;
+        this.mapper = mapper;
+    }
+
+    JsonRpcException restartNeeded(AuthMethodConfig method, List<String> missing, String howTo) {
+        return error(howTo, AuthRequiredData.restartWith(gate.availableMethodIds(), missing));
+    }
+
+    JsonRpcException noUrlElicitation(AuthMethodConfig method) {
+        List<String> alternatives = gate.methodIdsWithoutElicitation();
+        return error("'" + method.id() + "' needs a client that can open a URL (elicitation.url), and this client"
+                + " did not advertise it" + (alternatives.isEmpty() ? "" : "; use one of: " + String.join(", ", alternatives)),
+                AuthRequiredData.of(alternatives));
+    }
+
+    JsonRpcException interactionFailed(AuthMethodConfig method, Throwable cause, Duration timeout) {
+        String message;
+        if (cause instanceof UrlElicitation.DeclinedException) {
+            message = "The user declined to sign in with '" + method.id() + "'";
+        } else if (cause instanceof TimeoutException) {
+            message = "Sign-in with '" + method.id() + "' was not completed within " + describe(timeout)
+                    + "; call authenticate again to retry";
+        } else if (cause instanceof JsonRpcException rpc) {
+            message = "Sign-in with '" + method.id() + "' failed: the client answered " + rpc.error().message();
+        } else {
+            message = "Sign-in with '" + method.id() + "' failed: " + (cause.getMessage() == null
+                    ? cause.getClass().getSimpleName() : cause.getMessage());
+        }
+        return error(message, AuthRequiredData.of(gate.availableMethodIds()));
+    }
+
+    JsonRpcException error(String message, AuthRequiredData data) {
+        return new JsonRpcException(new JsonRpcError(AcpErrorCodes.AUTH_REQUIRED, message, mapper.valueToTree(data)));
+    }
+
+    private static String describe(Duration timeout) {
+        long seconds = timeout.toSeconds();
+        return seconds % 60 == 0 ? seconds / 60 + " minute" + (seconds == 60 ? "" : "s") : seconds + " seconds";
+    }
+}

@@ -1,0 +1,59 @@
+package dev.acp4j.auth;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.acp4j.jsonrpc.JsonRpcError;
+import dev.acp4j.jsonrpc.JsonRpcException;
+import dev.acp4j.jsonrpc.RequestContext;
+import dev.acp4j.protocol.AcpErrorCodes;
+import dev.acp4j.protocol.auth.AuthRequiredData;
+import dev.acp4j.server.ClientState;
+import dev.acp4j.server.RequestGate;
+import dev.acp4j.server.config.AuthMethodConfig;
+import dev.acp4j.server.config.AuthMethodType;
+import java.util.List;
+
+/**
+ * AUTH_REQUIRED: requests that need a credential fail with -32000 and the ids of the methods
+ * that can satisfy them, until a usable credential exists (one stored by an earlier process
+ * counts). With no auth methods configured nothing is gated.
+ */
+public final class AuthGate implements RequestGate {
+
+    private final AuthMethodRegistry registry;
+    private final CredentialResolver resolver;
+    private final ClientState client;
+    private final ObjectMapper mapper;
+
+    public AuthGate(AuthMethodRegistry registry, CredentialResolver resolver, ClientState client, ObjectMapper mapper) {
+        this.registry = registry;
+        this.resolver = resolver;
+        this.client = client;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public void admit(String method, RequestContext context) {
+        if (registry.isEmpty() || resolver.anyUsable().isPresent()) {
+            return;
+        }
+        throw new JsonRpcException(new JsonRpcError(AcpErrorCodes.AUTH_REQUIRED, "Authentication required",
+                mapper.valueToTree(AuthRequiredData.of(availableMethodIds()))));
+    }
+
+    /** Every method the client can use, in preference order (terminal only for clients that run it). */
+    List<String> availableMethodIds() {
+        return registry.all().stream()
+                .filter(m -> m.type() != AuthMethodType.TERMINAL || client.canRunTerminalAuth())
+                .map(AuthMethodConfig::id)
+                .toList();
+    }
+
+    /** Methods that work without URL elicitation: terminal (if the client runs it), env_var, start_param. */
+    List<String> methodIdsWithoutElicitation() {
+        return registry.all().stream()
+                .filter(m -> m.type() == AuthMethodType.ENV_VAR || m.type() == AuthMethodType.START_PARAM
+                        || m.type() == AuthMethodType.TERMINAL && client.canRunTerminalAuth())
+                .map(AuthMethodConfig::id)
+                .toList();
+    }
+}

@@ -1,0 +1,106 @@
+package dev.acp4j.auth;
+
+import dev.acp4j.auth.store.CredentialStore;
+import dev.acp4j.jsonrpc.JsonRpcError;
+import dev.acp4j.jsonrpc.JsonRpcException;
+import dev.acp4j.jsonrpc.MethodTable;
+import dev.acp4j.jsonrpc.RequestContext;
+import dev.acp4j.protocol.AcpMethods;
+import dev.acp4j.protocol.auth.AuthenticateRequest;
+import dev.acp4j.protocol.auth.AuthenticateResponse;
+import dev.acp4j.protocol.auth.LogoutRequest;
+import dev.acp4j.protocol.auth.LogoutResponse;
+import dev.acp4j.server.ClientState;
+import dev.acp4j.server.config.AuthMethodConfig;
+import dev.acp4j.server.config.AuthMethodType;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code authenticate} and {@code logout}. */
+public final class AuthService {
+
+    private static final Logger log = LoggerFactory.getLogger(AuthService.class);
+
+    private final AuthMethodRegistry registry;
+    private final CredentialStore store;
+    private final CredentialResolver resolver;
+    private final ClientState client;
+    private final AuthGate gate;
+    private final AuthErrors errors;
+    private final ApiKeyPageAuthenticator apiKeyPage;
+    private final CredentialRevoker revoker;
+
+    public AuthService(AuthContext auth, ClientState client) {
+        this.registry = auth.registry();
+        this.store = auth.store();
+        this.resolver = auth.resolver();
+        this.client = client;
+        this.gate = new AuthGate(registry, resolver, client, auth.mapper());
+        this.errors = new AuthErrors(gate, auth.mapper());
+        this.apiKeyPage = new ApiKeyPageAuthenticator(store, auth.clock(), auth.elicitationTimeout(), errors);
+        this.revoker = auth.revoker();
+    }
+
+    public AuthGate gate() {
+        return gate;
+    }
+
+    public void register(MethodTable methods) {
+        methods.request(AcpMethods.AUTHENTICATE, AuthenticateRequest.class, this::authenticate)
+                .request(AcpMethods.LOGOUT, LogoutRequest.class, this::logout);
+    }
+
+    private AuthenticateResponse authenticate(AuthenticateRequest request, RequestContext context) throws InterruptedException {
+        client.requireInitialized(AcpMethods.AUTHENTICATE);
+        AuthMethodConfig method = registry.find(request.methodId())
+                .filter(m -> m.type() != AuthMethodType.TERMINAL || client.canRunTerminalAuth())
+                .orElseThrow(() -> new JsonRpcException(JsonRpcError.invalidParams("unknown methodId '"
+                        + request.methodId() + "'; this agent advertises: " + String.join(", ", gate.availableMethodIds()))));
+        switch (method.type()) {
+            case TERMINAL -> throw new JsonRpcException(JsonRpcError.invalidParams("'" + method.id()
+                    + "' is a terminal method: clients run it by launching the agent with its args"
+                    + " in a terminal, never through authenticate"));
+            case ENV_VAR, START_PARAM -> launchValues(method);
+            case API_KEY_PAGE -> {
+                if (resolver.resolve(method.provider()).isEmpty()) {
+                    requireUrlElicitation(method);
+                    apiKeyPage.authenticate(method, context);
+                }
+            }
+            case OAUTH2 -> throw new JsonRpcException(JsonRpcError.invalidParams("'" + method.id()
+                    + "' is an oauth2 method, which this build cannot run yet"));
+            default -> throw new IllegalStateException(method.type().toString());
+        }
+        log.info("authenticated with {}", method.id());
+        return new AuthenticateResponse(null);
+    }
+
+    private void launchValues(AuthMethodConfig method) {
+        List<String> missing = registry.missingValues(method);
+        if (!missing.isEmpty()) {
+            String howTo = method.type() == AuthMethodType.ENV_VAR
+                    ? "Set " + String.join(", ", missing) + " in the agent's environment, restart the agent,"
+                            + " then authenticate with '" + method.id() + "' again"
+                    : "Restart the agent with " + String.join(", ", missing.stream().map(f -> f + " FILE").toList())
+                            + " (a file holding the value), then authenticate with '" + method.id() + "' again";
+            throw errors.restartNeeded(method, missing, howTo);
+        }
+        resolver.acceptLaunchValues();
+    }
+
+    private void requireUrlElicitation(AuthMethodConfig method) {
+        if (!client.supportsUrlElicitation()) {
+            throw errors.noUrlElicitation(method);
+        }
+    }
+
+    private LogoutResponse logout(LogoutRequest request, RequestContext context) {
+        client.requireInitialized(AcpMethods.LOGOUT);
+        revoker.revokeAll(store.all().values());
+        store.clear();
+        resolver.ignoreLaunchValues();
+        log.info("logged out: stored credentials erased");
+        return new LogoutResponse(null);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.acp4j.auth;
+
+import dev.acp4j.jsonrpc.CancellationToken;
+import dev.acp4j.jsonrpc.JsonRpcException;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+/**
+ * Waits for the user to finish an interactive sign-in: the first of the flow's result, a
+ * decline in the client, the request's cancellation, or the timeout.
+ */
+final class Interaction {
+
+    private Interaction() {
+    }
+
+    /**
+     * @param failure turns a decline or a timeout into the error to answer with
+     */
+    static <T> T await(CompletableFuture<T> flow, UrlElicitation elicitation, CancellationToken cancellation,
+                       Duration timeout, Function<Throwable, JsonRpcException> failure) throws InterruptedException {
+        CompletableFuture<T> first = new CompletableFuture<>();
+        flow.whenComplete((value, error) -> {
+            if (error == null) {
+                first.complete(value);
+            } else {
+                first.completeExceptionally(error);
+            }
+        });
+        elicitation.declined().whenComplete((ignored, error) -> first.completeExceptionally(
+                error == null ? new IllegalStateException("elicitation ended") : unwrap(error)));
+        cancellation.onCancel(() -> first.completeExceptionally(new CancellationException("authenticate cancelled")));
+        try {
+            return first.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            elicitation.abandon();
+            throw failure.apply(e);
+        } catch (ExecutionException e) {
+            Throwable cause = unwrap(e.getCause());
+            elicitation.abandon();
+            if (cause instanceof CancellationException cancelled) {
+                throw cancelled;
+            }
+            throw failure.apply(cause);
+        } catch (InterruptedException e) {
+            elicitation.abandon();
+            throw e;
+        }
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}

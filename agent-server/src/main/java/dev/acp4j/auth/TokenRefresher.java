@@ -1,0 +1,22 @@
+package dev.acp4j.auth;
+
+import dev.acp4j.auth.store.StoredCredential;
+import java.util.Optional;
+
+/**
+ * Keeps a stored OAuth credential usable: returns it as is while it has time left, refreshed
+ * when it is close to expiry, or empty when it cannot be used (expired with no way to refresh,
+ * or the refresh was refused — the credential is then dropped).
+ */
+@FunctionalInterface
+public interface TokenRefresher {
+
+    /** Without OAuth support: a credential counts until it expires. */
+    static TokenRefresher untilExpiry(java.time.Clock clock) {
+        return (provider, credential) -> credential.expiresAt() == null || credential.expiresAt().isAfter(clock.instant())
+                ? Optional.of(credential)
+                : Optional.empty();
+    }
+
+    Optional<StoredCredential> ensureFresh(String provider, StoredCredential credential);
+}

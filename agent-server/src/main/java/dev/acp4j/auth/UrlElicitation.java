@@ -1,0 +1,85 @@
+package dev.acp4j.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.acp4j.jsonrpc.JsonRpcConnection;
+import dev.acp4j.protocol.AcpMethods;
+import dev.acp4j.protocol.elicitation.CompleteElicitationNotification;
+import dev.acp4j.protocol.elicitation.CreateElicitationRequest;
+import dev.acp4j.protocol.elicitation.CreateElicitationResponse;
+import java.net.URI;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One URL-mode {@code elicitation/create}: sends the client a URL for the user to open, reports
+ * a decline or cancel, and sends {@code elicitation/complete} when the flow behind the URL
+ * finished. Request-scoped (tied to e.g. an {@code authenticate} request) or session-scoped.
+ */
+public final class UrlElicitation {
+
+    /** The user declined or cancelled the elicitation in the client. */
+    public static final class DeclinedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DeclinedException(String action) {
+            super("the user chose " + action, null, false, false);
+        }
+    }
+
+    private final JsonRpcConnection connection;
+    private final String elicitationId = UUID.randomUUID().toString();
+    private final CompletableFuture<Void> declined = new CompletableFuture<>();
+    private CompletableFuture<CreateElicitationResponse> reply;
+
+    private UrlElicitation(JsonRpcConnection connection) {
+        this.connection = connection;
+    }
+
+    /** Sends a request-scoped URL elicitation tied to the request {@code requestId}. */
+    public static UrlElicitation forRequest(JsonRpcConnection connection, JsonNode requestId, URI url, String message) {
+        UrlElicitation elicitation = new UrlElicitation(connection);
+        elicitation.send(CreateElicitationRequest.urlForRequest(requestId, elicitation.elicitationId, url.toString(), message));
+        return elicitation;
+    }
+
+    /** Sends a session-scoped URL elicitation. */
+    public static UrlElicitation forSession(JsonRpcConnection connection, String sessionId, URI url, String message) {
+        UrlElicitation elicitation = new UrlElicitation(connection);
+        elicitation.send(CreateElicitationRequest.urlForSession(sessionId, elicitation.elicitationId, url.toString(), message));
+        return elicitation;
+    }
+
+    private void send(CreateElicitationRequest request) {
+        reply = connection.request(AcpMethods.ELICITATION_CREATE, request, CreateElicitationResponse.class);
+        reply.whenComplete((response, failure) -> {
+            if (failure != null) {
+                declined.completeExceptionally(failure);
+            } else if (response instanceof CreateElicitationResponse.Decline) {
+                declined.completeExceptionally(new DeclinedException("decline"));
+            } else if (response instanceof CreateElicitationResponse.Cancel) {
+                declined.completeExceptionally(new DeclinedException("cancel"));
+            }
+        });
+    }
+
+    public String elicitationId() {
+        return elicitationId;
+    }
+
+    /** Fails when the user declines or cancels (or the client answers with an error); never completes normally. */
+    public CompletableFuture<Void> declined() {
+        return declined;
+    }
+
+    /** The flow behind the URL finished: tells the client. */
+    public void complete() {
+        connection.notify(AcpMethods.ELICITATION_COMPLETE, new CompleteElicitationNotification(elicitationId, null));
+    }
+
+    /** Abandons the elicitation (timeout, cancellation): the client's request is cancelled if still open. */
+    public void abandon() {
+        if (reply != null && !reply.isDone()) {
+            reply.cancel(false);
+        }
+    }
+}
