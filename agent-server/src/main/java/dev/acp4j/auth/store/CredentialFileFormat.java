@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,12 +101,12 @@ final class CredentialFileFormat {
         Map<String, StoredCredential> credentials = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         int index = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = entries.fields(); it.hasNext(); index++) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : entries.properties()) {
+            index++;
             try {
                 credentials.put(entry.getKey(), decodeCredential(entry.getValue()));
             } catch (InvalidEntry e) {
-                problems.add("credential #" + (index + 1) + " is invalid: " + e.getMessage());
+                problems.add("credential #" + index + " is invalid: " + e.getMessage());
             }
         }
         return new Decoded(credentials, problems);
@@ -129,8 +128,7 @@ final class CredentialFileFormat {
             if (!attributesNode.isObject()) {
                 throw new InvalidEntry("\"attributes\" is not an object");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = attributesNode.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> attribute = it.next();
+            for (Map.Entry<String, JsonNode> attribute : attributesNode.properties()) {
                 if (!attribute.getValue().isTextual()) {
                     throw new InvalidEntry("an attribute value is not a string");
                 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -161,8 +160,8 @@ public final class CredentialStore {
         inProcess.lock();
         try {
             PrivateFiles.createDirectories(file.getParent());
-            try (FileChannel channel = PrivateFiles.openForWriting(lockFile);
-                    FileLock ignored = channel.lock()) {
+            try (FileChannel channel = PrivateFiles.openForWriting(lockFile)) {
+                channel.lock(); // released when the channel closes
                 return action.run();
             }
         } catch (IOException e) {
