@@ -1,0 +1,41 @@
+package dev.acp4j.auth.oauth;
+
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import java.net.URI;
+import java.time.Clock;
+
+/** Refreshing an access token (RFC 6749 §6) for a public client. */
+public final class TokenRefresh {
+
+    private final Clock clock;
+
+    public TokenRefresh() {
+        this(Clock.systemUTC());
+    }
+
+    public TokenRefresh(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * @param resource the RFC 8707 resource indicator, or null
+     * @return the new tokens; its refresh token is the rotated one when the server issued one, else
+     *         {@code refreshToken} (which stays valid)
+     * @throws InvalidGrantException when the refresh token is no longer valid: a new login is needed
+     */
+    public TokenSet refresh(OAuthEndpoints endpoints, String clientId, String refreshToken, URI resource) {
+        TokenRequest.Builder request = new TokenRequest.Builder(endpoints.tokenEndpoint(), new ClientID(clientId),
+                new RefreshTokenGrant(new RefreshToken(refreshToken)));
+        if (resource != null) {
+            request.resource(resource);
+        }
+        TokenSet issued = TokenResponses.send(request.build(), clock);
+        if (issued.refreshToken() != null) {
+            return issued;
+        }
+        return new TokenSet(issued.accessToken(), refreshToken, issued.expiresAt(), issued.tokenType(), issued.scope());
+    }
+}

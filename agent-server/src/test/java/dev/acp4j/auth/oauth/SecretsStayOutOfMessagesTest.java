@@ -1,0 +1,90 @@
+package dev.acp4j.auth.oauth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** No toString or exception message carries a token, code, verifier or device code. */
+class SecretsStayOutOfMessagesTest {
+
+    private static final URI BASE = URI.create("http://127.0.0.1:1");
+    private static final OAuthEndpoints ENDPOINTS = AuthorizationServerDiscovery.explicit(
+            BASE.resolve("/authorize"), BASE.resolve("/token"), BASE.resolve("/device"), BASE.resolve("/revoke"));
+
+    @Test
+    void tokenSetRedactsBothTokens() {
+        TokenSet tokens = new TokenSet("access-SECRET-1", "refresh-SECRET-2", Instant.EPOCH, "Bearer", "openid");
+
+        assertThat(tokens.toString())
+                .doesNotContain("SECRET")
+                .contains("Bearer", "openid", "1970-01-01T00:00:00Z");
+    }
+
+    @Test
+    void authorizationRequestStateRedactsTheVerifier() {
+        CodeVerifier verifier = new CodeVerifier();
+        AuthorizationRequestState state = new AuthorizationRequestState(URI.create("http://127.0.0.1:1/authorize?x=1"),
+                new State(), verifier, ENDPOINTS, "cli", BASE.resolve("/cb"), null);
+
+        assertThat(state.toString()).doesNotContain(verifier.getValue()).contains("<redacted>");
+        assertThat(new AuthorizationCodeFlow().start(ENDPOINTS, "cli", List.of("openid"), BASE.resolve("/cb"), null)
+                .toString()).contains("codeVerifier=<redacted>");
+    }
+
+    @Test
+    void deviceAuthorizationRedactsTheDeviceCode() {
+        DeviceAuthorization authorization = new DeviceAuthorization("device-SECRET-3", "ABCD-EFGH",
+                URI.create("https://example.com/device"), null, Instant.EPOCH, Duration.ofSeconds(5), ENDPOINTS, "cli");
+
+        assertThat(authorization.toString()).doesNotContain("SECRET").contains("ABCD-EFGH");
+    }
+
+    @Test
+    void failedRequestsNameTheEndpointButNoneOfTheSecretsSent() {
+        // Nothing listens on port 1: every request fails to connect.
+        AuthorizationRequestState state = new AuthorizationCodeFlow()
+                .start(ENDPOINTS, "cli", List.of("openid"), BASE.resolve("/cb"), null);
+        List<RuntimeException> failures = List.of(
+                capture(() -> new AuthorizationCodeFlow().exchange(state,
+                        java.util.Map.of("state", state.state(), "code", "code-SECRET-4"))),
+                capture(() -> new TokenRefresh().refresh(ENDPOINTS, "cli", "refresh-SECRET-5", null)),
+                capture(() -> new TokenRevocation().revoke(ENDPOINTS, "cli", "access-SECRET-6", false)),
+                capture(() -> new DeviceAuthorizationFlow().poll(new DeviceAuthorization("device-SECRET-7", "U",
+                        BASE, null, Instant.MAX, Duration.ofSeconds(5), ENDPOINTS, "cli"), () -> false, d -> { })));
+
+        assertThat(failures).allSatisfy(e -> {
+            assertThat(e).isInstanceOf(OAuthException.class);
+            assertThat(e.getMessage()).doesNotContain("SECRET").contains("http://127.0.0.1:1/");
+            assertThat(e.toString()).doesNotContain("SECRET");
+        });
+    }
+
+    @Test
+    void serverErrorsCarryTheServersWordsNotTheRequest() {
+        assertThat(new InvalidGrantException("Token is not active").getMessage())
+                .isEqualTo("invalid_grant: Token is not active");
+        assertThat(new OAuthException(null, null).getMessage()).isEqualTo("OAuth failure");
+    }
+
+    private static RuntimeException capture(ThrowingRunnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            return e;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("expected a failure");
+    }
+
+    @FunctionalInterface
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+}
