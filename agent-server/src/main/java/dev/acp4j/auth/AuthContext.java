@@ -7,5 +7,5 @@ import java.time.Duration;
 
 /** The parts of the auth subsystem one server process shares. */
 public record AuthContext(AuthMethodRegistry registry, CredentialStore store, CredentialResolver resolver,
-                          CredentialRevoker revoker, ObjectMapper mapper, Clock clock, Duration elicitationTimeout) {
+                          CredentialRevoker revoker, OAuthSignIn oauth, ObjectMapper mapper, Clock clock, Duration elicitationTimeout) {
 }

@@ -39,6 +39,8 @@ final class AuthErrors {
         } else if (cause instanceof TimeoutException) {
             message = "Sign-in with '" + method.id() + "' was not completed within " + describe(timeout)
                     + "; call authenticate again to retry";
+        } else if (cause instanceof dev.acp4j.auth.oauth.OAuthException oauth) {
+            message = "Sign-in with '" + method.id() + "' failed at the authorization server: " + oauth.getMessage();
         } else if (cause instanceof JsonRpcException rpc) {
             message = "Sign-in with '" + method.id() + "' failed: the client answered " + rpc.error().message();
         } else {

@@ -13,6 +13,7 @@ import dev.acp4j.protocol.auth.LogoutResponse;
 import dev.acp4j.server.ClientState;
 import dev.acp4j.server.config.AuthMethodConfig;
 import dev.acp4j.server.config.AuthMethodType;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,8 @@ public final class AuthService {
     private final AuthErrors errors;
     private final ApiKeyPageAuthenticator apiKeyPage;
     private final CredentialRevoker revoker;
+    private final OAuthSignIn oauth;
+    private final Duration elicitationTimeout;
 
     public AuthService(AuthContext auth, ClientState client) {
         this.registry = auth.registry();
@@ -40,6 +43,8 @@ public final class AuthService {
         this.errors = new AuthErrors(gate, auth.mapper());
         this.apiKeyPage = new ApiKeyPageAuthenticator(store, auth.clock(), auth.elicitationTimeout(), errors);
         this.revoker = auth.revoker();
+        this.oauth = auth.oauth();
+        this.elicitationTimeout = auth.elicitationTimeout();
     }
 
     public AuthGate gate() {
@@ -68,8 +73,14 @@ public final class AuthService {
                     apiKeyPage.authenticate(method, context);
                 }
             }
-            case OAUTH2 -> throw new JsonRpcException(JsonRpcError.invalidParams("'" + method.id()
-                    + "' is an oauth2 method, which this build cannot run yet"));
+            case OAUTH2 -> {
+                if (resolver.resolve(method.provider()).isEmpty()) {
+                    requireUrlElicitation(method);
+                    Duration timeout = method.oauth().timeout() != null ? method.oauth().timeout() : elicitationTimeout;
+                    oauth.signIn(method, (url, message) -> UrlElicitation.forRequest(context.peer(), context.id(), url, message),
+                            context.cancellation(), timeout, failure -> errors.interactionFailed(method, failure, timeout));
+                }
+            }
             default -> throw new IllegalStateException(method.type().toString());
         }
         log.info("authenticated with {}", method.id());

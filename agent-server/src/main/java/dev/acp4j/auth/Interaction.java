@@ -1,7 +1,6 @@
 package dev.acp4j.auth;
 
 import dev.acp4j.jsonrpc.CancellationToken;
-import dev.acp4j.jsonrpc.JsonRpcException;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -15,7 +14,7 @@ import java.util.function.Function;
  * Waits for the user to finish an interactive sign-in: the first of the flow's result, a
  * decline in the client, the request's cancellation, or the timeout.
  */
-final class Interaction {
+public final class Interaction {
 
     private Interaction() {
     }
@@ -23,8 +22,9 @@ final class Interaction {
     /**
      * @param failure turns a decline or a timeout into the error to answer with
      */
-    static <T> T await(CompletableFuture<T> flow, UrlElicitation elicitation, CancellationToken cancellation,
-                       Duration timeout, Function<Throwable, JsonRpcException> failure) throws InterruptedException {
+    public static <T> T await(CompletableFuture<T> flow, UserPrompt elicitation, CancellationToken cancellation,
+                       Duration timeout, Function<Throwable, ? extends RuntimeException> failure)
+            throws InterruptedException {
         CompletableFuture<T> first = new CompletableFuture<>();
         flow.whenComplete((value, error) -> {
             if (error == null) {

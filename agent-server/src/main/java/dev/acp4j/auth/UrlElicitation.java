@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
  * a decline or cancel, and sends {@code elicitation/complete} when the flow behind the URL
  * finished. Request-scoped (tied to e.g. an {@code authenticate} request) or session-scoped.
  */
-public final class UrlElicitation {
+public final class UrlElicitation implements UserPrompt {
 
     /** The user declined or cancelled the elicitation in the client. */
     public static final class DeclinedException extends RuntimeException {
@@ -67,16 +67,19 @@ public final class UrlElicitation {
     }
 
     /** Fails when the user declines or cancels (or the client answers with an error); never completes normally. */
+    @Override
     public CompletableFuture<Void> declined() {
         return declined;
     }
 
     /** The flow behind the URL finished: tells the client. */
+    @Override
     public void complete() {
         connection.notify(AcpMethods.ELICITATION_COMPLETE, new CompleteElicitationNotification(elicitationId, null));
     }
 
     /** Abandons the elicitation (timeout, cancellation): the client's request is cancelled if still open. */
+    @Override
     public void abandon() {
         if (reply != null && !reply.isDone()) {
             reply.cancel(false);

@@ -2,6 +2,7 @@ package dev.acp4j.cli;
 
 import dev.acp4j.auth.AuthMethodRegistry;
 import dev.acp4j.auth.LaunchEnvironment;
+import dev.acp4j.auth.OAuthSignIn;
 import dev.acp4j.auth.store.CredentialStore;
 import dev.acp4j.server.AcpServer;
 import dev.acp4j.server.ServerVersion;
@@ -134,8 +135,10 @@ public final class Main {
             Map<String, String> env = System.getenv();
             CredentialStore store = new CredentialStore(serverConfig.credentialStore() != null
                     ? serverConfig.credentialStore() : CredentialStore.defaultPath(env));
+            Clock clock = Clock.systemUTC();
             return new TerminalLogin(new AuthMethodRegistry(serverConfig.authMethods(),
-                    new LaunchEnvironment(env, startValues)), store, Clock.systemUTC(), System.console(),
+                    new LaunchEnvironment(env, startValues)), store, new OAuthSignIn(store, clock, env),
+                    env.containsKey("ACP4J_NO_BROWSER") ? null : Browser::open, clock, System.console(),
                     new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)), err).run(login);
         } catch (IOException | RuntimeException e) {
             err.println("acp4j: login failed: " + e.getMessage());

@@ -1,17 +1,26 @@
 package dev.acp4j.cli;
 
 import dev.acp4j.auth.AuthMethodRegistry;
+import dev.acp4j.auth.OAuthSignIn;
+import dev.acp4j.auth.UserPrompt;
 import dev.acp4j.auth.store.CredentialKind;
 import dev.acp4j.auth.store.CredentialStore;
 import dev.acp4j.auth.store.StoredCredential;
 import dev.acp4j.auth.web.KeyValidator;
 import dev.acp4j.server.config.AuthMethodConfig;
+import dev.acp4j.jsonrpc.CancellationToken;
 import dev.acp4j.server.config.AuthMethodType;
+import dev.acp4j.server.config.ServerConfig;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,15 +34,20 @@ final class TerminalLogin {
 
     private final AuthMethodRegistry registry;
     private final CredentialStore store;
+    private final OAuthSignIn oauth;
+    private final Consumer<URI> browser;
     private final Clock clock;
     private final Console console;
     private final BufferedReader input;
     private final PrintWriter err;
 
-    TerminalLogin(AuthMethodRegistry registry, CredentialStore store, Clock clock, Console console,
-                  BufferedReader input, PrintWriter err) {
+    /** @param browser opens a URL in the user's browser, or null to only print it */
+    TerminalLogin(AuthMethodRegistry registry, CredentialStore store, OAuthSignIn oauth, Consumer<URI> browser,
+                  Clock clock, Console console, BufferedReader input, PrintWriter err) {
         this.registry = registry;
         this.store = store;
+        this.oauth = oauth;
+        this.browser = browser;
         this.clock = clock;
         this.console = console;
         this.input = input;
@@ -48,6 +62,7 @@ final class TerminalLogin {
         AuthMethodConfig method = chosen.get();
         return switch (method.type()) {
             case API_KEY_PAGE -> apiKey(method);
+            case OAUTH2 -> oauth(method);
             case ENV_VAR -> explain(method, "set " + names(method) + " in the agent's environment and restart it");
             case START_PARAM -> explain(method, "launch the agent with " + names(method) + " FILE");
             default -> {
@@ -124,6 +139,51 @@ final class TerminalLogin {
                 key, null, null, clock.instant(), Map.of()));
         err.println("Logged in with '" + method.id() + "'. The key is stored in " + store.path() + ".");
         return Main.EXIT_OK;
+    }
+
+    private int oauth(AuthMethodConfig method) {
+        Duration timeout = method.oauth().timeout() != null ? method.oauth().timeout() : ServerConfig.DEFAULT_ELICITATION_TIMEOUT;
+        try {
+            oauth.signIn(method, this::showUrl, new CancellationToken(), timeout,
+                    failure -> new IllegalStateException(failure instanceof TimeoutException
+                            ? "no sign-in within " + timeout.toMinutes() + " minutes"
+                            : failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("acp4j: login interrupted");
+            return Main.EXIT_FAILURE;
+        } catch (RuntimeException e) {
+            err.println("acp4j: login with '" + method.id() + "' failed: " + e.getMessage());
+            return Main.EXIT_FAILURE;
+        }
+        err.println("Logged in with '" + method.id() + "'. The tokens are stored in " + store.path() + ".");
+        return Main.EXIT_OK;
+    }
+
+    /** Shows the sign-in URL on the terminal and tries to open it in the browser. */
+    private UserPrompt showUrl(URI url, String message) {
+        err.println(message);
+        err.println();
+        err.println("    " + url);
+        err.println();
+        err.println("Waiting for the sign-in to finish…");
+        if (browser != null) {
+            browser.accept(url);
+        }
+        return new UserPrompt() {
+            @Override
+            public CompletableFuture<Void> declined() {
+                return new CompletableFuture<>();
+            }
+
+            @Override
+            public void complete() {
+            }
+
+            @Override
+            public void abandon() {
+            }
+        };
     }
 
     private int explain(AuthMethodConfig method, String what) {

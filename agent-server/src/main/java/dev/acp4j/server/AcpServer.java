@@ -5,9 +5,10 @@ import dev.acp4j.auth.AuthContext;
 import dev.acp4j.auth.AuthMethodRegistry;
 import dev.acp4j.auth.AuthService;
 import dev.acp4j.auth.CredentialResolver;
-import dev.acp4j.auth.CredentialRevoker;
 import dev.acp4j.auth.LaunchEnvironment;
-import dev.acp4j.auth.TokenRefresher;
+import dev.acp4j.auth.OAuthRevoker;
+import dev.acp4j.auth.OAuthSignIn;
+import dev.acp4j.auth.OAuthTokenRefresher;
 import dev.acp4j.auth.store.CredentialStore;
 import dev.acp4j.jsonrpc.Json;
 import dev.acp4j.jsonrpc.JsonRpcConnection;
@@ -89,9 +90,9 @@ public final class AcpServer {
         CredentialStore store = new CredentialStore(config.credentialStore() != null
                 ? config.credentialStore() : CredentialStore.defaultPath(launch.env()));
         Clock clock = Clock.systemUTC();
-        CredentialResolver resolver = new CredentialResolver(registry, store, TokenRefresher.untilExpiry(clock));
-        return new AuthContext(registry, store, resolver, CredentialRevoker.NONE, mapper, clock,
-                config.elicitationTimeout());
+        CredentialResolver resolver = new CredentialResolver(registry, store, new OAuthTokenRefresher(store, clock));
+        return new AuthContext(registry, store, resolver, new OAuthRevoker(),
+                new OAuthSignIn(store, clock, launch.env()), mapper, clock, config.elicitationTimeout());
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {

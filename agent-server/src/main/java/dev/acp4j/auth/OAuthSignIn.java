@@ -1,0 +1,189 @@
+package dev.acp4j.auth;
+
+import dev.acp4j.auth.oauth.AuthorizationCodeFlow;
+import dev.acp4j.auth.oauth.AuthorizationRequestState;
+import dev.acp4j.auth.oauth.AuthorizationServerDiscovery;
+import dev.acp4j.auth.oauth.DeviceAuthorization;
+import dev.acp4j.auth.oauth.DeviceAuthorizationFlow;
+import dev.acp4j.auth.oauth.OAuthEndpoints;
+import dev.acp4j.auth.oauth.OAuthException;
+import dev.acp4j.auth.oauth.Sleeper;
+import dev.acp4j.auth.oauth.TokenSet;
+import dev.acp4j.auth.store.CredentialStore;
+import dev.acp4j.auth.store.StoredCredential;
+import dev.acp4j.auth.web.OAuthRedirectListener;
+import dev.acp4j.jsonrpc.CancellationToken;
+import dev.acp4j.server.config.AuthMethodConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * An interactive OAuth 2 sign-in for an {@code oauth2} method: authorization code with PKCE
+ * (S256) on a one-shot 127.0.0.1 redirect listener, or the device authorization grant
+ * (RFC 8628) where a loopback redirect cannot reach the user (SSH) or the method says so.
+ * The user is sent to the URL through a {@link UserPrompt}; the tokens go to the store.
+ */
+public final class OAuthSignIn {
+
+    /** Credential attributes the refresher and the revoker read back. */
+    static final String CLIENT_ID = "clientId";
+    static final String TOKEN_ENDPOINT = "tokenEndpoint";
+    static final String REVOCATION_ENDPOINT = "revocationEndpoint";
+
+    private static final String CALLBACK_PATH = "/callback";
+
+    private final CredentialStore store;
+    private final Clock clock;
+    private final Map<String, String> env;
+    private final AuthorizationServerDiscovery discovery = new AuthorizationServerDiscovery();
+    private final Map<String, OAuthEndpoints> endpoints = new ConcurrentHashMap<>();
+
+    public OAuthSignIn(CredentialStore store, Clock clock, Map<String, String> env) {
+        this.store = store;
+        this.clock = clock;
+        this.env = env;
+    }
+
+    /**
+     * Signs in with {@code method}. {@code prompt} sends the user to a URL with a message;
+     * {@code failure} turns a decline, a timeout or an OAuth error into what to throw.
+     */
+    public void signIn(AuthMethodConfig method, BiFunction<URI, String, UserPrompt> prompt,
+                       CancellationToken cancellation, Duration timeout,
+                       Function<Throwable, ? extends RuntimeException> failure) throws InterruptedException {
+        OAuthEndpoints server;
+        try {
+            server = endpoints(method);
+        } catch (OAuthException e) {
+            throw failure.apply(e);
+        }
+        TokenSet tokens = usesDeviceFlow(method, server)
+                ? deviceFlow(method, server, prompt, cancellation, timeout, failure)
+                : codeFlow(method, server, prompt, cancellation, timeout, failure);
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put(CLIENT_ID, method.oauth().clientId());
+        attributes.put(TOKEN_ENDPOINT, server.tokenEndpoint().toString());
+        if (server.revocationEndpoint() != null) {
+            attributes.put(REVOCATION_ENDPOINT, server.revocationEndpoint().toString());
+        }
+        if (server.issuer() != null) {
+            attributes.put("issuer", server.issuer().toString());
+        }
+        if (tokens.scope() != null) {
+            attributes.put("scope", tokens.scope());
+        }
+        if (tokens.tokenType() != null) {
+            attributes.put("tokenType", tokens.tokenType());
+        }
+        store.put(method.provider(), StoredCredential.oauth2(method.provider(), method.id(), tokens.accessToken(),
+                tokens.refreshToken(), tokens.expiresAt(), clock.instant(), attributes));
+    }
+
+    private TokenSet codeFlow(AuthMethodConfig method, OAuthEndpoints server, BiFunction<URI, String, UserPrompt> prompt,
+                              CancellationToken cancellation, Duration timeout,
+                              Function<Throwable, ? extends RuntimeException> failure) throws InterruptedException {
+        AuthMethodConfig.OAuthConfig oauth = method.oauth();
+        int port = oauth.redirectPort() == null ? 0 : oauth.redirectPort();
+        try (OAuthRedirectListener listener = OAuthRedirectListener.start(port, CALLBACK_PATH)) {
+            AuthorizationCodeFlow flow = new AuthorizationCodeFlow(clock);
+            AuthorizationRequestState request = flow.start(server, oauth.clientId(), oauth.scopes(),
+                    listener.redirectUri(), null);
+            listener.expectState(request.state());
+            UserPrompt user = prompt.apply(request.authorizationUrl(), message(method, server)
+                    + " Open this page to sign in; you will come back to a page on this computer.");
+            Map<String, String> callback = Interaction.await(listener.callback(), user, cancellation, timeout, failure);
+            try {
+                TokenSet tokens = flow.exchange(request, callback);
+                user.complete();
+                return tokens;
+            } catch (OAuthException e) {
+                user.abandon();
+                throw failure.apply(e);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen for the OAuth redirect on 127.0.0.1", e);
+        }
+    }
+
+    private TokenSet deviceFlow(AuthMethodConfig method, OAuthEndpoints server, BiFunction<URI, String, UserPrompt> prompt,
+                                CancellationToken cancellation, Duration timeout,
+                                Function<Throwable, ? extends RuntimeException> failure) throws InterruptedException {
+        DeviceAuthorizationFlow flow = new DeviceAuthorizationFlow(clock);
+        DeviceAuthorization authorization;
+        try {
+            authorization = flow.start(server, method.oauth().clientId(), method.oauth().scopes());
+        } catch (OAuthException e) {
+            throw failure.apply(e);
+        }
+        URI url = authorization.verificationUriComplete() != null
+                ? authorization.verificationUriComplete() : authorization.verificationUri();
+        UserPrompt user = prompt.apply(url, message(method, server) + " Open this page and enter the code "
+                + authorization.userCode() + " if it asks for one.");
+        AtomicBoolean stop = new AtomicBoolean();
+        CompletableFuture<TokenSet> polled = new CompletableFuture<>();
+        Thread poller = new Thread(() -> {
+            try {
+                polled.complete(flow.poll(authorization, stop::get, Sleeper.real()));
+            } catch (InterruptedException | RuntimeException e) {
+                polled.completeExceptionally(e);
+            }
+        }, "acp4j-device-poll");
+        poller.setDaemon(true);
+        poller.start();
+        Duration untilExpiry = Duration.between(clock.instant(), authorization.expiresAt());
+        try {
+            TokenSet tokens = Interaction.await(polled, user, cancellation,
+                    untilExpiry.compareTo(timeout) < 0 && !untilExpiry.isNegative() ? untilExpiry : timeout, failure);
+            user.complete();
+            return tokens;
+        } finally {
+            stop.set(true);
+            poller.interrupt();
+        }
+    }
+
+    /** Explicit endpoints from the configuration, else discovered once from the issuer. */
+    OAuthEndpoints endpoints(AuthMethodConfig method) {
+        return endpoints.computeIfAbsent(method.id(), id -> {
+            AuthMethodConfig.OAuthConfig oauth = method.oauth();
+            if (oauth.tokenEndpoint() != null) {
+                return new OAuthEndpoints(oauth.issuer() == null ? null : URI.create(oauth.issuer()),
+                        uri(oauth.authorizationEndpoint()), URI.create(oauth.tokenEndpoint()),
+                        uri(oauth.deviceAuthorizationEndpoint()), uri(oauth.revocationEndpoint()), null, java.util.List.of());
+            }
+            return discovery.discover(URI.create(oauth.issuer()));
+        });
+    }
+
+    private boolean usesDeviceFlow(AuthMethodConfig method, OAuthEndpoints server) {
+        String flow = method.oauth().flow();
+        if ("device_code".equals(flow)) {
+            return true;
+        }
+        if ("authorization_code".equals(flow)) {
+            return false;
+        }
+        boolean remote = env.containsKey("SSH_CONNECTION") || env.containsKey("SSH_TTY");
+        return server.deviceAuthorizationEndpoint() != null && (remote || server.authorizationEndpoint() == null);
+    }
+
+    private static String message(AuthMethodConfig method, OAuthEndpoints server) {
+        String who = server.issuer() != null ? server.issuer().getHost() : server.tokenEndpoint().getHost();
+        return "acp4j asks you to sign in at " + who + " (" + method.name() + ") so that the agent can use "
+                + method.provider() + " on your behalf.";
+    }
+
+    private static URI uri(String value) {
+        return value == null ? null : URI.create(value);
+    }
+}

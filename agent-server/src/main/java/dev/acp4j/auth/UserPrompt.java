@@ -1,0 +1,19 @@
+package dev.acp4j.auth;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * How an interactive sign-in sends the user to a URL: a URL elicitation in the client, or a
+ * line on the terminal for {@code --login}.
+ */
+public interface UserPrompt {
+
+    /** Fails when the user declines or cancels; never completes normally. */
+    CompletableFuture<Void> declined();
+
+    /** The flow behind the URL finished. */
+    void complete();
+
+    /** The sign-in was given up (timeout, cancellation). */
+    void abandon();
+}
