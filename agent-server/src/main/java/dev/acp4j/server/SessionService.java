@@ -80,7 +80,7 @@ final class SessionService {
     }
 
     private CompletionStage<PromptResponse> prompt(PromptRequest request, RequestContext context) {
-        admit(AcpMethods.SESSION_PROMPT, context);
+        client.requireInitialized(AcpMethods.SESSION_PROMPT);
         Session session = existing(request.sessionId());
         CancellationToken cancellation = new CancellationToken();
         if (!session.beginTurn(cancellation)) {
@@ -90,7 +90,7 @@ final class SessionService {
         context.cancellation().onCancel(cancellation::cancel);
         PromptTurn turn = new PromptTurn(session, request.prompt(), cancellation,
                 new Client(context.peer(), client, cancellation), credentials);
-        TurnRun run = new TurnRun(session, turn, cancellation);
+        TurnRun run = new TurnRun(session, turn, cancellation, context);
         cancellation.onCancel(() -> CompletableFuture.delayedExecutor(cancelGrace.toMillis(), TimeUnit.MILLISECONDS)
                 .execute(run::giveUp));
         turnExecutor.execute(run);
@@ -134,16 +134,25 @@ final class SessionService {
         private final Session session;
         private final PromptTurn turn;
         private final CancellationToken cancellation;
+        private final RequestContext context;
         private final CompletableFuture<PromptResponse> answer = new CompletableFuture<>();
 
-        TurnRun(Session session, PromptTurn turn, CancellationToken cancellation) {
+        TurnRun(Session session, PromptTurn turn, CancellationToken cancellation, RequestContext context) {
             this.session = session;
             this.turn = turn;
             this.cancellation = cancellation;
+            this.context = context;
         }
 
         @Override
         public void run() {
+            try {
+                // Here, not on the read loop: the check may read the credential store or refresh a token.
+                gate.admit(AcpMethods.SESSION_PROMPT, context);
+            } catch (RuntimeException e) {
+                finish(null, e);
+                return;
+            }
             try {
                 StopReason stopReason = agent.prompt(turn);
                 if (cancellation.isCancelled()) {

@@ -75,6 +75,27 @@ class AcpServerConformanceIT {
         assertThat(run.statuses()).containsEntry("auth.authenticated-session-new", "PASS");
     }
 
+    /**
+     * The built-in default configuration (API-key page, env var, terminal login), with the
+     * profile's extensions made blocking: requiresRestart, availableMethodIds, request-scoped
+     * URL elicitation with a decline. No key in the environment: a key there would satisfy
+     * every request, leaving no AUTH_REQUIRED and no elicitation to inspect.
+     */
+    @Test
+    void conformantWithTheDefaultConfigurationAndStrictExtensions() throws IOException {
+        List<String> options = new ArrayList<>(List.of("--strict-extensions", "--response-timeout", "15000", "--jobs", "2",
+                "--transcripts", buildDir.resolve("conformance-acp4j-default-transcripts").toString()));
+        HarnessRun run = HarnessRun.run(buildDir.resolve("conformance-acp4j-default.json"), options,
+                List.of(launcher.toString()));
+        Files.writeString(buildDir.resolve("conformance-acp4j-default.txt"), run.out());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.statuses()).containsEntry("ext.requires-restart", "PASS")
+                .containsEntry("ext.auth-required-method-ids", "PASS")
+                .containsEntry("ext.url-elicitation-request-scoped", "PASS")
+                .containsEntry("auth.session-new-unauthenticated", "PASS");
+    }
+
     private static HarnessRun runHarness(String name, Path config, List<String> extra) throws IOException {
         List<String> options = new ArrayList<>(List.of("--response-timeout", "15000", "--jobs", "2",
                 "--transcripts", buildDir.resolve("conformance-" + name + "-transcripts").toString()));

@@ -190,6 +190,17 @@ final class AgentProcess implements AutoCloseable {
         }
     }
 
+    /** Reads messages until the answer to request {@code id}, adding the others to {@code before}. */
+    JsonNode collectUntilResponse(long id, List<JsonNode> before) throws InterruptedException {
+        while (true) {
+            JsonNode message = next(10_000);
+            if (message.has("id") && !message.has("method") && message.get("id").asLong() == id) {
+                return message;
+            }
+            before.add(message);
+        }
+    }
+
     /** The next message, whatever it is. */
     JsonNode next(long timeoutMillis) throws InterruptedException {
         return await(m -> true, timeoutMillis);

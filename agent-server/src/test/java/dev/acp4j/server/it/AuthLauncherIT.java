@@ -136,10 +136,14 @@ class AuthLauncherIT extends LauncherTestBase {
 
         AgentProcess second = start(Map.of(), "--config", config.toString());
         second.initialize(Map.of());
-        second.newSession(home);
+        String sessionBeforeLogout = second.newSession(home);
         assertThat(second.call("logout", Map.of()).get("result").isObject()).isTrue();
         JsonNode after = second.call("session/new", Map.of("cwd", home.toString(), "mcpServers", List.of()));
         assertThat(after.at("/error/code").asInt()).isEqualTo(-32000);
+        JsonNode prompt = second.call("session/prompt", Map.of("sessionId", sessionBeforeLogout,
+                "prompt", List.of(Map.of("type", "text", "text", "hello"))));
+        assertThat(prompt.at("/error/code").asInt()).as("prompts are gated too").isEqualTo(-32000);
+        assertThat(prompt.at("/error/data/availableMethodIds").isArray()).isTrue();
         assertThat(!Files.exists(store) || !Files.readString(store).contains(KEY)).as("the key is gone from disk").isTrue();
 
         agent.closeStdin();

@@ -122,16 +122,8 @@ class CoreLauncherIT extends LauncherTestBase {
         long id = agent.request("session/prompt", Map.of("sessionId", sessionId,
                 "prompt", List.of(Map.of("type", "text", "text", "hello"))));
         List<JsonNode> chunks = new ArrayList<>();
-        JsonNode answer;
-        while (true) {
-            JsonNode message = agent.next(10_000);
-            if (message.has("id") && message.get("id").asLong() == id) {
-                answer = message;
-                break;
-            }
-            assertThat(message.get("method").asText()).isEqualTo("session/update");
-            chunks.add(message);
-        }
+        JsonNode answer = agent.collectUntilResponse(id, chunks);
+        assertThat(chunks).allSatisfy(c -> assertThat(c.get("method").asText()).isEqualTo("session/update"));
         assertThat(chunks).isNotEmpty();
         assertThat(chunks).allSatisfy(c -> {
             assertThat(c.at("/params/sessionId").asText()).isEqualTo(sessionId);
@@ -152,16 +144,9 @@ class CoreLauncherIT extends LauncherTestBase {
         agent.await(m -> m.at("/params/update/content/text").asText().startsWith("chunk 1/"), 10_000);
         agent.notify("session/cancel", Map.of("sessionId", sessionId));
         long cancelledAt = System.nanoTime();
-        int chunksAfterCancel = 0;
-        JsonNode answer;
-        while (true) {
-            JsonNode message = agent.next(10_000);
-            if (message.has("id") && message.get("id").asLong() == id) {
-                answer = message;
-                break;
-            }
-            chunksAfterCancel++;
-        }
+        List<JsonNode> afterCancel = new ArrayList<>();
+        JsonNode answer = agent.collectUntilResponse(id, afterCancel);
+        int chunksAfterCancel = afterCancel.size();
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - cancelledAt);
         System.out.printf("cancel → cancelled answer: %d ms, %d chunks after the cancel%n", millis, chunksAfterCancel);
         assertThat(answer.at("/result/stopReason").asText()).isEqualTo("cancelled");
