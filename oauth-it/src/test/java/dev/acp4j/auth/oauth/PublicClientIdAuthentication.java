@@ -15,9 +15,9 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
 
 /**
  * Spring Authorization Server authenticates a public client by {@code client_id} alone only on PKCE
- * token requests. RFC 8628 §3.1 / §3.4 and RFC 7009 §2.1 let a public client identify itself with
- * {@code client_id} on the device authorization, device code and revocation requests too; this
- * teaches the embedded server that.
+ * token requests. RFC 8628 §3.1 / §3.4, RFC 6749 §6 and RFC 7009 §2.1 let a public client identify
+ * itself with {@code client_id} on the device authorization, device code, refresh and revocation
+ * requests too; this teaches the embedded server that.
  */
 final class PublicClientIdAuthentication {
 
@@ -35,9 +35,10 @@ final class PublicClientIdAuthentication {
                 return null;
             }
             String path = request.getRequestURI();
-            boolean deviceCodeGrant = AuthorizationGrantType.DEVICE_CODE.getValue()
-                    .equals(request.getParameter("grant_type"));
-            if (!path.endsWith("/oauth2/device_authorization") && !path.endsWith("/oauth2/revoke") && !deviceCodeGrant) {
+            String grantType = request.getParameter("grant_type");
+            boolean publicGrant = AuthorizationGrantType.DEVICE_CODE.getValue().equals(grantType)
+                    || AuthorizationGrantType.REFRESH_TOKEN.getValue().equals(grantType);
+            if (!path.endsWith("/oauth2/device_authorization") && !path.endsWith("/oauth2/revoke") && !publicGrant) {
                 return null;
             }
             return new OAuth2ClientAuthenticationToken(clientId, ClientAuthenticationMethod.NONE, null, null);

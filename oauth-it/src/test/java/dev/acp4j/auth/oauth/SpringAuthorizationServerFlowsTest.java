@@ -146,6 +146,17 @@ class SpringAuthorizationServerFlowsTest {
             assertThat(tokens.accessToken()).isNotBlank();
             assertThat(tokens.scope()).isEqualTo(SCOPE);
             assertThat(active(tokens.accessToken())).isTrue();
+            assertThat(tokens.refreshToken()).isNotNull();
+
+            TokenSet refreshed = new TokenRefresh().refresh(endpoints, PUBLIC_CLIENT, tokens.refreshToken(), null);
+            assertThat(refreshed.accessToken()).isNotEqualTo(tokens.accessToken());
+            assertThat(active(refreshed.accessToken())).isTrue();
+            // Spring reuses refresh tokens by default.
+            assertThat(refreshed.refreshToken()).isEqualTo(tokens.refreshToken());
+
+            assertThat(new TokenRevocation().revoke(endpoints, PUBLIC_CLIENT, refreshed.refreshToken(), true)).isTrue();
+            assertThatThrownBy(() -> new TokenRefresh().refresh(endpoints, PUBLIC_CLIENT, refreshed.refreshToken(), null))
+                    .isInstanceOf(InvalidGrantException.class);
         } finally {
             poll.stop.set(true);
         }
