@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** No toString or exception message carries a token, code, verifier or device code; and TokenSet's expiry check. */
+/** No toString or exception message carries a token, code, verifier or device code. */
 class SecretsStayOutOfMessagesTest {
 
     private static final URI BASE = URI.create("http://127.0.0.1:1");
@@ -24,16 +24,6 @@ class SecretsStayOutOfMessagesTest {
         assertThat(tokens.toString())
                 .doesNotContain("SECRET")
                 .contains("Bearer", "openid", "1970-01-01T00:00:00Z");
-    }
-
-    @Test
-    void expiresWithinComparesTheExpiryWithTheMargin() {
-        Instant now = Instant.parse("2026-01-01T00:00:00Z");
-        TokenSet tokens = new TokenSet("a", null, now.plusSeconds(299), "Bearer", null);
-
-        assertThat(tokens.expiresWithin(Duration.ofMinutes(5), now)).isTrue();
-        assertThat(tokens.expiresWithin(Duration.ofMinutes(4), now)).isFalse();
-        assertThat(new TokenSet("a", null, null, "Bearer", null).expiresWithin(Duration.ofDays(1), now)).isFalse();
     }
 
     @Test
