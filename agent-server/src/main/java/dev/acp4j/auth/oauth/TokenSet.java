@@ -1,5 +1,6 @@
 package dev.acp4j.auth.oauth;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -20,7 +21,7 @@ public record TokenSet(String accessToken, String refreshToken, Instant expiresA
     }
 
     /** Whether the access token expires within {@code margin} of {@code now} (false when its expiry is unknown). */
-    public boolean expiresWithin(java.time.Duration margin, Instant now) {
+    public boolean expiresWithin(Duration margin, Instant now) {
         return expiresAt != null && !now.plus(margin).isBefore(expiresAt);
     }
 

@@ -3,22 +3,14 @@ package dev.acp4j.auth.oauth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The device grant's polling rules (RFC 8628 §3.4, §3.5) against a scripted HTTP server on 127.0.0.1:
- * each test queues the JSON answers the endpoints give, in order. The full grant against a real
+ * each test queues the answers the endpoints give, in order. The full grant against a real
  * authorization server is in the oauth-it module.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -38,54 +30,27 @@ class DeviceAuthorizationFlowTest {
     private static final String TOKENS =
             "{\"access_token\":\"at-1\",\"token_type\":\"Bearer\",\"expires_in\":300,\"refresh_token\":\"rt-1\"}";
 
-    private final Deque<Answer> answers = new ConcurrentLinkedDeque<>();
-    private final List<String> requestBodies = new ArrayList<>();
-    private HttpServer server;
+    private ScriptedServer server;
     private OAuthEndpoints endpoints;
-
-    private record Answer(int status, String json) {
-    }
 
     @BeforeAll
     void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-        server.createContext("/", this::answer);
-        server.start();
-        URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        endpoints = new OAuthEndpoints(base, null, base.resolve("/token"), base.resolve("/device"), null, null, null);
+        server = new ScriptedServer();
+        endpoints = server.endpoints();
     }
 
     @AfterAll
     void stop() {
-        server.stop(0);
+        server.close();
     }
 
     @BeforeEach
     void reset() {
-        answers.clear();
-        synchronized (requestBodies) {
-            requestBodies.clear();
-        }
-    }
-
-    private void answer(HttpExchange exchange) throws IOException {
-        synchronized (requestBodies) {
-            requestBodies.add(exchange.getRequestURI().getPath() + " "
-                    + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        }
-        Answer next = answers.poll();
-        if (next == null) {
-            next = new Answer(500, "{\"error\":\"server_error\"}");
-        }
-        byte[] body = next.json().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(next.status(), body.length);
-        exchange.getResponseBody().write(body);
-        exchange.close();
+        server.reset();
     }
 
     private void queue(int status, String json) {
-        answers.add(new Answer(status, json));
+        server.queue(status, json);
     }
 
     private DeviceAuthorization started(String deviceAuthorizationJson) {
@@ -107,7 +72,7 @@ class DeviceAuthorizationFlowTest {
         assertThat(authorization.verificationUriComplete()).isNull();
         assertThat(authorization.interval()).isEqualTo(Duration.ofSeconds(5));
         assertThat(authorization.expiresAt()).isBetween(Instant.now().plusSeconds(590), Instant.now().plusSeconds(601));
-        assertThat(requestBodies).singleElement().asString()
+        assertThat(server.requests()).singleElement().asString()
                 .startsWith("/device ").contains("client_id=cli").contains("scope=openid+profile");
     }
 
@@ -135,7 +100,7 @@ class DeviceAuthorizationFlowTest {
         assertThat(tokens.refreshToken()).isEqualTo("rt-1");
         assertThat(waits).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(10),
                 Duration.ofSeconds(10));
-        assertThat(requestBodies.subList(1, requestBodies.size())).hasSize(4).allSatisfy(body -> assertThat(body)
+        assertThat(server.requests().subList(1, server.requests().size())).hasSize(4).allSatisfy(body -> assertThat(body)
                 .startsWith("/token ")
                 .contains("grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Adevice_code")
                 .contains("device_code=" + DEVICE_CODE)
@@ -162,7 +127,7 @@ class DeviceAuthorizationFlowTest {
         assertThatThrownBy(() -> new DeviceAuthorizationFlow(afterExpiry).poll(authorization, () -> false, d -> { }))
                 .isInstanceOf(OAuthException.class)
                 .hasMessageContaining("the code expired");
-        assertThat(requestBodies).hasSize(1);
+        assertThat(server.requests()).hasSize(1);
     }
 
     @Test
@@ -195,7 +160,7 @@ class DeviceAuthorizationFlowTest {
 
         assertThatThrownBy(() -> new DeviceAuthorizationFlow().poll(authorization, () -> polls[0] >= 2, d -> polls[0]++))
                 .isInstanceOf(CancellationException.class);
-        assertThat(requestBodies).hasSize(2);
+        assertThat(server.requests()).hasSize(2);
     }
 
     @Test
