@@ -33,6 +33,7 @@ class NonBlockingMutantTest {
         "no-agent-info,   advisory.agent-info",
         "multiline-error, advisory.error-message-single-line",
         "noisy-stderr,    advisory.stderr-volume",
+        "bad-session-update, advisory.messages-schema-valid",
         "no-requires-restart,     ext.requires-restart",
         "no-available-method-ids, ext.auth-required-method-ids",
         "reused-elicitation-id,   ext.url-elicitation-request-scoped",

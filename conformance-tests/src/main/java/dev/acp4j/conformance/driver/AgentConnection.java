@@ -26,6 +26,7 @@ public final class AgentConnection implements AutoCloseable {
     private final AtomicLong nextId = new AtomicLong(1);
     private final List<Inbound> inbound = new ArrayList<>();
     private final List<String> transcript = new ArrayList<>();
+    private final java.util.Map<String, String> requestMethods = new java.util.concurrent.ConcurrentHashMap<>();
     private final ExecutorService answering = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "harness-client-side");
         thread.setDaemon(true);
@@ -63,6 +64,7 @@ public final class AgentConnection implements AutoCloseable {
         ObjectNode message = Json.object().put("jsonrpc", "2.0");
         message.set("id", id);
         message.put("method", method);
+        requestMethods.put(Json.write(id), method);
         if (params != null) {
             message.set("params", params);
         }
@@ -176,6 +178,11 @@ public final class AgentConnection implements AutoCloseable {
     public void killTree() {
         record("-- harness killed the agent's process tree");
         process.killTree();
+    }
+
+    /** The method of each request the harness sent, by the id's JSON text. */
+    public java.util.Map<String, String> requestMethods() {
+        return java.util.Map.copyOf(requestMethods);
     }
 
     public List<String> transcript() {

@@ -34,6 +34,7 @@ public final class Harness {
         Verdicts verdicts = new Verdicts();
         outcomes.forEach(outcome -> verdicts.addAll(outcome.verdicts()));
         verdicts.addAll(TranscriptChecks.judge(outcomes, settings.stderrBudgetBytes()));
+        verdicts.addAll(SchemaChecks.judge(outcomes, settings.schema()));
         writeTranscripts(outcomes);
         List<Verdict> selected = new ArrayList<>();
         for (Requirement requirement : Catalog.all()) {

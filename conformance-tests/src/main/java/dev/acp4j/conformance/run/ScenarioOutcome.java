@@ -10,11 +10,13 @@ import java.util.List;
  * @param name        the scenario
  * @param verdicts    its judgements
  * @param stdout      every stdout line of its agent process, classified
+ * @param requestMethods the method of each request the harness sent, by the id's JSON text
  * @param stderrBytes bytes its agent process wrote to stderr
  * @param millis      how long it took
  * @param timedOut    whether the scenario timeout killed it
  * @param transcript  both directions of the conversation, timestamped
  */
-public record ScenarioOutcome(String name, Verdicts verdicts, List<Inbound> stdout, long stderrBytes,
+public record ScenarioOutcome(String name, Verdicts verdicts, List<Inbound> stdout,
+        java.util.Map<String, String> requestMethods, long stderrBytes,
         long millis, boolean timedOut, List<String> transcript) {
 }

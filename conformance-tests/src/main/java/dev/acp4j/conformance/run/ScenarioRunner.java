@@ -30,7 +30,8 @@ public final class ScenarioRunner {
             connection = AgentConnection.open(settings.launch(), settings.responseTimeoutMillis());
         } catch (AgentFailure e) {
             failUnjudged(scenario, verdicts, e.getMessage());
-            return new ScenarioOutcome(scenario.name(), verdicts, List.of(), 0, elapsed(start), false, List.of());
+            return new ScenarioOutcome(scenario.name(), verdicts, List.of(), java.util.Map.of(), 0, elapsed(start),
+                    false, List.of());
         }
         boolean timedOut = false;
         try {
@@ -57,7 +58,8 @@ public final class ScenarioRunner {
         List<String> transcript = new ArrayList<>(connection.transcript());
         transcript.add("-- agent stderr: " + connection.stderrBytes() + " bytes; the last ones follow");
         transcript.addAll(connection.stderrTail().lines().toList());
-        return new ScenarioOutcome(scenario.name(), verdicts, connection.inbound(), connection.stderrBytes(),
+        return new ScenarioOutcome(scenario.name(), verdicts, connection.inbound(), connection.requestMethods(),
+                connection.stderrBytes(),
                 elapsed(start), timedOut, transcript);
     }
 

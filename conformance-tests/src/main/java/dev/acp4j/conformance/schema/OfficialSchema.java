@@ -58,6 +58,23 @@ public final class OfficialSchema {
         return root.path("$defs").has(definition);
     }
 
+    /**
+     * The definition for a method's message: {@code side} is the schema's x-side ("agent" for
+     * what agents implement, "client" for what clients implement), {@code suffix} one of
+     * Request, Response, Notification.
+     */
+    public Optional<String> definitionFor(String side, String method, String suffix) {
+        java.util.Iterator<Map.Entry<String, JsonNode>> defs = root.path("$defs").fields();
+        while (defs.hasNext()) {
+            Map.Entry<String, JsonNode> def = defs.next();
+            if (def.getKey().endsWith(suffix) && side.equals(def.getValue().path("x-side").asText())
+                    && method.equals(def.getValue().path("x-method").asText())) {
+                return Optional.of(def.getKey());
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Validation messages for {@code instance} against {@code $defs/definition}; empty when valid. */
     public List<String> validate(String definition, JsonNode instance) {
         if (!defines(definition)) {
