@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +33,11 @@ class AcpServerConformanceIT {
     static void locateLauncher() {
         buildDir = Path.of(System.getProperty("acp4j.buildDir", "target")).toAbsolutePath();
         launcher = launcherPath();
+    }
+
+    /** Per test, not in @BeforeAll: a class aborted there leaves failsafe's previous summary in place. */
+    @BeforeEach
+    void requireLauncher() {
         if (!Files.isExecutable(launcher)) {
             String message = "acp4j launcher not found or not executable: " + launcher;
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
