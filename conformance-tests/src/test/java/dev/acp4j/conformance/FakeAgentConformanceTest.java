@@ -6,6 +6,7 @@ import dev.acp4j.conformance.catalog.Catalog;
 import dev.acp4j.conformance.catalog.Requirement;
 import dev.acp4j.conformance.fake.FakeAgentCommand;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,8 +21,8 @@ class FakeAgentConformanceTest {
 
     @Test
     void conformingAgentPassesEveryRequirement() throws Exception {
-        List<String> options = new java.util.ArrayList<>(AUTH);
-        options.addAll(List.of("--strict-extensions", "--jobs", "4"));
+        List<String> options = new ArrayList<>(AUTH);
+        options.addAll(List.of("--strict-extensions", "--jobs", "3"));
         HarnessRun run = HarnessRun.run(tmp.resolve("report.json"), options, FakeAgentCommand.command());
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
@@ -34,7 +35,7 @@ class FakeAgentConformanceTest {
     @Test
     void withoutAuthMethodTheSessionChecksSkipButTheRunStillPasses() throws Exception {
         HarnessRun run = HarnessRun.run(tmp.resolve("report.json"),
-                List.of("--jobs", "4", "--only", "auth.authenticated-session-new", "--only", "prompt.cancel",
+                List.of("--jobs", "3", "--only", "auth.authenticated-session-new", "--only", "prompt.cancel",
                         "--only", "auth.session-new-unauthenticated"),
                 FakeAgentCommand.command());
 

@@ -42,7 +42,7 @@ final class ConformanceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--response-timeout", paramLabel = "MS", defaultValue = "5000",
+    @Option(names = "--response-timeout", paramLabel = "MS", defaultValue = "10000",
             description = "Longest wait for any one response (default: ${DEFAULT-VALUE}).")
     long responseTimeout;
 

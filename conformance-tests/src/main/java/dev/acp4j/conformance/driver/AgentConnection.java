@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +28,7 @@ public final class AgentConnection implements AutoCloseable {
     private final AtomicLong nextId = new AtomicLong(1);
     private final List<Inbound> inbound = new ArrayList<>();
     private final List<String> transcript = new ArrayList<>();
-    private final java.util.Map<String, String> requestMethods = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> requestMethods = new ConcurrentHashMap<>();
     private final ExecutorService answering = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "harness-client-side");
         thread.setDaemon(true);
@@ -181,8 +183,8 @@ public final class AgentConnection implements AutoCloseable {
     }
 
     /** The method of each request the harness sent, by the id's JSON text. */
-    public java.util.Map<String, String> requestMethods() {
-        return java.util.Map.copyOf(requestMethods);
+    public Map<String, String> requestMethods() {
+        return Map.copyOf(requestMethods);
     }
 
     public List<String> transcript() {

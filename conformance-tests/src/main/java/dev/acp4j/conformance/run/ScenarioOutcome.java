@@ -3,6 +3,7 @@ package dev.acp4j.conformance.run;
 import dev.acp4j.conformance.driver.Inbound;
 import dev.acp4j.conformance.report.Verdicts;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one scenario left behind.
@@ -17,6 +18,6 @@ import java.util.List;
  * @param transcript  both directions of the conversation, timestamped
  */
 public record ScenarioOutcome(String name, Verdicts verdicts, List<Inbound> stdout,
-        java.util.Map<String, String> requestMethods, long stderrBytes,
+        Map<String, String> requestMethods, long stderrBytes,
         long millis, boolean timedOut, List<String> transcript) {
 }

@@ -8,6 +8,7 @@ import dev.acp4j.conformance.scenario.Scenario;
 import dev.acp4j.conformance.scenario.ScenarioContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -30,7 +31,7 @@ public final class ScenarioRunner {
             connection = AgentConnection.open(settings.launch(), settings.responseTimeoutMillis());
         } catch (AgentFailure e) {
             failUnjudged(scenario, verdicts, e.getMessage());
-            return new ScenarioOutcome(scenario.name(), verdicts, List.of(), java.util.Map.of(), 0, elapsed(start),
+            return new ScenarioOutcome(scenario.name(), verdicts, List.of(), Map.of(), 0, elapsed(start),
                     false, List.of());
         }
         boolean timedOut = false;

@@ -64,15 +64,12 @@ public final class OfficialSchema {
      * Request, Response, Notification.
      */
     public Optional<String> definitionFor(String side, String method, String suffix) {
-        java.util.Iterator<Map.Entry<String, JsonNode>> defs = root.path("$defs").fields();
-        while (defs.hasNext()) {
-            Map.Entry<String, JsonNode> def = defs.next();
-            if (def.getKey().endsWith(suffix) && side.equals(def.getValue().path("x-side").asText())
-                    && method.equals(def.getValue().path("x-method").asText())) {
-                return Optional.of(def.getKey());
-            }
-        }
-        return Optional.empty();
+        return root.path("$defs").properties().stream()
+                .filter(def -> def.getKey().endsWith(suffix))
+                .filter(def -> side.equals(def.getValue().path("x-side").asText()))
+                .filter(def -> method.equals(def.getValue().path("x-method").asText()))
+                .map(Map.Entry::getKey)
+                .findFirst();
     }
 
     /** Validation messages for {@code instance} against {@code $defs/definition}; empty when valid. */

@@ -2,11 +2,16 @@ package dev.acp4j.conformance.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.acp4j.conformance.catalog.Catalog;
+import dev.acp4j.conformance.catalog.Requirement;
 import dev.acp4j.conformance.driver.Inbound;
+import dev.acp4j.conformance.driver.Json;
 import dev.acp4j.conformance.report.Status;
 import dev.acp4j.conformance.report.Verdicts;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -14,13 +19,13 @@ class TranscriptChecksTest {
 
     private static ScenarioOutcome outcome(long stderrBytes, String... lines) {
         AtomicLong seq = new AtomicLong();
-        List<Inbound> stdout = java.util.Arrays.stream(lines).map(l -> Inbound.classify(seq.getAndIncrement(), l))
+        List<Inbound> stdout = Arrays.stream(lines).map(l -> Inbound.classify(seq.getAndIncrement(), l))
                 .toList();
-        return new ScenarioOutcome("s", new Verdicts(), stdout, java.util.Map.of(), stderrBytes, 1, false,
+        return new ScenarioOutcome("s", new Verdicts(), stdout, Map.of(), stderrBytes, 1, false,
                 List.of());
     }
 
-    private static Status status(Verdicts verdicts, dev.acp4j.conformance.catalog.Requirement requirement) {
+    private static Status status(Verdicts verdicts, Requirement requirement) {
         return verdicts.get(requirement).orElseThrow().status();
     }
 
@@ -77,7 +82,7 @@ class TranscriptChecksTest {
         assertThat(status(verdicts, Catalog.RESULT_XOR_ERROR)).isEqualTo(Status.PASS);
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode json(String text) {
-        return dev.acp4j.conformance.driver.Json.parse(text).orElseThrow();
+    private static JsonNode json(String text) {
+        return Json.parse(text).orElseThrow();
     }
 }
