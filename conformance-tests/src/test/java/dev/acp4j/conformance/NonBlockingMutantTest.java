@@ -37,6 +37,7 @@ class NonBlockingMutantTest {
         "no-requires-restart,     ext.requires-restart",
         "no-available-method-ids, ext.auth-required-method-ids",
         "reused-elicitation-id,   ext.url-elicitation-request-scoped",
+        "lenient-authenticate,    ext.authenticate-invalid-method",
     })
     void reportedButNotBlocking(String mutant, String requirement) throws Exception {
         HarnessRun run = run(mutant, requirement);
@@ -51,6 +52,7 @@ class NonBlockingMutantTest {
         "no-requires-restart,     ext.requires-restart",
         "no-available-method-ids, ext.auth-required-method-ids",
         "reused-elicitation-id,   ext.url-elicitation-request-scoped",
+        "lenient-authenticate,    ext.authenticate-invalid-method",
     })
     void extensionFailuresBlockWhenStrict(String mutant, String requirement) throws Exception {
         HarnessRun run = run(mutant, requirement, "--strict-extensions");

@@ -82,6 +82,9 @@ public final class Catalog {
     public static final Requirement AUTH_REQUIRED_METHOD_IDS = new Requirement("ext.auth-required-method-ids",
             Level.EXTENSION, "AUTH-PROFILE.md section 3",
             "an AUTH_REQUIRED (-32000) error carries data.availableMethodIds: advertised, non-terminal ids");
+    public static final Requirement AUTHENTICATE_INVALID_METHOD = new Requirement("ext.authenticate-invalid-method",
+            Level.EXTENSION, "AUTH-PROFILE.md section 2",
+            "authenticate with an unknown methodId, or with an advertised terminal method, fails with -32602");
     public static final Requirement URL_ELICITATION = new Requirement("ext.url-elicitation-request-scoped",
             Level.EXTENSION, "AUTH-PROFILE.md section 2; official schema ElicitationRequestScope",
             "authenticate with an agent method toward a client with elicitation.url sends URL elicitations scoped "
@@ -93,7 +96,7 @@ public final class Catalog {
             TERMINAL_REQUIRES_CAPABILITY, METHOD_IDS_UNIQUE, UNAUTHENTICATED_SESSION_NEW, AUTHENTICATED_SESSION_NEW,
             LOGOUT, CAPABILITIES_RESPECTED, CANCEL, EXIT_ON_EOF,
             AGENT_INFO, ERROR_MESSAGE_SINGLE_LINE, STDERR_VOLUME, MESSAGES_SCHEMA_VALID,
-            REQUIRES_RESTART, AUTH_REQUIRED_METHOD_IDS, URL_ELICITATION);
+            REQUIRES_RESTART, AUTH_REQUIRED_METHOD_IDS, AUTHENTICATE_INVALID_METHOD, URL_ELICITATION);
 
     /** Requirements judged over every scenario's transcript rather than by one scenario. */
     public static final List<Requirement> TRANSCRIPT_WIDE = List.of(

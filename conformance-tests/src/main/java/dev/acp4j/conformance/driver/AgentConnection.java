@@ -97,9 +97,8 @@ public final class AgentConnection implements AutoCloseable {
      * @throws AgentFailure when none arrives in time or stdout closes first
      */
     public Response await(JsonNode id, String method, long timeoutMillis) {
-        String key = Json.write(id);
-        Inbound in = awaitInbound(candidate -> candidate.answers(id), 0, timeoutMillis).orElseThrow(() -> new AgentFailure(
-                "no response to " + method + " (id " + key + ") within " + timeoutMillis + " ms" + endNote()));
+        Inbound in = awaitInbound(candidate -> candidate.answers(id), 0, timeoutMillis).orElseThrow(() ->
+                new AgentFailure(noAnswer(method + " (id " + Json.write(id) + ")", timeoutMillis)));
         return new Response(method, in.json());
     }
 
@@ -193,7 +192,21 @@ public final class AgentConnection implements AutoCloseable {
         }
     }
 
-    /** " (agent closed stdout, exited with code N)" style suffix explaining an absent answer. */
+    /**
+     * Why {@code what} got no answer: "the agent closed stdout (exit code N) before answering
+     * WHAT" when it did, else "no response to WHAT within T ms".
+     */
+    public String noAnswer(String what, long timeoutMillis) {
+        if (stdoutClosed()) {
+            process.waitForExit(200);
+            Integer code = process.exitCode();
+            return "the agent closed stdout" + (code == null ? "" : " (exit code " + code + ")")
+                    + " before answering " + what;
+        }
+        return "no response to " + what + " within " + timeoutMillis + " ms";
+    }
+
+    /** " (agent closed stdout, exit code N)" when it did, else empty: for reasons about a stopped agent. */
     public String endNote() {
         if (!stdoutClosed()) {
             return "";

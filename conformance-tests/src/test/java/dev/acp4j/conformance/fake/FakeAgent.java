@@ -35,7 +35,7 @@ public final class FakeAgent {
             + "result-and-error, invalid-request-as-not-found, wrong-not-found-code, silent-underscore, "
             + "duplicate-auth-ids, bad-initialize-schema, no-cancel, fs-request, logout-broken, "
             + "no-requires-restart, no-available-method-ids, reused-elicitation-id, no-agent-info, "
-            + "multiline-error, noisy-stderr, bad-session-update";
+            + "multiline-error, noisy-stderr, bad-session-update, lenient-authenticate";
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -244,8 +244,8 @@ public final class FakeAgent {
                 send(request);
             }
             case "fake-terminal" -> sendError(id, -32602, "terminal methods are run by the client, not authenticate");
-            default -> sendError(id, -32602, "Unknown auth method " + methodId
-                    + "; advertised: fake-oauth, fake-key");
+            default -> sendError(id, mutant.equals("lenient-authenticate") ? AUTH_REQUIRED : -32602,
+                    "Unknown auth method " + methodId + "; advertised: fake-oauth, fake-key");
         }
     }
 
