@@ -6,7 +6,6 @@ import dev.acp4j.conformance.catalog.Catalog;
 import dev.acp4j.conformance.catalog.Requirement;
 import dev.acp4j.conformance.fake.FakeAgentCommand;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,15 +13,21 @@ import org.junit.jupiter.api.io.TempDir;
 /** The harness against a conforming agent: every requirement passes and the exit status is 0. */
 class FakeAgentConformanceTest {
 
-    static final List<String> AUTH = List.of("--auth-method", "fake-key", "--env", "FAKE_AGENT_KEY=fake-secret");
+    /**
+     * Authenticates with the fake agent's key. The generous response timeout keeps a loaded
+     * 2-core CI machine from turning a slow answer into a spurious FAIL; a conforming agent
+     * answers in milliseconds, so it costs nothing when all is well.
+     */
+    static final List<String> AUTH = List.of("--auth-method", "fake-key", "--env", "FAKE_AGENT_KEY=fake-secret",
+            "--response-timeout", "15000");
 
     @TempDir
     Path tmp;
 
     @Test
     void conformingAgentPassesEveryRequirement() throws Exception {
-        List<String> options = new ArrayList<>(AUTH);
-        options.addAll(List.of("--strict-extensions", "--jobs", "3"));
+        List<String> options = new java.util.ArrayList<>(AUTH);
+        options.addAll(List.of("--strict-extensions", "--jobs", "2"));
         HarnessRun run = HarnessRun.run(tmp.resolve("report.json"), options, FakeAgentCommand.command());
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
@@ -35,7 +40,7 @@ class FakeAgentConformanceTest {
     @Test
     void withoutAuthMethodTheSessionChecksSkipButTheRunStillPasses() throws Exception {
         HarnessRun run = HarnessRun.run(tmp.resolve("report.json"),
-                List.of("--jobs", "3", "--only", "auth.authenticated-session-new", "--only", "prompt.cancel",
+                List.of("--jobs", "2", "--only", "auth.authenticated-session-new", "--only", "prompt.cancel",
                         "--only", "auth.session-new-unauthenticated"),
                 FakeAgentCommand.command());
 

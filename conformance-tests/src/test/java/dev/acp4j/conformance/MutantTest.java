@@ -41,7 +41,7 @@ class MutantTest {
     })
     void mutantFailsExactlyItsRequirement(String mutant, String requirement) throws Exception {
         List<String> options = new ArrayList<>(FakeAgentConformanceTest.AUTH);
-        options.addAll(List.of("--env", "FAKE_AGENT_MUTANT=" + mutant, "--jobs", "3"));
+        options.addAll(List.of("--env", "FAKE_AGENT_MUTANT=" + mutant, "--jobs", "2"));
         HarnessRun run = HarnessRun.run(tmp.resolve("report.json"), options, FakeAgentCommand.command());
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
