@@ -136,10 +136,6 @@ public final class AgentProcess implements AutoCloseable {
         }
     }
 
-    public Path home() {
-        return home;
-    }
-
     /** Kills the process and all its descendants: politely first, then forcibly. */
     public void killTree() {
         List<ProcessHandle> tree = process.descendants().toList();
