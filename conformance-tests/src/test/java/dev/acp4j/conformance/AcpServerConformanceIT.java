@@ -10,11 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The harness against acp4j itself, launched through {@code bin/acp4j} at the repository root:
- * once without auth methods, once with an env_var method and the key in the environment.
+ * once without auth methods, once with an env_var method and the key in the environment, and
+ * once with every typed method of the auth profile under {@code --strict-extensions}.
  * Reports (and transcripts) go to {@code target/}. Without the launcher the test fails in CI
  * ({@code CI=true}) and is skipped elsewhere.
  */
@@ -25,6 +27,17 @@ class AcpServerConformanceIT {
             "vars":[{"name":"OPENAI_API_KEY"}]}]}
             """;
 
+    /** Every typed method of the profile; no key in the environment, so AUTH_REQUIRED and elicitation show. */
+    static final String ALL_TYPES_CONFIG = """
+            {"authMethods":[\
+            {"id":"openai-page","type":"api_key_page","name":"Enter an OpenAI API key","provider":"openai"},\
+            {"id":"openai-env","type":"env_var","name":"OpenAI key from the environment","provider":"openai",\
+            "vars":[{"name":"OPENAI_API_KEY","label":"API key"}]},\
+            {"id":"openai-file","type":"start_param","name":"OpenAI key file","provider":"openai",\
+            "params":[{"name":"--openai-key-file","label":"Path to a file holding the key"}]},\
+            {"id":"terminal-login","type":"terminal","name":"Log in from a terminal"}]}
+            """;
+
     static Path launcher;
     static Path buildDir;
 
@@ -32,6 +45,11 @@ class AcpServerConformanceIT {
     static void locateLauncher() {
         buildDir = Path.of(System.getProperty("acp4j.buildDir", "target")).toAbsolutePath();
         launcher = launcherPath();
+    }
+
+    /** Per test, not in @BeforeAll: a class aborted there leaves failsafe's previous summary in place. */
+    @BeforeEach
+    void requireLauncher() {
         if (!Files.isExecutable(launcher)) {
             String message = "acp4j launcher not found or not executable: " + launcher;
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -94,6 +112,16 @@ class AcpServerConformanceIT {
                 .containsEntry("ext.auth-required-method-ids", "PASS")
                 .containsEntry("ext.url-elicitation-request-scoped", "PASS")
                 .containsEntry("auth.session-new-unauthenticated", "PASS");
+    }
+
+    @Test
+    void conformantToTheAuthProfileWithStrictExtensions() throws IOException {
+        Path config = writeConfig("acp4j-all-types-config.json", ALL_TYPES_CONFIG);
+        HarnessRun run = runHarness("acp4j-all-types", config, List.of("--strict-extensions"));
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.statuses()).containsEntry("ext.requires-restart", "PASS")
+                .containsEntry("ext.authenticate-invalid-method", "PASS");
     }
 
     private static HarnessRun runHarness(String name, Path config, List<String> extra) throws IOException {

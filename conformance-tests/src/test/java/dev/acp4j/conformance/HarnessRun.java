@@ -17,8 +17,14 @@ import java.util.stream.StreamSupport;
 /** One in-process harness run, with its exit code, stdout, stderr and parsed JSON report. */
 public record HarnessRun(int exitCode, String out, String err, JsonNode report) {
 
+    /** Generous for a loaded build machine: only failure paths ever wait this long. */
+    static final String TEST_RESPONSE_TIMEOUT = "15000";
+
     public static HarnessRun run(Path reportFile, List<String> options, List<String> agentCommand) throws IOException {
         List<String> args = new ArrayList<>(options);
+        if (!options.contains("--response-timeout")) {
+            args.addAll(List.of("--response-timeout", TEST_RESPONSE_TIMEOUT));
+        }
         args.add("--report-json");
         args.add(reportFile.toString());
         args.add("--");

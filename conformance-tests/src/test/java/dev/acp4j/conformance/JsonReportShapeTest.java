@@ -7,6 +7,7 @@ import dev.acp4j.conformance.catalog.Catalog;
 import dev.acp4j.conformance.fake.FakeAgentCommand;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -83,7 +84,7 @@ class JsonReportShapeTest {
     }
 
     private static Set<String> fieldNames(JsonNode node) {
-        Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
     }

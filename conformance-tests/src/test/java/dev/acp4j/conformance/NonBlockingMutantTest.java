@@ -33,9 +33,11 @@ class NonBlockingMutantTest {
         "no-agent-info,   advisory.agent-info",
         "multiline-error, advisory.error-message-single-line",
         "noisy-stderr,    advisory.stderr-volume",
+        "bad-session-update, advisory.messages-schema-valid",
         "no-requires-restart,     ext.requires-restart",
         "no-available-method-ids, ext.auth-required-method-ids",
         "reused-elicitation-id,   ext.url-elicitation-request-scoped",
+        "lenient-authenticate,    ext.authenticate-invalid-method",
     })
     void reportedButNotBlocking(String mutant, String requirement) throws Exception {
         HarnessRun run = run(mutant, requirement);
@@ -50,6 +52,7 @@ class NonBlockingMutantTest {
         "no-requires-restart,     ext.requires-restart",
         "no-available-method-ids, ext.auth-required-method-ids",
         "reused-elicitation-id,   ext.url-elicitation-request-scoped",
+        "lenient-authenticate,    ext.authenticate-invalid-method",
     })
     void extensionFailuresBlockWhenStrict(String mutant, String requirement) throws Exception {
         HarnessRun run = run(mutant, requirement, "--strict-extensions");

@@ -48,4 +48,22 @@ class TimeoutTest {
         assertThat(run.report().path("results").get(0).path("reason").asText()).contains("scenario timed out");
         assertThat(run.report().path("scenarios").get(0).path("timedOut").asBoolean()).isTrue();
     }
+
+    @Test
+    void descendantsLeftBehindByAnExitingAgentAreKilled() throws Exception {
+        Path pidFile = tmp.resolve("child.pid");
+        HarnessRun run = HarnessRun.run(tmp.resolve("r.json"),
+                List.of("--only", "init.initialize", "--response-timeout", "500"),
+                List.of("sh", "-c", "sleep 600 & echo $! > '" + pidFile + "'; cat > /dev/null"));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        long pid = Long.parseLong(java.nio.file.Files.readString(pidFile).trim());
+        ProcessHandle.of(pid).ifPresent(child -> {
+            try {
+                child.onExit().get(3, java.util.concurrent.TimeUnit.SECONDS); // SIGKILL is asynchronous
+            } catch (Exception e) {
+                throw new AssertionError("the agent's background child " + pid + " survived the harness", e);
+            }
+        });
+    }
 }

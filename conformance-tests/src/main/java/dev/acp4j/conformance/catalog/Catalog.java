@@ -72,12 +72,19 @@ public final class Catalog {
     public static final Requirement STDERR_VOLUME = new Requirement("advisory.stderr-volume",
             Level.ADVISORY, TRANSPORTS + " (stderr is for logging)",
             "the bytes written to stderr during the run stay within --stderr-budget");
+    public static final Requirement MESSAGES_SCHEMA_VALID = new Requirement("advisory.messages-schema-valid",
+            Level.ADVISORY, "official schema (the x-method definitions; Error)",
+            "every agent message of a known method (responses to the harness's ACP requests, notifications, "
+                    + "requests to the client) and every error object validates against the official schema");
     public static final Requirement REQUIRES_RESTART = new Requirement("ext.requires-restart",
             Level.EXTENSION, "AUTH-PROFILE.md section 1",
             "every env_var / start_param auth method carries a boolean requiresRestart");
     public static final Requirement AUTH_REQUIRED_METHOD_IDS = new Requirement("ext.auth-required-method-ids",
             Level.EXTENSION, "AUTH-PROFILE.md section 3",
             "an AUTH_REQUIRED (-32000) error carries data.availableMethodIds: advertised, non-terminal ids");
+    public static final Requirement AUTHENTICATE_INVALID_METHOD = new Requirement("ext.authenticate-invalid-method",
+            Level.EXTENSION, "AUTH-PROFILE.md section 2",
+            "authenticate with an unknown methodId, or with an advertised terminal method, fails with -32602");
     public static final Requirement URL_ELICITATION = new Requirement("ext.url-elicitation-request-scoped",
             Level.EXTENSION, "AUTH-PROFILE.md section 2; official schema ElicitationRequestScope",
             "authenticate with an agent method toward a client with elicitation.url sends URL elicitations scoped "
@@ -88,12 +95,12 @@ public final class Catalog {
             INVALID_REQUEST, METHOD_NOT_FOUND, UNDERSCORE_METHOD_ANSWERED, INITIALIZE, VERSION_NEGOTIATION,
             TERMINAL_REQUIRES_CAPABILITY, METHOD_IDS_UNIQUE, UNAUTHENTICATED_SESSION_NEW, AUTHENTICATED_SESSION_NEW,
             LOGOUT, CAPABILITIES_RESPECTED, CANCEL, EXIT_ON_EOF,
-            AGENT_INFO, ERROR_MESSAGE_SINGLE_LINE, STDERR_VOLUME,
-            REQUIRES_RESTART, AUTH_REQUIRED_METHOD_IDS, URL_ELICITATION);
+            AGENT_INFO, ERROR_MESSAGE_SINGLE_LINE, STDERR_VOLUME, MESSAGES_SCHEMA_VALID,
+            REQUIRES_RESTART, AUTH_REQUIRED_METHOD_IDS, AUTHENTICATE_INVALID_METHOD, URL_ELICITATION);
 
     /** Requirements judged over every scenario's transcript rather than by one scenario. */
     public static final List<Requirement> TRANSCRIPT_WIDE = List.of(
-            STDOUT_ONLY_JSON, RESULT_XOR_ERROR, ERROR_MESSAGE_SINGLE_LINE, STDERR_VOLUME);
+            STDOUT_ONLY_JSON, RESULT_XOR_ERROR, ERROR_MESSAGE_SINGLE_LINE, STDERR_VOLUME, MESSAGES_SCHEMA_VALID);
 
     private Catalog() {
     }

@@ -29,10 +29,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "acp4j-conformance", mixinStandardHelpOptions = true, version = "acp4j-conformance 0.1.0",
         sortOptions = false,
         description = {
-            "Launches an Agent Client Protocol (ACP v1) agent over stdio, a fresh process per scenario,",
-            "drives it with raw JSON-RPC and reports PASS/FAIL/SKIP per requirement.",
-            "Exit status: 0 iff no REQUIRED requirement fails (nor EXTENSION with --strict-extensions),",
-            "1 otherwise, 2 on a usage error."},
+            "Launches an Agent Client Protocol (ACP v1) agent over stdio, a fresh process per scenario, "
+                    + "drives it with raw JSON-RPC and reports PASS/FAIL/SKIP per requirement.",
+            "Exit status: 0 iff no REQUIRED requirement fails (nor an EXTENSION one with "
+                    + "--strict-extensions), 1 otherwise, 2 on a usage error."},
         customSynopsis = "java -jar acp4j-conformance.jar [OPTIONS] -- AGENT_CMD [ARGS...]")
 final class ConformanceCommand implements Callable<Integer> {
 
@@ -42,7 +42,7 @@ final class ConformanceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--response-timeout", paramLabel = "MS", defaultValue = "5000",
+    @Option(names = "--response-timeout", paramLabel = "MS", defaultValue = "10000",
             description = "Longest wait for any one response (default: ${DEFAULT-VALUE}).")
     long responseTimeout;
 

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +28,7 @@ public final class AgentConnection implements AutoCloseable {
     private final AtomicLong nextId = new AtomicLong(1);
     private final List<Inbound> inbound = new ArrayList<>();
     private final List<String> transcript = new ArrayList<>();
+    private final Map<String, String> requestMethods = new ConcurrentHashMap<>();
     private final ExecutorService answering = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "harness-client-side");
         thread.setDaemon(true);
@@ -63,6 +66,7 @@ public final class AgentConnection implements AutoCloseable {
         ObjectNode message = Json.object().put("jsonrpc", "2.0");
         message.set("id", id);
         message.put("method", method);
+        requestMethods.put(Json.write(id), method);
         if (params != null) {
             message.set("params", params);
         }
@@ -93,9 +97,8 @@ public final class AgentConnection implements AutoCloseable {
      * @throws AgentFailure when none arrives in time or stdout closes first
      */
     public Response await(JsonNode id, String method, long timeoutMillis) {
-        String key = Json.write(id);
-        Inbound in = awaitInbound(candidate -> candidate.answers(id), 0, timeoutMillis).orElseThrow(() -> new AgentFailure(
-                "no response to " + method + " (id " + key + ") within " + timeoutMillis + " ms" + endNote()));
+        Inbound in = awaitInbound(candidate -> candidate.answers(id), 0, timeoutMillis).orElseThrow(() ->
+                new AgentFailure(noAnswer(method + " (id " + Json.write(id) + ")", timeoutMillis)));
         return new Response(method, in.json());
     }
 
@@ -178,13 +181,32 @@ public final class AgentConnection implements AutoCloseable {
         process.killTree();
     }
 
+    /** The method of each request the harness sent, by the id's JSON text. */
+    public Map<String, String> requestMethods() {
+        return Map.copyOf(requestMethods);
+    }
+
     public List<String> transcript() {
         synchronized (transcript) {
             return List.copyOf(transcript);
         }
     }
 
-    /** " (agent closed stdout, exited with code N)" style suffix explaining an absent answer. */
+    /**
+     * Why {@code what} got no answer: "the agent closed stdout (exit code N) before answering
+     * WHAT" when it did, else "no response to WHAT within T ms".
+     */
+    public String noAnswer(String what, long timeoutMillis) {
+        if (stdoutClosed()) {
+            process.waitForExit(200);
+            Integer code = process.exitCode();
+            return "the agent closed stdout" + (code == null ? "" : " (exit code " + code + ")")
+                    + " before answering " + what;
+        }
+        return "no response to " + what + " within " + timeoutMillis + " ms";
+    }
+
+    /** " (agent closed stdout, exit code N)" when it did, else empty: for reasons about a stopped agent. */
     public String endNote() {
         if (!stdoutClosed()) {
             return "";

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -24,6 +26,13 @@ import java.util.stream.Stream;
 public final class AgentProcess implements AutoCloseable {
 
     private static final int STDERR_TAIL = 2048;
+    /** Agents still running, killed if the harness itself is stopped (Ctrl-C) mid-run. */
+    private static final Set<AgentProcess> LIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(AgentProcess::killTree),
+                "kill-agents-on-exit"));
+    }
 
     private final Process process;
     private final OutputStream stdin;
@@ -65,6 +74,7 @@ public final class AgentProcess implements AutoCloseable {
             }
             Process process = builder.start();
             AgentProcess agent = new AgentProcess(process, home, onLine, onStdoutClosed);
+            LIVE.add(agent);
             agent.stdoutPump.start();
             agent.stderrPump.start();
             return agent;
@@ -126,10 +136,6 @@ public final class AgentProcess implements AutoCloseable {
         }
     }
 
-    public Path home() {
-        return home;
-    }
-
     /** Kills the process and all its descendants: politely first, then forcibly. */
     public void killTree() {
         List<ProcessHandle> tree = process.descendants().toList();
@@ -143,19 +149,18 @@ public final class AgentProcess implements AutoCloseable {
     }
 
     /**
-     * Ends the process: closes stdin, gives it the grace period to exit on its own, then kills the
-     * tree, joins the pumps and deletes the temporary HOME.
+     * Ends the process: closes stdin, gives it a second to exit on its own, then kills the tree
+     * (including descendants it left behind), joins the pumps and deletes the temporary HOME.
      */
     @Override
     public void close() {
+        List<ProcessHandle> tree = process.descendants().toList();
         closeStdin();
-        close(1000);
-    }
-
-    void close(long graceMillis) {
-        if (!waitForExit(graceMillis) || process.descendants().findAny().isPresent()) {
+        if (!waitForExit(1000)) {
             killTree();
         }
+        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        LIVE.remove(this);
         join(stdoutPump);
         join(stderrPump);
         deleteTree(home);

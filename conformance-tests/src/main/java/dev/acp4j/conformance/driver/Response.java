@@ -27,10 +27,6 @@ public record Response(String method, JsonNode message) {
         return code.isIntegralNumber() ? code.intValue() : null;
     }
 
-    public JsonNode id() {
-        return message.get("id");
-    }
-
     /** "result {...}" or "error -32000 'message'", for report reasons. */
     public String describe() {
         if (isError()) {

@@ -25,7 +25,7 @@ public final class TableReport {
     public static String summary(RunReport report) {
         long blocking = report.blockingFailures().size();
         return String.format(Locale.ROOT,
-                "SUMMARY: %d requirements: %d PASS, %d FAIL (%d blocking), %d SKIP; %d scenarios in %.1f s; %s",
+                "SUMMARY: %d requirement(s): %d PASS, %d FAIL (%d blocking), %d SKIP; %d scenarios in %.1f s; %s",
                 report.verdicts().size(), report.count(Status.PASS), report.count(Status.FAIL), blocking,
                 report.count(Status.SKIP), report.scenarios().size(), report.millis() / 1000.0,
                 blocking == 0 ? "CONFORMANT (exit 0)" : "NOT CONFORMANT (exit 1)");

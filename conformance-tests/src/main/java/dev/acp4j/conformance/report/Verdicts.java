@@ -2,6 +2,7 @@ package dev.acp4j.conformance.report;
 
 import dev.acp4j.conformance.catalog.Requirement;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,7 +24,7 @@ public final class Verdicts {
     }
 
     /** PASS when there are no problems; else FAIL with their count, {@code failInfix} and the first. */
-    public void judge(Requirement requirement, java.util.List<String> problems, String passReason, String failInfix) {
+    public void judge(Requirement requirement, List<String> problems, String passReason, String failInfix) {
         if (problems.isEmpty()) {
             pass(requirement, passReason);
         } else {

@@ -3,6 +3,7 @@ package dev.acp4j.conformance.run;
 import dev.acp4j.conformance.catalog.Catalog;
 import dev.acp4j.conformance.catalog.Requirement;
 import dev.acp4j.conformance.report.RunReport;
+import dev.acp4j.conformance.report.Status;
 import dev.acp4j.conformance.report.Verdict;
 import dev.acp4j.conformance.report.Verdicts;
 import dev.acp4j.conformance.scenario.Scenario;
@@ -34,12 +35,13 @@ public final class Harness {
         Verdicts verdicts = new Verdicts();
         outcomes.forEach(outcome -> verdicts.addAll(outcome.verdicts()));
         verdicts.addAll(TranscriptChecks.judge(outcomes, settings.stderrBudgetBytes()));
+        verdicts.addAll(SchemaChecks.judge(outcomes, settings.schema()));
         writeTranscripts(outcomes);
         List<Verdict> selected = new ArrayList<>();
         for (Requirement requirement : Catalog.all()) {
             if (settings.selects(requirement)) {
                 selected.add(verdicts.get(requirement).orElse(new Verdict(requirement,
-                        dev.acp4j.conformance.report.Status.SKIP, "not judged by any scenario that ran")));
+                        Status.SKIP, "not judged by any scenario that ran")));
             }
         }
         List<RunReport.ScenarioSummary> summaries = outcomes.stream().map(o -> new RunReport.ScenarioSummary(

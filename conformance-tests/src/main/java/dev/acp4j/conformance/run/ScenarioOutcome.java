@@ -3,6 +3,7 @@ package dev.acp4j.conformance.run;
 import dev.acp4j.conformance.driver.Inbound;
 import dev.acp4j.conformance.report.Verdicts;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one scenario left behind.
@@ -10,11 +11,13 @@ import java.util.List;
  * @param name        the scenario
  * @param verdicts    its judgements
  * @param stdout      every stdout line of its agent process, classified
+ * @param requestMethods the method of each request the harness sent, by the id's JSON text
  * @param stderrBytes bytes its agent process wrote to stderr
  * @param millis      how long it took
  * @param timedOut    whether the scenario timeout killed it
  * @param transcript  both directions of the conversation, timestamped
  */
-public record ScenarioOutcome(String name, Verdicts verdicts, List<Inbound> stdout, long stderrBytes,
+public record ScenarioOutcome(String name, Verdicts verdicts, List<Inbound> stdout,
+        Map<String, String> requestMethods, long stderrBytes,
         long millis, boolean timedOut, List<String> transcript) {
 }

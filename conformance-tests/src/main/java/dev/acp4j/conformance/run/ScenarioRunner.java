@@ -8,6 +8,7 @@ import dev.acp4j.conformance.scenario.Scenario;
 import dev.acp4j.conformance.scenario.ScenarioContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -30,7 +31,8 @@ public final class ScenarioRunner {
             connection = AgentConnection.open(settings.launch(), settings.responseTimeoutMillis());
         } catch (AgentFailure e) {
             failUnjudged(scenario, verdicts, e.getMessage());
-            return new ScenarioOutcome(scenario.name(), verdicts, List.of(), 0, elapsed(start), false, List.of());
+            return new ScenarioOutcome(scenario.name(), verdicts, List.of(), Map.of(), 0, elapsed(start),
+                    false, List.of());
         }
         boolean timedOut = false;
         try {
@@ -57,7 +59,8 @@ public final class ScenarioRunner {
         List<String> transcript = new ArrayList<>(connection.transcript());
         transcript.add("-- agent stderr: " + connection.stderrBytes() + " bytes; the last ones follow");
         transcript.addAll(connection.stderrTail().lines().toList());
-        return new ScenarioOutcome(scenario.name(), verdicts, connection.inbound(), connection.stderrBytes(),
+        return new ScenarioOutcome(scenario.name(), verdicts, connection.inbound(), connection.requestMethods(),
+                connection.stderrBytes(),
                 elapsed(start), timedOut, transcript);
     }
 

@@ -6,14 +6,13 @@ import static dev.acp4j.conformance.catalog.Catalog.STDERR_VOLUME;
 import static dev.acp4j.conformance.catalog.Catalog.STDOUT_ONLY_JSON;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.acp4j.conformance.catalog.Catalog;
 import dev.acp4j.conformance.driver.Inbound;
 import dev.acp4j.conformance.driver.Json;
 import dev.acp4j.conformance.report.Verdicts;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The requirements judged over every scenario's stdout (and stderr volume) together. */
+/** The JSON-RPC requirements judged over every scenario's stdout (and stderr volume) together. */
 public final class TranscriptChecks {
 
     private TranscriptChecks() {
@@ -22,7 +21,8 @@ public final class TranscriptChecks {
     public static Verdicts judge(List<ScenarioOutcome> outcomes, long stderrBudgetBytes) {
         Verdicts verdicts = new Verdicts();
         if (outcomes.isEmpty()) {
-            Catalog.TRANSCRIPT_WIDE.forEach(r -> verdicts.skip(r, "no scenario ran"));
+            List.of(STDOUT_ONLY_JSON, RESULT_XOR_ERROR, ERROR_MESSAGE_SINGLE_LINE, STDERR_VOLUME)
+                    .forEach(r -> verdicts.skip(r, "no scenario ran"));
             return verdicts;
         }
         List<String> notJsonRpc = new ArrayList<>();

@@ -45,8 +45,8 @@ public final class CancelScenario implements Scenario {
         String sessionId = session.result().path("sessionId").asText();
         long mark = connection.mark();
         JsonNode prompt = context.client().startPrompt(sessionId, context.settings().longPrompt());
-        connection.awaitInbound(in -> in.isResponse() && in.answers(prompt)
-                || "session/update".equals(in.method()), mark, FIRST_UPDATE_WAIT_MILLIS);
+        connection.awaitInbound(in -> in.answers(prompt) || "session/update".equals(in.method()), mark,
+                FIRST_UPDATE_WAIT_MILLIS);
         Optional<Inbound> early = connection.inboundSince(mark).stream().filter(in -> in.answers(prompt)).findFirst();
         if (early.isPresent()) {
             context.skip(CANCEL, "the turn ended before session/cancel was sent (" + Json.brief(early.get().json())

@@ -52,8 +52,8 @@ public final class IdEchoScenario implements Scenario {
         Inbound answer = connection.awaitInbound(Inbound::isResponse, mark, connection.responseTimeoutMillis())
                 .orElse(null);
         if (answer == null) {
-            failures.add("no response to " + method + " with id " + Json.write(id) + " within "
-                    + connection.responseTimeoutMillis() + " ms" + connection.endNote());
+            failures.add(connection.noAnswer(method + " with id " + Json.write(id),
+                    connection.responseTimeoutMillis()));
         } else if (!Json.write(id).equals(Json.write(answer.id()))) {
             failures.add(method + " id " + Json.write(id) + " came back as " + Json.brief(answer.id()));
         }

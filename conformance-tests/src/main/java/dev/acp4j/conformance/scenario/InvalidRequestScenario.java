@@ -43,8 +43,7 @@ public final class InvalidRequestScenario implements Scenario {
         Inbound answer = connection.awaitInbound(Inbound::isResponse, mark, connection.responseTimeoutMillis())
                 .orElse(null);
         if (answer == null) {
-            failures.add("no response to " + line + " within " + connection.responseTimeoutMillis() + " ms"
-                    + connection.endNote());
+            failures.add(connection.noAnswer(line, connection.responseTimeoutMillis()));
             return;
         }
         String failure = ErrorChecks.expectCode(answer.json(), -32600);

@@ -32,8 +32,7 @@ public final class ParseErrorScenario implements Scenario {
         Inbound answer = connection.awaitInbound(Inbound::isResponse, mark, connection.responseTimeoutMillis())
                 .orElse(null);
         if (answer == null) {
-            context.fail(PARSE_ERROR, "no response to a malformed line within " + connection.responseTimeoutMillis()
-                    + " ms" + connection.endNote());
+            context.fail(PARSE_ERROR, connection.noAnswer("a malformed line", connection.responseTimeoutMillis()));
             return;
         }
         String failure = ErrorChecks.expectCode(answer.json(), -32700);

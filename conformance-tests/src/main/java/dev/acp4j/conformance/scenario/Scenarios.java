@@ -22,6 +22,7 @@ public final class Scenarios {
                 new MethodNotFoundScenario(),
                 new UnauthenticatedSessionScenario(),
                 new AuthenticatedSessionScenario(),
+                new AuthenticateInvalidMethodScenario(),
                 new CapabilityRespectScenario(),
                 new CancelScenario(),
                 new EofScenario(),

@@ -58,6 +58,20 @@ public final class OfficialSchema {
         return root.path("$defs").has(definition);
     }
 
+    /**
+     * The definition for a method's message: {@code side} is the schema's x-side ("agent" for
+     * what agents implement, "client" for what clients implement), {@code suffix} one of
+     * Request, Response, Notification.
+     */
+    public Optional<String> definitionFor(String side, String method, String suffix) {
+        return root.path("$defs").properties().stream()
+                .filter(def -> def.getKey().endsWith(suffix))
+                .filter(def -> side.equals(def.getValue().path("x-side").asText()))
+                .filter(def -> method.equals(def.getValue().path("x-method").asText()))
+                .map(Map.Entry::getKey)
+                .findFirst();
+    }
+
     /** Validation messages for {@code instance} against {@code $defs/definition}; empty when valid. */
     public List<String> validate(String definition, JsonNode instance) {
         if (!defines(definition)) {

@@ -35,7 +35,7 @@ public final class FakeAgent {
             + "result-and-error, invalid-request-as-not-found, wrong-not-found-code, silent-underscore, "
             + "duplicate-auth-ids, bad-initialize-schema, no-cancel, fs-request, logout-broken, "
             + "no-requires-restart, no-available-method-ids, reused-elicitation-id, no-agent-info, "
-            + "multiline-error, noisy-stderr";
+            + "multiline-error, noisy-stderr, bad-session-update, lenient-authenticate";
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -244,8 +244,8 @@ public final class FakeAgent {
                 send(request);
             }
             case "fake-terminal" -> sendError(id, -32602, "terminal methods are run by the client, not authenticate");
-            default -> sendError(id, -32602, "Unknown auth method " + methodId
-                    + "; advertised: fake-oauth, fake-key");
+            default -> sendError(id, mutant.equals("lenient-authenticate") ? AUTH_REQUIRED : -32602,
+                    "Unknown auth method " + methodId + "; advertised: fake-oauth, fake-key");
         }
     }
 
@@ -303,8 +303,13 @@ public final class FakeAgent {
         for (int i = 0; i < chunks && !cancelled.get(); i++) {
             ObjectNode update = MAPPER.createObjectNode().put("jsonrpc", "2.0").put("method", "session/update");
             ObjectNode params = update.putObject("params").put("sessionId", sessionId);
-            params.putObject("update").put("sessionUpdate", "agent_message_chunk")
-                    .putObject("content").put("type", "text").put("text", "chunk " + i + " ");
+            ObjectNode content = params.putObject("update").put("sessionUpdate", "agent_message_chunk")
+                    .putObject("content").put("type", "text");
+            if (mutant.equals("bad-session-update")) {
+                content.put("text", i);
+            } else {
+                content.put("text", "chunk " + i + " ");
+            }
             send(update);
             sleep(20);
         }

@@ -2,6 +2,7 @@ package dev.acp4j.conformance.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.acp4j.conformance.driver.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -35,10 +36,10 @@ class OfficialSchemaTest {
     @Test
     void validatesAgainstADefinitionFollowingRefs() throws Exception {
         OfficialSchema schema = OfficialSchema.load(writeSchema(tmp.resolve("schema.json")));
-        assertThat(schema.validate("Thing", dev.acp4j.conformance.driver.Json.parse("{\"n\":3}").orElseThrow()))
+        assertThat(schema.validate("Thing", Json.parse("{\"n\":3}").orElseThrow()))
                 .isEmpty();
-        assertThat(schema.validate("Thing", dev.acp4j.conformance.driver.Json.parse("{\"n\":-1}").orElseThrow()))
+        assertThat(schema.validate("Thing", Json.parse("{\"n\":-1}").orElseThrow()))
                 .isNotEmpty();
-        assertThat(schema.validate("Nope", dev.acp4j.conformance.driver.Json.object())).isNotEmpty();
+        assertThat(schema.validate("Nope", Json.object())).isNotEmpty();
     }
 }
