@@ -61,8 +61,10 @@ final class SessionService {
     private NewSessionResponse newSession(NewSessionRequest request, RequestContext context) {
         admit(AcpMethods.SESSION_NEW, context);
         Path cwd = absolutePath(request.cwd());
-        Session session = new Session(UUID.randomUUID().toString(), cwd,
-                request.mcpServers() == null ? List.of() : request.mcpServers());
+        if (request.mcpServers() == null || request.mcpServers().contains(null)) {
+            throw new JsonRpcException(JsonRpcError.invalidParams("field 'mcpServers' must be an array of MCP servers"));
+        }
+        Session session = new Session(UUID.randomUUID().toString(), cwd, request.mcpServers());
         sessions.put(session.id(), session);
         var commands = agent.availableCommands();
         if (!commands.isEmpty()) {
@@ -81,6 +83,9 @@ final class SessionService {
 
     private CompletionStage<PromptResponse> prompt(PromptRequest request, RequestContext context) {
         client.requireInitialized(AcpMethods.SESSION_PROMPT);
+        if (request.prompt() == null || request.prompt().contains(null)) {
+            throw new JsonRpcException(JsonRpcError.invalidParams("field 'prompt' must be an array of content blocks"));
+        }
         Session session = existing(request.sessionId());
         CancellationToken cancellation = new CancellationToken();
         if (!session.beginTurn(cancellation)) {
@@ -110,7 +115,7 @@ final class SessionService {
     }
 
     private Session existing(String sessionId) {
-        Session session = sessions.get(sessionId);
+        Session session = sessionId == null ? null : sessions.get(sessionId);
         if (session == null) {
             throw new JsonRpcException(JsonRpcError.invalidParams("unknown sessionId '" + sessionId + "'"));
         }
@@ -118,6 +123,9 @@ final class SessionService {
     }
 
     private static Path absolutePath(String cwd) {
+        if (cwd == null) {
+            throw new JsonRpcException(JsonRpcError.invalidParams("field 'cwd' must not be null"));
+        }
         try {
             Path path = Path.of(cwd);
             if (path.isAbsolute()) {

@@ -61,6 +61,12 @@ class CoreLauncherIT extends LauncherTestBase {
             {"{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"session/new\",\"params\":{\"cwd\":\"relative/dir\",\"mcpServers\":[]}}", "-32602", "9"},
             {"{\"jsonrpc\":\"2.0\",\"id\":10,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"one\"}}", "-32602", "10"},
             {"{\"jsonrpc\":\"2.0\",\"id\":\"str-id\",\"method\":\"session/prompt\",\"params\":{\"sessionId\":\"nope\",\"prompt\":[]}}", "-32602", "\"str-id\""},
+            {"{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":\"session/new\",\"params\":{\"cwd\":null,\"mcpServers\":[]}}", "-32602", "11"},
+            {"{\"jsonrpc\":\"2.0\",\"id\":12,\"method\":\"session/new\",\"params\":{\"cwd\":\"/tmp\",\"mcpServers\":null}}", "-32602", "12"},
+            {"{\"jsonrpc\":\"2.0\",\"id\":13,\"method\":\"session/prompt\",\"params\":{\"sessionId\":null,\"prompt\":[]}}", "-32602", "13"},
+            {"{\"jsonrpc\":\"2.0\",\"id\":14,\"method\":\"session/prompt\",\"params\":{\"sessionId\":\"x\",\"prompt\":null}}", "-32602", "14"},
+            {"{\"jsonrpc\":\"2.0\",\"id\":15,\"method\":\"session/prompt\",\"params\":{\"sessionId\":\"x\",\"prompt\":[{\"type\":\"hologram\"}]}}", "-32602", "15"},
+            {"{\"jsonrpc\":\"2.0\",\"id\":16,\"method\":\"authenticate\",\"params\":{\"methodId\":null}}", "-32602", "16"},
         };
         int probe = 100;
         for (String[] row : table) {
