@@ -5,7 +5,16 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import jakarta.servlet.Filter;
+import java.io.IOException;
+import java.net.URI;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -16,7 +25,10 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -42,19 +54,43 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-class EmbeddedAuthorizationServer {
+public class EmbeddedAuthorizationServer {
 
-    static final String PUBLIC_CLIENT = "acp4j-cli";
-    static final String INTROSPECTOR = "introspector";
-    static final String INTROSPECTOR_SECRET = "introspector-secret";
-    static final String USER = "alice";
-    static final String PASSWORD = "alice-password";
-    static final String REDIRECT_URI = "http://127.0.0.1:1/callback";
-    static final String OTHER_PUBLIC_CLIENT = "acp4j-other";
-    static final String SCOPE = "read";
+    public static final String PUBLIC_CLIENT = "acp4j-cli";
+    public static final String INTROSPECTOR = "introspector";
+    public static final String INTROSPECTOR_SECRET = "introspector-secret";
+    public static final String USER = "alice";
+    public static final String PASSWORD = "alice-password";
+    public static final String REDIRECT_URI = "http://127.0.0.1:1/callback";
+    public static final String OTHER_PUBLIC_CLIENT = "acp4j-other";
+    public static final String SCOPE = "read";
 
     /** Every request path the server saw, in order. */
-    static final List<String> REQUEST_PATHS = new CopyOnWriteArrayList<>();
+    public static final List<String> REQUEST_PATHS = new CopyOnWriteArrayList<>();
+
+    /** Starts the server on a random port of 127.0.0.1. */
+    public static ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(EmbeddedAuthorizationServer.class)
+                .properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off")
+                .run();
+    }
+
+    /** {@code http://127.0.0.1:port} of a started server; issuers are below it. */
+    public static URI baseUri(ConfigurableApplicationContext server) {
+        return URI.create("http://127.0.0.1:" + ((WebServerApplicationContext) server).getWebServer().getPort());
+    }
+
+    /** Whether the server still takes {@code token}: RFC 7662 introspection by the confidential client. */
+    public static boolean active(URI issuer, String token) throws IOException, ParseException {
+        TokenIntrospectionRequest request = new TokenIntrospectionRequest(URI.create(issuer + "/oauth2/introspect"),
+                new ClientSecretBasic(new ClientID(INTROSPECTOR), new Secret(INTROSPECTOR_SECRET)),
+                new BearerAccessToken(token));
+        TokenIntrospectionResponse response = TokenIntrospectionResponse.parse(request.toHTTPRequest().send());
+        if (!response.indicatesSuccess()) {
+            throw new IllegalStateException("introspection failed: " + response.toErrorResponse().getErrorObject());
+        }
+        return response.toSuccessResponse().isActive();
+    }
 
     @Bean
     @Order(1)

@@ -7,70 +7,41 @@ import static dev.acp4j.auth.oauth.EmbeddedAuthorizationServer.SCOPE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
-import com.nimbusds.oauth2.sdk.TokenIntrospectionResponse;
-import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
-import com.nimbusds.oauth2.sdk.auth.Secret;
-import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
-import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The OAuth flows against a real Spring Authorization Server on 127.0.0.1. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SpringAuthorizationServerFlowsTest {
 
-    private static final Pattern FORM_ACTION = Pattern.compile("<form name=\"consent_form\" method=\"post\" action=\"([^\"]+)\"");
-    private static final Pattern HIDDEN_INPUT = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"");
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"");
-
     private ConfigurableApplicationContext server;
     private URI base;
     private URI issuer;
     private OAuthEndpoints endpoints;
-    /** A browser in which the user is signed in. */
-    private HttpClient browser;
+    private SignedInBrowser browser;
 
     @BeforeAll
     void start() throws IOException, InterruptedException {
-        server = new SpringApplicationBuilder(EmbeddedAuthorizationServer.class)
-                .properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off")
-                .run();
-        int port = ((WebServerApplicationContext) server).getWebServer().getPort();
-        base = URI.create("http://127.0.0.1:" + port);
+        server = EmbeddedAuthorizationServer.start();
+        base = EmbeddedAuthorizationServer.baseUri(server);
         issuer = URI.create(base + "/tenant");
-        browser = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
-        signIn();
+        browser = SignedInBrowser.signIn(base);
         REQUEST_PATHS.clear();
         endpoints = new AuthorizationServerDiscovery().discover(issuer);
     }
@@ -212,71 +183,16 @@ class SpringAuthorizationServerFlowsTest {
         }
     }
 
-    /**
-     * The user opens the verification URI in the signed-in browser, types the user code, and approves or
-     * cancels on the consent page. Returns the server's answer to the consent form.
-     */
     private HttpResponse<String> consent(DeviceAuthorization authorization, boolean approve) throws IOException, InterruptedException {
-        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(authorization.verificationUri()
-                + "?user_code=" + URLEncoder.encode(authorization.userCode(), StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Consent required").contains(authorization.userCode());
-        Matcher action = FORM_ACTION.matcher(page.body());
-        assertThat(action.find()).as("consent form").isTrue();
-        StringBuilder form = new StringBuilder();
-        Matcher hidden = HIDDEN_INPUT.matcher(page.body());
-        while (hidden.find()) {
-            form.append(hidden.group(1)).append('=')
-                    .append(URLEncoder.encode(hidden.group(2), StandardCharsets.UTF_8)).append('&');
-        }
-        if (approve) {
-            form.append("scope=").append(SCOPE);
-        }
-        HttpResponse<String> submitted = browser.send(HttpRequest.newBuilder(base.resolve(action.group(1)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(), HttpResponse.BodyHandlers.ofString());
-        return submitted;
+        return browser.consent(URI.create(authorization.verificationUri() + "?user_code="
+                + URLEncoder.encode(authorization.userCode(), StandardCharsets.UTF_8)), authorization.userCode(), approve, SCOPE);
     }
 
-    private void signIn() throws IOException, InterruptedException {
-        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher csrf = CSRF.matcher(page.body());
-        assertThat(csrf.find()).as("login page has a CSRF token").isTrue();
-        String form = "username=" + EmbeddedAuthorizationServer.USER + "&password=" + EmbeddedAuthorizationServer.PASSWORD
-                + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(login.statusCode()).isEqualTo(302);
-        assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
-    }
-
-    /** Opens the authorization URL in the signed-in browser; returns the redirect's query parameters. */
     private Map<String, String> authorize(AuthorizationRequestState request) throws IOException, InterruptedException {
-        HttpResponse<String> response = browser.send(HttpRequest.newBuilder(request.authorizationUrl()).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("authorization endpoint status").isEqualTo(302);
-        URI location = URI.create(response.headers().firstValue("Location").orElseThrow());
-        assertThat(location.toString()).startsWith(REDIRECT_URI + "?");
-        Map<String, String> params = new LinkedHashMap<>();
-        for (String pair : location.getRawQuery().split("&")) {
-            int eq = pair.indexOf('=');
-            params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return params;
+        return browser.authorize(request.authorizationUrl(), REDIRECT_URI);
     }
 
-    /** RFC 7662 introspection by the confidential client. */
-    private boolean active(String accessToken) throws Exception {
-        TokenIntrospectionRequest request = new TokenIntrospectionRequest(URI.create(issuer + "/oauth2/introspect"),
-                new ClientSecretBasic(new ClientID(EmbeddedAuthorizationServer.INTROSPECTOR),
-                        new Secret(EmbeddedAuthorizationServer.INTROSPECTOR_SECRET)),
-                new BearerAccessToken(accessToken));
-        TokenIntrospectionResponse response = TokenIntrospectionResponse.parse(request.toHTTPRequest().send());
-        assertThat(response.indicatesSuccess()).isTrue();
-        return response.toSuccessResponse().isActive();
+    private boolean active(String token) throws Exception {
+        return EmbeddedAuthorizationServer.active(issuer, token);
     }
 }
