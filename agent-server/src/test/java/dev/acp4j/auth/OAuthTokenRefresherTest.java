@@ -9,15 +9,14 @@ import dev.acp4j.auth.oauth.OAuthEndpoints;
 import dev.acp4j.auth.oauth.TokenSet;
 import dev.acp4j.auth.store.CredentialStore;
 import dev.acp4j.auth.store.StoredCredential;
+import dev.acp4j.testing.QueryString;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -206,7 +205,7 @@ class OAuthTokenRefresherTest {
         assertThat(response.statusCode()).as("authorization endpoint status").isEqualTo(302);
         URI location = URI.create(response.headers().firstValue("Location").orElseThrow());
         assertThat(location.toString()).startsWith(redirectUri + "?");
-        TokenSet tokens = new AuthorizationCodeFlow().exchange(request, query(location.getRawQuery()));
+        TokenSet tokens = new AuthorizationCodeFlow().exchange(request, QueryString.of(location));
         assertThat(tokens.refreshToken()).as("the server issued a refresh token").isNotBlank();
         return tokens;
     }
@@ -264,7 +263,7 @@ class OAuthTokenRefresherTest {
         List<Map<String, String>> refreshes = new ArrayList<>();
         for (RecordedRequest request : requests) {
             if ("POST".equals(request.getMethod())) {
-                Map<String, String> form = query(request.getBody().readUtf8());
+                Map<String, String> form = QueryString.parse(request.getBody().readUtf8());
                 if ("refresh_token".equals(form.get("grant_type"))) {
                     refreshes.add(form);
                 }
@@ -291,20 +290,6 @@ class OAuthTokenRefresherTest {
         }
     }
 
-    private static Map<String, String> query(String raw) {
-        Map<String, String> params = new LinkedHashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return params;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return params;
-    }
 
     private static int unusedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {

@@ -3,14 +3,13 @@ package dev.acp4j.auth.oauth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.acp4j.testing.QueryString;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -138,7 +137,7 @@ class MockOAuth2ServerFlowsTest {
         AuthorizationRequestState request = new AuthorizationCodeFlow()
                 .start(endpoints, CLIENT_ID, SCOPES, redirectUri, null);
 
-        Map<String, String> authorizationQuery = query(request.authorizationUrl());
+        Map<String, String> authorizationQuery = QueryString.of(request.authorizationUrl());
         assertThat(request.authorizationUrl().toString()).startsWith(endpoints.authorizationEndpoint() + "?");
         assertThat(authorizationQuery)
                 .containsEntry("response_type", "code")
@@ -284,7 +283,7 @@ class MockOAuth2ServerFlowsTest {
         assertThat(response.statusCode()).as("authorization endpoint status").isEqualTo(302);
         URI location = URI.create(response.headers().firstValue("Location").orElseThrow());
         assertThat(location.toString()).startsWith(redirectUri + "?");
-        return query(location);
+        return QueryString.of(location);
     }
 
     private RecordedRequest takeTokenRequest() {
@@ -297,7 +296,7 @@ class MockOAuth2ServerFlowsTest {
     }
 
     private static Map<String, String> form(RecordedRequest request) {
-        return query(URI.create("?" + request.getBody().readUtf8()));
+        return QueryString.parse(request.getBody().readUtf8());
     }
 
     /** The next request the server saw, or null when none came within {@code millis}. */
@@ -309,16 +308,4 @@ class MockOAuth2ServerFlowsTest {
         }
     }
 
-    private static Map<String, String> query(URI uri) {
-        Map<String, String> params = new LinkedHashMap<>();
-        if (uri.getRawQuery() == null) {
-            return params;
-        }
-        for (String pair : uri.getRawQuery().split("&")) {
-            int eq = pair.indexOf('=');
-            params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return params;
-    }
 }

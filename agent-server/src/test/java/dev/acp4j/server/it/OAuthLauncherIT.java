@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.acp4j.testing.QueryString;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -98,7 +97,7 @@ class OAuthLauncherIT extends LauncherTestBase {
         assertThat(agent.awaitResponse(authId).get("result").isObject()).isTrue();
         agent.newSession(home);
 
-        Map<String, String> authorize = query(URI.create(url));
+        Map<String, String> authorize = QueryString.of(URI.create(url));
         assertThat(authorize).containsEntry("code_challenge_method", "S256").containsKey("state")
                 .containsKey("code_challenge");
         assertThat(authorize.get("redirect_uri")).startsWith("http://127.0.0.1:");
@@ -190,7 +189,7 @@ class OAuthLauncherIT extends LauncherTestBase {
         RecordedRequest request;
         while ((request = take(5_000)) != null) {
             String body = request.getBody().readUtf8();
-            Map<String, String> form = query(URI.create("http://x/?" + body));
+            Map<String, String> form = QueryString.parse(body);
             if (value.equals(form.get(name))) {
                 return form;
             }
@@ -198,20 +197,6 @@ class OAuthLauncherIT extends LauncherTestBase {
         throw new AssertionError("the authorization server saw no request with " + name + "=" + value);
     }
 
-    private static Map<String, String> query(URI uri) {
-        Map<String, String> params = new LinkedHashMap<>();
-        if (uri.getRawQuery() == null || uri.getRawQuery().isEmpty()) {
-            return params;
-        }
-        for (String pair : uri.getRawQuery().split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return params;
-    }
 
     private static String s256(String verifier) throws Exception {
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));

@@ -2,17 +2,16 @@ package dev.acp4j.auth.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.acp4j.testing.QueryString;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,7 +60,7 @@ public final class SignedInBrowser {
         assertThat(response.statusCode()).as("authorization endpoint status").isEqualTo(302);
         URI location = URI.create(response.headers().firstValue("Location").orElseThrow());
         assertThat(location.toString()).startsWith(redirectPrefix + "?");
-        return query(location);
+        return QueryString.of(location);
     }
 
     /**
@@ -85,22 +84,6 @@ public final class SignedInBrowser {
             form.append("scope=").append(scope);
         }
         return post(base.resolve(action.group(1)), form.toString());
-    }
-
-    /** The decoded query parameters of {@code uri}. */
-    public static Map<String, String> query(URI uri) {
-        Map<String, String> params = new LinkedHashMap<>();
-        if (uri.getRawQuery() == null) {
-            return params;
-        }
-        for (String pair : uri.getRawQuery().split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return params;
     }
 
     private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.acp4j.auth.oauth.EmbeddedAuthorizationServer;
 import dev.acp4j.auth.oauth.SignedInBrowser;
+import dev.acp4j.testing.QueryString;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -60,7 +61,7 @@ class DeviceGrantLauncherIT extends LauncherTestBase {
         assertThat(elicitation.at("/params/requestId").asLong()).isEqualTo(authId);
         URI verification = URI.create(elicitation.at("/params/url").asText());
         assertThat(verification.toString()).startsWith(base + "/oauth2/device_verification?");
-        String userCode = SignedInBrowser.query(verification).get("user_code");
+        String userCode = QueryString.of(verification).get("user_code");
         assertThat(userCode).isNotBlank();
         assertThat(elicitation.at("/params/message").asText()).contains(userCode);
         agent.respond(elicitation.get("id"), Map.of("action", "accept"));
@@ -105,7 +106,7 @@ class DeviceGrantLauncherIT extends LauncherTestBase {
         agent.respond(elicitation.get("id"), Map.of("action", "accept"));
 
         HttpResponse<String> denied = browser.consent(verification,
-                SignedInBrowser.query(verification).get("user_code"), false, SCOPE);
+                QueryString.of(verification).get("user_code"), false, SCOPE);
         assertThat(denied.statusCode()).isEqualTo(400);
 
         // the agent learns of the denial at its next poll, after the interval the server asked for
