@@ -40,6 +40,9 @@ class MutantTest {
         "logout-broken,               auth.logout",
     })
     void mutantFailsExactlyItsRequirement(String mutant, String requirement) throws Exception {
+        if (mutant.equals("bad-initialize-schema")) {
+            SharedSchema.assumePresent();
+        }
         List<String> options = new ArrayList<>(FakeAgentConformanceTest.AUTH);
         options.addAll(List.of("--env", "FAKE_AGENT_MUTANT=" + mutant, "--jobs", "2"));
         HarnessRun run = HarnessRun.run(tmp.resolve("report.json"), options, FakeAgentCommand.command());

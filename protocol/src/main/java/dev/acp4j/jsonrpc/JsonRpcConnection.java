@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -45,6 +46,12 @@ public final class JsonRpcConnection implements AutoCloseable {
     /** Default bound on one incoming line. */
     public static final int DEFAULT_MAX_LINE_BYTES = 32 * 1024 * 1024;
 
+    /**
+     * After the input ends: how long requests already read may take to be answered, first on
+     * their own, then again once cancelled. Short, because an editor expects a prompt exit.
+     */
+    static final Duration END_OF_INPUT_DRAIN = Duration.ofMillis(300);
+
     private static final Logger log = LoggerFactory.getLogger(JsonRpcConnection.class);
 
     private final ObjectMapper mapper;
@@ -61,7 +68,9 @@ public final class JsonRpcConnection implements AutoCloseable {
     private final Map<String, CancellationToken> inFlight = new ConcurrentHashMap<>();
     private final Map<String, PendingRequest<?>> pending = new ConcurrentHashMap<>();
     private final AtomicLong nextId = new AtomicLong();
+    private final Set<CompletableFuture<Void>> unanswered = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private volatile boolean inputEnded;
     private volatile boolean closing;
 
     private JsonRpcConnection(Builder b) {
@@ -89,7 +98,10 @@ public final class JsonRpcConnection implements AutoCloseable {
         return this;
     }
 
-    /** Completes when the input reached its end (or failed) and the connection shut down. */
+    /**
+     * Completes when the input reached its end (or failed) and the connection shut down: the
+     * requests read before the end have been answered by then, unless they took too long.
+     */
     public CompletableFuture<Void> closed() {
         return closed;
     }
@@ -123,7 +135,7 @@ public final class JsonRpcConnection implements AutoCloseable {
         if (timeout != null) {
             future.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
         }
-        if (closing) {
+        if (closing || inputEnded) {
             future.completeExceptionally(new ConnectionClosedException());
             return future;
         }
@@ -172,8 +184,42 @@ public final class JsonRpcConnection implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             log.error("read loop stopped by an unexpected failure", e);
         } finally {
-            shutdown();
+            endOfInput();
         }
+    }
+
+    /**
+     * The peer will send nothing more, but may still read: answer the requests it sent, then
+     * close. Its answers to our own requests can no longer come, so those fail at once; a
+     * request still running after a short while is cancelled, so nothing waits long.
+     */
+    private void endOfInput() {
+        inputEnded = true;
+        failPendingRequests();
+        awaitAnswers(END_OF_INPUT_DRAIN);
+        inFlight.values().forEach(CancellationToken::cancel);
+        awaitAnswers(END_OF_INPUT_DRAIN);
+        shutdown();
+    }
+
+    private void awaitAnswers(Duration limit) {
+        try {
+            CompletableFuture.allOf(unanswered.toArray(CompletableFuture[]::new))
+                    .get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.debug("{} request(s) still unanswered at the end of input", unanswered.size());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException impossible) {
+            // tracked answers never complete exceptionally
+        }
+    }
+
+    /** Tracks the writing of an answer until it is done, whatever happens to it. */
+    private void track(CompletableFuture<?> answerWritten) {
+        CompletableFuture<Void> done = answerWritten.handle((v, failure) -> null);
+        unanswered.add(done);
+        done.whenComplete((v, failure) -> unanswered.remove(done));
     }
 
     private void handleLine(LineReader.Line line) {
@@ -192,14 +238,14 @@ public final class JsonRpcConnection implements AutoCloseable {
         } else if (node.isArray()) {
             handleBatch(node);
         } else {
-            handleMessage(node).thenAccept(response -> {
+            track(handleMessage(node).thenAccept(response -> {
                 if (response != null) {
                     write(response);
                     if (response.context() != null) {
                         response.context().runAfterResponse();
                     }
                 }
-            });
+            }));
         }
     }
 
@@ -212,7 +258,7 @@ public final class JsonRpcConnection implements AutoCloseable {
         for (JsonNode element : batch) {
             answers.add(handleMessage(element));
         }
-        CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenRun(() -> {
+        track(CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenRun(() -> {
             List<Response> responses = answers.stream().map(CompletableFuture::join).filter(Objects::nonNull).toList();
             if (!responses.isEmpty()) {
                 try {
@@ -223,7 +269,7 @@ public final class JsonRpcConnection implements AutoCloseable {
                 responses.stream().map(Response::context).filter(Objects::nonNull)
                         .forEach(RequestContext::runAfterResponse);
             }
-        });
+        }));
     }
 
     /** Routes one message; the future holds the answer to write, or null when none is due. */
@@ -411,16 +457,20 @@ public final class JsonRpcConnection implements AutoCloseable {
             closing = true;
         }
         inFlight.values().forEach(CancellationToken::cancel);
+        failPendingRequests();
+        if (ownsExecutor) {
+            executor.shutdown();
+        }
+        closed.complete(null);
+    }
+
+    private void failPendingRequests() {
         for (String key : List.copyOf(pending.keySet())) {
             PendingRequest<?> request = pending.remove(key);
             if (request != null) {
                 request.fail(new ConnectionClosedException());
             }
         }
-        if (ownsExecutor) {
-            executor.shutdown();
-        }
-        closed.complete(null);
     }
 
     private static String parseProblem(IOException e) {

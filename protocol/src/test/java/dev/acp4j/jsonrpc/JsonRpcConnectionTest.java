@@ -186,6 +186,34 @@ class JsonRpcConnectionTest {
         assertThatThrownBy(() -> waiting.get(5, TimeUnit.SECONDS)).cause().isInstanceOf(ConnectionClosedException.class);
     }
 
+    @Test
+    void endOfInputRightAfterRequestsStillAnswersThemBeforeClosing() throws Exception {
+        peer.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"echo\",\"params\":{\"text\":\"a\"}}");
+        peer.send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"echo\",\"params\":{\"text\":\"b\"}}");
+        peer.close();
+        peer.connection.closed().get(5, TimeUnit.SECONDS);
+
+        Set<String> answers = new HashSet<>();
+        for (String line = peer.poll(1000); line != null; line = peer.poll(200)) {
+            answers.add(line);
+        }
+        assertThat(answers).containsExactlyInAnyOrder(
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"text\":\"a\"}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":2,\"result\":{\"text\":\"b\"}}");
+    }
+
+    @Test
+    void endOfInputCancelsARequestThatRunsOnAndAnswersItCancelled() throws Exception {
+        peer.send("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"block\"}");
+        assertThat(blockerStarted.await(5, TimeUnit.SECONDS)).isTrue();
+        peer.close();
+        peer.connection.closed().get(5, TimeUnit.SECONDS);
+
+        JsonNode answer = peer.next();
+        assertThat(answer.get("id").asInt()).isEqualTo(7);
+        assertThat(answer.at("/error/code").asInt()).isEqualTo(-32800);
+    }
+
     private JsonNode expectError(String line, int code, boolean nullId) throws Exception {
         peer.send(line);
         JsonNode answer = peer.next();

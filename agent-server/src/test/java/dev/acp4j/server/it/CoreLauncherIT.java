@@ -197,11 +197,26 @@ class CoreLauncherIT extends LauncherTestBase {
     }
 
     @Test
+    void requestsPipedBeforeEndOfInputAreAllAnsweredBeforeTheExit() throws Exception {
+        AgentProcess agent = start(Map.of(), "--config", emptyConfig().toString());
+        long initialize = agent.request("initialize", Map.of("protocolVersion", 1, "clientCapabilities", Map.of()));
+        long newSession = agent.request("session/new", Map.of("cwd", home.toString(), "mcpServers", List.of()));
+        long unknown = agent.request("no/such/method", Map.of());
+        agent.closeStdin();
+
+        assertThat(agent.waitFor(10_000)).isTrue();
+        assertThat(agent.exitCode()).isZero();
+        assertThat(agent.awaitResponse(initialize).at("/result/protocolVersion").asInt()).isEqualTo(1);
+        assertThat(agent.awaitResponse(newSession).at("/result/sessionId").asText()).isNotEmpty();
+        assertThat(agent.awaitResponse(unknown).at("/error/code").asInt()).isEqualTo(-32601);
+    }
+
+    @Test
     void endOfInputEndsTheProcessWithExitZeroPromptly() throws Exception {
         AgentProcess agent = start(Map.of(), "--config", emptyConfig().toString());
         agent.initialize(Map.of());
         String sessionId = agent.newSession(home);
-        agent.request("session/prompt", Map.of("sessionId", sessionId,
+        long prompt = agent.request("session/prompt", Map.of("sessionId", sessionId,
                 "prompt", List.of(Map.of("type", "text", "text", "/stream 1000"))));
         agent.await(m -> m.has("method"), 10_000);
         long closedAt = System.nanoTime();
@@ -210,6 +225,7 @@ class CoreLauncherIT extends LauncherTestBase {
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - closedAt);
         System.out.printf("stdin EOF → exit: %d ms%n", millis);
         assertThat(agent.exitCode()).isZero();
+        assertThat(agent.awaitResponse(prompt).at("/result/stopReason").asText()).isEqualTo("cancelled");
         assertThat(millis).as("exit after stdin EOF (the requirement is 1 s; bound widened for busy CI)").isLessThan(3_000);
     }
 
