@@ -147,7 +147,7 @@ final class HostileCorpus {
     }
 
     private void ids() {
-        for (String id : List.of("\"abc\"", "\"\"", "0", "-1", "1.5", "-0", "1e3",
+        for (String id : List.of("\"abc\"", "\"\"", "0", "-1", "1.5", "22.0", "-0", "1e3",
                 "123456789012345678901234567890123456789012345678901234567890",
                 "\"" + "x".repeat(100_000) + "\"", "\"line\\nbreak\"", "\"\\u2028\"")) {
             add("ids", "id " + abbreviate(id), "{\"jsonrpc\":\"2.0\",\"id\":" + id
