@@ -12,8 +12,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -107,8 +109,10 @@ class HostileInputIT extends LauncherTestBase {
             }
         }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        System.out.printf("%s: %d inputs tried through one process in %d ms, %d answered wrongly%n",
-                what, corpus.size(), millis, failures.size());
+        Map<String, Long> perCategory = new TreeMap<>(corpus.stream()
+                .collect(Collectors.groupingBy(HostileInput::category, Collectors.counting())));
+        System.out.printf("%s: %d inputs tried through one process in %d ms, %d answered wrongly; %s%n",
+                what, corpus.size(), millis, failures.size(), perCategory);
         assertThat(failures).as("cases answered wrongly").isEmpty();
     }
 

@@ -161,18 +161,7 @@ class LoadAndFaultsIT extends LauncherTestBase {
 
     @Test
     void endOfInputDuringAnApiKeyPageSignInExitsPromptlyAndLeavesTheStoreIntact() throws Exception {
-        Path store = loginOnTheTerminal("alpha", "sk-alpha-0123456789abcdef");
-        byte[] before = Files.readAllBytes(store);
-
-        AgentProcess agent = start(Map.of(), "--config", config.toString());
-        agent.initialize(URL_CLIENT);
-        agent.request("authenticate", Map.of("methodId", "beta-page"));
-        JsonNode elicitation = agent.await(m -> "elicitation/create".equals(m.path("method").asText()), 10_000);
-        agent.respond(elicitation.get("id"), Map.of("action", "accept"));
-        assertExitsPromptlyOnEndOfInput(agent, "API-key page");
-
-        assertThat(Files.readAllBytes(store)).as("the store, byte for byte").isEqualTo(before);
-        assertStoreHolds(store, "alpha");
+        endInputDuringSignIn(config, "beta-page", "API-key page");
     }
 
     @Test
@@ -184,25 +173,38 @@ class LoadAndFaultsIT extends LauncherTestBase {
             Path oauthConfig = home.resolve("oauth.json");
             Files.writeString(oauthConfig, """
                     {"authMethods": [
-                      {"id": "alpha-page", "type": "api_key_page", "name": "Enter an alpha key", "provider": "alpha"},
                       {"id": "example-oauth", "type": "oauth2", "name": "Sign in with Example", "provider": "example",
                        "issuer": "%s", "clientId": "acp4j-test", "scopes": ["openid"], "flow": "authorization_code"}
                     ]}""".formatted(issuer));
-            Path store = loginOnTheTerminal("alpha", "sk-alpha-0123456789abcdef");
-            byte[] before = Files.readAllBytes(store);
-
-            AgentProcess agent = start(Map.of(), "--config", oauthConfig.toString());
-            agent.initialize(URL_CLIENT);
-            agent.request("authenticate", Map.of("methodId", "example-oauth"));
-            JsonNode elicitation = agent.await(m -> "elicitation/create".equals(m.path("method").asText()), 10_000);
+            JsonNode elicitation = endInputDuringSignIn(oauthConfig, "example-oauth", "OAuth redirect");
             assertThat(elicitation.at("/params/url").asText()).startsWith(issuer.toString());
-            agent.respond(elicitation.get("id"), Map.of("action", "accept"));
-            assertExitsPromptlyOnEndOfInput(agent, "OAuth redirect");
-
-            assertThat(Files.readAllBytes(store)).as("the store, byte for byte").isEqualTo(before);
         } finally {
             server.shutdown();
         }
+    }
+
+    /**
+     * Stores an "alpha" key from the terminal, then closes stdin while {@code methodId}'s sign-in
+     * waits for the user: the agent exits 0 promptly and the store is as it was.
+     */
+    private JsonNode endInputDuringSignIn(Path configFile, String methodId, String during) throws Exception {
+        Path store = loginOnTheTerminal("alpha", key("alpha"));
+        byte[] before = Files.readAllBytes(store);
+        AgentProcess agent = start(Map.of(), "--config", configFile.toString());
+        agent.initialize(URL_CLIENT);
+        agent.request("authenticate", Map.of("methodId", methodId));
+        JsonNode elicitation = agent.await(m -> "elicitation/create".equals(m.path("method").asText()), 10_000);
+        agent.respond(elicitation.get("id"), Map.of("action", "accept"));
+
+        long closedAt = System.nanoTime();
+        agent.closeStdin();
+        assertThat(agent.waitFor(GENEROUS_EXIT_MILLIS)).as("exit after stdin EOF during the " + during + " wait").isTrue();
+        System.out.printf("stdin EOF during the %s wait → exit: %d ms%n", during,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - closedAt));
+        assertThat(agent.exitCode()).as(agent.stderr()).isZero();
+        assertThat(Files.readAllBytes(store)).as("the store, byte for byte").isEqualTo(before);
+        assertStoreHolds(store, "alpha");
+        return elicitation;
     }
 
     @Test
@@ -247,15 +249,6 @@ class LoadAndFaultsIT extends LauncherTestBase {
         assertThat(login.waitFor(30_000)).isTrue();
         assertThat(login.exitCode()).as(login.stderr()).isZero();
         return credentialFile();
-    }
-
-    private static void assertExitsPromptlyOnEndOfInput(AgentProcess agent, String during) throws Exception {
-        long closedAt = System.nanoTime();
-        agent.closeStdin();
-        assertThat(agent.waitFor(GENEROUS_EXIT_MILLIS)).as("exit after stdin EOF during the " + during + " wait").isTrue();
-        System.out.printf("stdin EOF during the %s wait → exit: %d ms%n", during,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - closedAt));
-        assertThat(agent.exitCode()).as(agent.stderr()).isZero();
     }
 
     private static void assertStoreHolds(Path store, String... providers) throws Exception {

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Wrong types for every field of every method acp4j serves: for each method a valid
  * baseline (sent too, as the control: it must not get -32602), then, field by field, each
  * value of a wrong JSON type (and null where the field is required). A request gets -32602
- * naming the field; the same line sent as a notification gets no answer.
+ * naming the field; a notification ({@code session/cancel}, {@code $/cancel_request}) no answer.
  */
 final class WrongTypeTable {
 
