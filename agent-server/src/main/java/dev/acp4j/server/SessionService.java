@@ -103,7 +103,7 @@ final class SessionService {
     }
 
     private void cancel(CancelNotification notification) {
-        Session session = sessions.get(notification.sessionId());
+        Session session = notification.sessionId() == null ? null : sessions.get(notification.sessionId());
         if (session != null) {
             session.cancelTurn();
         }

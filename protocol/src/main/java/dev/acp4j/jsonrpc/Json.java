@@ -1,14 +1,21 @@
 package dev.acp4j.jsonrpc;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.introspect.Annotated;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
@@ -17,7 +24,8 @@ import com.fasterxml.jackson.databind.type.LogicalType;
  *
  * <p>Tolerant where the protocol asks for it (unknown fields are ignored, so newer peers
  * can add fields), strict where a silent coercion would hide a client bug: a number is not
- * a string, a string is not a boolean, and a required field may not be missing. Floats are
+ * a string, a string is not a boolean, a required field may not be missing, a key may not
+ * appear twice in one object, and nothing may follow the one JSON value of a line. Floats are
  * read as {@link java.math.BigDecimal} so that ids and {@code _meta} values are echoed
  * exactly as they arrived. Absent optional fields are omitted on output, never written as
  * {@code null}.
@@ -30,17 +38,36 @@ public final class Json {
     private Json() {
     }
 
+    /**
+     * A field marked {@code required} may be neither missing nor an explicit {@code null},
+     * unless it holds raw JSON (a JSON-RPC request id, for one, may be null).
+     */
+    private static final class RequiredMeansNotNull extends JacksonAnnotationIntrospector {
+
+        @Override
+        public JsonSetter.Value findSetterInfo(Annotated annotated) {
+            JsonSetter.Value declared = super.findSetterInfo(annotated);
+            JsonProperty property = _findAnnotation(annotated, JsonProperty.class);
+            Class<?> type = annotated.getRawType();
+            boolean rawJson = type == Object.class || JsonNode.class.isAssignableFrom(type);
+            return property != null && property.required() && !rawJson ? declared.withValueNulls(Nulls.FAIL) : declared;
+        }
+    }
+
     public static ObjectMapper newMapper() {
         JsonMapper mapper = JsonMapper.builder()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .disable(SerializationFeature.INDENT_OUTPUT)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .annotationIntrospector(new RequiredMeansNotNull())
                 .build();
         // Absent record fields are omitted, but a null inside a map (e.g. _meta) is data: keep it.
         mapper.configOverride(java.util.Map.class).setInclude(

@@ -168,6 +168,10 @@ public final class JsonRpcConnection implements AutoCloseable {
         try {
             LineReader.Line line;
             while ((line = reader.next()) != null) {
+                if (line.outOfMemory()) {
+                    write(Response.error(NullNode.getInstance(), notEnoughMemory(line.length())));
+                    continue;
+                }
                 if (line.tooLong()) {
                     write(Response.error(NullNode.getInstance(),
                             JsonRpcError.invalidRequest("message longer than " + maxLineBytes + " bytes")));
@@ -177,7 +181,13 @@ public final class JsonRpcConnection implements AutoCloseable {
                     continue;
                 }
                 trace.incoming(line.bytes(), line.length());
-                handleLine(line);
+                try {
+                    handleLine(line);
+                } catch (OutOfMemoryError e) {
+                    // The failed allocation was this message's: it is garbage now, and the loop goes on.
+                    log.warn("not enough memory to handle a message of {} bytes", line.length());
+                    write(Response.error(NullNode.getInstance(), notEnoughMemory(line.length())));
+                }
             }
         } catch (IOException e) {
             log.debug("input failed: {}", e.toString());
@@ -223,6 +233,11 @@ public final class JsonRpcConnection implements AutoCloseable {
     }
 
     private void handleLine(LineReader.Line line) {
+        int invalid = Utf8.firstInvalid(line.bytes(), 0, line.length());
+        if (invalid >= 0) {
+            write(Response.error(NullNode.getInstance(), JsonRpcError.parseError("invalid UTF-8 at byte " + invalid)));
+            return;
+        }
         JsonNode node;
         try {
             node = mapper.readTree(line.bytes(), 0, line.length());
@@ -418,6 +433,11 @@ public final class JsonRpcConnection implements AutoCloseable {
         }
         log.error("{} failed", method, cause);
         return JsonRpcError.internalError();
+    }
+
+    private static JsonRpcError notEnoughMemory(int bytesRead) {
+        return new JsonRpcError(JsonRpcError.INTERNAL_ERROR,
+                "Internal error: not enough memory to handle a message of " + bytesRead + " bytes or more");
     }
 
     private static CompletableFuture<Response> answer(JsonNode id, JsonRpcError error) {

@@ -11,8 +11,16 @@ import java.util.Arrays;
  */
 public final class LineReader {
 
-    /** One line read: its bytes, or the fact that it was longer than the limit. */
-    public record Line(byte[] bytes, int length, boolean tooLong) {
+    /**
+     * One line read: its bytes, or the fact that it was longer than the limit, or that the
+     * memory to hold it ran out ({@code length} is then how far it got).
+     */
+    public record Line(byte[] bytes, int length, boolean tooLong, boolean outOfMemory) {
+
+        public Line(byte[] bytes, int length, boolean tooLong) {
+            this(bytes, length, tooLong, false);
+        }
+
         public boolean isBlank() {
             for (int i = 0; i < length; i++) {
                 byte b = bytes[i];
@@ -29,7 +37,11 @@ public final class LineReader {
     private final byte[] chunk = new byte[64 * 1024];
     private int chunkPos;
     private int chunkEnd;
-    private byte[] line = new byte[8 * 1024];
+    /** A buffer grown past this for one long line is dropped before the next line. */
+    private static final int RETAINED_BYTES = 1024 * 1024;
+    private static final int INITIAL_BYTES = 8 * 1024;
+
+    private byte[] line = new byte[INITIAL_BYTES];
     private boolean eof;
 
     public LineReader(InputStream in, int maxLineBytes) {
@@ -42,8 +54,12 @@ public final class LineReader {
 
     /** The next line, without its terminator; {@code null} at end of stream. */
     public Line next() throws IOException {
+        if (line.length > RETAINED_BYTES) {
+            line = new byte[INITIAL_BYTES];
+        }
         int length = 0;
         boolean tooLong = false;
+        int outOfMemoryAt = -1;
         while (true) {
             if (chunkPos == chunkEnd) {
                 if (eof || !fill()) {
@@ -51,7 +67,7 @@ public final class LineReader {
                     if (length == 0 && !tooLong) {
                         return null;
                     }
-                    return new Line(line, length, tooLong);
+                    return done(length, tooLong, outOfMemoryAt);
                 }
             }
             int newline = indexOfNewline(chunk, chunkPos, chunkEnd);
@@ -61,16 +77,19 @@ public final class LineReader {
                 if ((long) length + n > maxLineBytes) {
                     tooLong = true;
                     length = 0;
-                } else {
-                    ensureCapacity(length + n);
+                } else if (ensureCapacity(length + n)) {
                     System.arraycopy(chunk, chunkPos, line, length, n);
                     length += n;
+                } else {
+                    tooLong = true;
+                    outOfMemoryAt = length + n;
+                    length = 0;
                 }
             }
             chunkPos = end;
             if (newline >= 0) {
                 chunkPos++;
-                return new Line(line, length, tooLong);
+                return done(length, tooLong, outOfMemoryAt);
             }
         }
     }
@@ -85,10 +104,22 @@ public final class LineReader {
         return true;
     }
 
-    private void ensureCapacity(int needed) {
+    private Line done(int length, boolean tooLong, int outOfMemoryAt) {
+        return outOfMemoryAt >= 0 ? new Line(line, outOfMemoryAt, true, true) : new Line(line, length, tooLong);
+    }
+
+    /** False when the heap cannot hold the line: it is then skipped like a line over the limit. */
+    private boolean ensureCapacity(int needed) {
         if (needed > line.length) {
-            line = Arrays.copyOf(line, Math.min(Math.max(needed, line.length * 2), maxLineBytes));
+            int size = (int) Math.min(Math.max(needed, line.length * 2L), maxLineBytes);
+            try {
+                line = Arrays.copyOf(line, size);
+            } catch (OutOfMemoryError e) {
+                line = new byte[INITIAL_BYTES];
+                return false;
+            }
         }
+        return true;
     }
 
     private static int indexOfNewline(byte[] buffer, int from, int to) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,7 +16,28 @@ class JsonTest {
                   @JsonProperty("_meta") Map<String, Object> meta) {
     }
 
+    record Required(@JsonProperty(value = "name", required = true) String name,
+                    @JsonProperty(value = "id", required = true) JsonNode id) {
+    }
+
     private final ObjectMapper mapper = Json.newMapper();
+
+    @Test
+    void aRequiredFieldMayNotBeAnExplicitNullUnlessItHoldsRawJson() throws Exception {
+        assertThatThrownBy(() -> mapper.readValue("{\"name\":null,\"id\":1}", Required.class)).hasMessageContaining("name");
+        assertThat(mapper.readValue("{\"name\":\"a\",\"id\":null}", Required.class).id().isNull()).isTrue();
+    }
+
+    @Test
+    void rejectsAnythingAfterTheValueAndDuplicateKeys() {
+        assertThatThrownBy(() -> mapper.readTree("{\"a\":1} {\"b\":2}")).hasMessageContaining("Trailing token");
+        assertThatThrownBy(() -> mapper.readTree("{\"a\":1,\"a\":2}")).hasMessageContaining("Duplicate field");
+    }
+
+    @Test
+    void keepsFractionalNumbersAsWritten() throws Exception {
+        assertThat(mapper.writeValueAsString(mapper.readTree("{\"id\":22.0,\"x\":1.50}"))).isEqualTo("{\"id\":22.0,\"x\":1.50}");
+    }
 
     @Test
     void omitsAbsentFieldsButKeepsNullsInsideMaps() throws Exception {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -39,6 +40,7 @@ final class AgentProcess implements AutoCloseable {
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     private final Thread stdoutPump;
     private final AtomicLong nextId = new AtomicLong(1000);
+    private final Semaphore reading = new Semaphore(1);
     private final List<TranscriptLine> transcript = Collections.synchronizedList(new ArrayList<>());
 
     /** One line that crossed the pipe, in the order it did: {@code in} = to the agent. */
@@ -77,7 +79,12 @@ final class AgentProcess implements AutoCloseable {
         Thread thread = new Thread(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(out, StandardCharsets.UTF_8))) {
                 String line;
-                while ((line = reader.readLine()) != null) {
+                while (true) {
+                    reading.acquireUninterruptibly();
+                    reading.release();
+                    if ((line = reader.readLine()) == null) {
+                        break;
+                    }
                     stdoutLines.add(line);
                     transcript.add(new TranscriptLine(false, line));
                     try {
@@ -111,6 +118,15 @@ final class AgentProcess implements AutoCloseable {
         }, "agent-stderr");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Stops reading stdout (a slow client): once the pipe is full, the agent's writes block. */
+    void pauseReading() {
+        reading.acquireUninterruptibly();
+    }
+
+    void resumeReading() {
+        reading.release();
     }
 
     void sendRaw(String line) throws IOException {
