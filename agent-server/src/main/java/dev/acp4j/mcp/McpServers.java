@@ -21,13 +21,20 @@ import java.util.function.BiFunction;
  */
 public final class McpServers {
 
-    private final McpCredentials credentials;
-    private final McpSignIn signIn;
+    private final CredentialStore store;
+    private final Clock clock;
+    private final Duration elicitationTimeout;
     private final Map<String, Object> signInLocks = new ConcurrentHashMap<>();
+    private Parts parts;
+
+    /** Created on first use, so that a process whose sessions never use an MCP server builds none of it. */
+    private record Parts(McpCredentials credentials, McpSignIn signIn) {
+    }
 
     public McpServers(CredentialStore store, Clock clock, Duration elicitationTimeout) {
-        this.credentials = new McpCredentials(store, new OAuthTokenRefresher(store, clock), clock);
-        this.signIn = new McpSignIn(credentials, clock, elicitationTimeout);
+        this.store = store;
+        this.clock = clock;
+        this.elicitationTimeout = elicitationTimeout;
     }
 
     /**
@@ -39,6 +46,8 @@ public final class McpServers {
     public List<McpTool> tools(McpServer.Http server, BiFunction<URI, String, UserPrompt> prompt,
                                CancellationToken cancellation) throws InterruptedException {
         URI url = url(server.url());
+        Parts parts = parts();
+        McpCredentials credentials = parts.credentials();
         Optional<String> token = credentials.accessToken(url);
         try {
             return StreamableHttpMcpClient.listTools(url, server.headers(), token.orElse(null));
@@ -47,7 +56,7 @@ public final class McpServers {
             synchronized (signInLocks.computeIfAbsent(url.toString(), key -> new Object())) {
                 Optional<String> now = credentials.accessToken(url);
                 fresh = now.isPresent() && !now.equals(token) ? now.get()
-                        : signIn.signIn(server.name(), url, unauthorized.wwwAuthenticate(), prompt, cancellation);
+                        : parts.signIn().signIn(server.name(), url, unauthorized.wwwAuthenticate(), prompt, cancellation);
             }
             try {
                 return StreamableHttpMcpClient.listTools(url, server.headers(), fresh);
@@ -55,6 +64,14 @@ public final class McpServers {
                 throw new McpServerUnavailableException("it refused the token of the new sign-in");
             }
         }
+    }
+
+    private synchronized Parts parts() {
+        if (parts == null) {
+            McpCredentials credentials = new McpCredentials(store, new OAuthTokenRefresher(store, clock), clock);
+            parts = new Parts(credentials, new McpSignIn(credentials, clock, elicitationTimeout));
+        }
+        return parts;
     }
 
     private static URI url(String url) {
