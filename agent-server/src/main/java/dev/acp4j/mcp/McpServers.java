@@ -40,7 +40,8 @@ public final class McpServers {
     /**
      * Lists the tools of {@code server}, signing in first when it demands it.
      *
-     * @param prompt sends the user to a URL (a session-scoped URL elicitation)
+     * @param prompt sends the user to a URL (a session-scoped URL elicitation), or null when the
+     *               client cannot: a server that demands a sign-in is then unavailable
      * @throws McpServerUnavailableException when the server cannot be used; the message says why
      */
     public List<McpTool> tools(McpServer.Http server, BiFunction<URI, String, UserPrompt> prompt,

@@ -54,12 +54,17 @@ final class McpSignIn {
     }
 
     /**
-     * @param prompt sends the user to a URL with a message (a session-scoped URL elicitation)
+     * @param prompt sends the user to a URL with a message (a session-scoped URL elicitation), or null
+     *               when the client cannot show one
      * @return the new access token, already stored
      * @throws McpServerUnavailableException when the sign-in cannot be done, is declined or fails
      */
     String signIn(String name, URI server, String wwwAuthenticate, BiFunction<URI, String, UserPrompt> prompt,
                   CancellationToken cancellation) throws InterruptedException {
+        if (prompt == null) {
+            throw new McpServerUnavailableException("it requires a sign-in, and the client cannot open the sign-in"
+                    + " page (it did not advertise elicitation.url)");
+        }
         BearerChallenge challenge = BearerChallenge.parse(wwwAuthenticate).orElse(new BearerChallenge(null, null, null));
         URI metadataUrl = challenge.resourceMetadata() != null
                 ? challenge.resourceMetadata() : ProtectedResourceMetadata.wellKnownUrl(server);
@@ -79,7 +84,7 @@ final class McpSignIn {
             AuthorizationCodeFlow flow = new AuthorizationCodeFlow(clock);
             AuthorizationRequestState request = flow.start(endpoints, clientId, scopes, listener.redirectUri(), server);
             listener.expectState(request.state());
-            UserPrompt user = open(prompt, request.authorizationUrl(), "acp4j asks you to sign in at "
+            UserPrompt user = prompt.apply(request.authorizationUrl(), "acp4j asks you to sign in at "
                     + issuer.getHost() + " so that the agent can use the MCP server \"" + name + "\" (" + server
                     + ") on your behalf. Open this page to sign in; you will come back to a page on this computer.");
             Map<String, String> callback = Interaction.await(listener.callback(), user, cancellation, timeout,
@@ -114,15 +119,6 @@ final class McpSignIn {
             registered.put(server.toString(), clientId);
             return clientId;
         });
-    }
-
-    private static UserPrompt open(BiFunction<URI, String, UserPrompt> prompt, URI url, String message) {
-        try {
-            return prompt.apply(url, message);
-        } catch (IllegalStateException e) {
-            throw new McpServerUnavailableException("it requires a sign-in, and " + e.getMessage()
-                    + " (needed to send you to the sign-in page)");
-        }
     }
 
     private static McpServerUnavailableException failure(Throwable cause) {

@@ -73,7 +73,8 @@ public final class PromptTurn {
      * @throws McpServerUnavailableException when the server cannot be used (e.g. the sign-in was declined)
      */
     public List<McpTool> mcpTools(McpServer.Http server) throws InterruptedException {
-        return mcp.tools(server, (url, message) -> client.openUrl(session.id(), url, message), cancellation);
+        return mcp.tools(server, client.state().supportsUrlElicitation()
+                ? (url, message) -> client.openUrl(session.id(), url, message) : null, cancellation);
     }
 
     public List<ContentBlock> prompt() {

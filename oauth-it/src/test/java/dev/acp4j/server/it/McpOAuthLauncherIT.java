@@ -160,6 +160,21 @@ class McpOAuthLauncherIT extends LauncherTestBase {
                 .as("nothing stored").isTrue();
     }
 
+    @Test
+    void aClientWithoutUrlElicitationGetsTheServerReportedUnavailableWithoutARegistration() throws Exception {
+        int registrationsBefore = EmbeddedAuthorizationServer.registrations();
+        AgentProcess agent = start(Map.of(), "--config", emptyConfig().toString());
+        agent.initialize(Map.of());
+        String sessionId = agent.call("session/new", sessionParams()).at("/result/sessionId").asText();
+        List<JsonNode> during = new ArrayList<>();
+        JsonNode answer = agent.collectUntilResponse(agent.request("session/prompt", prompt(sessionId)), during);
+
+        assertThat(answer.at("/result/stopReason").asText()).isEqualTo("end_turn");
+        assertThat(text(during)).contains("is unavailable").contains("elicitation.url");
+        assertThat(during).noneMatch(m -> m.path("method").asText().startsWith("elicitation/"));
+        assertThat(EmbeddedAuthorizationServer.registrations()).isEqualTo(registrationsBefore);
+    }
+
     private Map<String, Object> sessionParams() {
         return Map.of("cwd", home.toString(), "mcpServers", List.of(Map.of("type", "http", "name", "weather-server",
                 "url", mcp.url().toString(), "headers", List.of())));
