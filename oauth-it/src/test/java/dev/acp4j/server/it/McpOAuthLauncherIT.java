@@ -4,8 +4,10 @@ import static dev.acp4j.auth.oauth.EmbeddedAuthorizationServer.SCOPE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.acp4j.auth.oauth.EmbeddedAuthorizationServer;
 import dev.acp4j.auth.oauth.SignedInBrowser;
+import dev.acp4j.testing.QueryString;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -89,14 +91,9 @@ class McpOAuthLauncherIT extends LauncherTestBase {
         assertThat(mcp.count(mcp.metadataUrl().getRawPath())).as("protected resource metadata fetched").isEqualTo(1);
         assertThat(asMetadataFetches() - asMetadataBefore).as("authorization server metadata fetched").isEqualTo(1);
         assertThat(EmbeddedAuthorizationServer.registrations() - registrationsBefore).as("one registration").isEqualTo(1);
-        Map<String, String> query = dev.acp4j.testing.QueryString.of(authorizationUrl);
+        Map<String, String> query = QueryString.of(authorizationUrl);
         assertThat(query).containsEntry("resource", mcp.url().toString()).containsEntry("code_challenge_method", "S256");
-        agent.respond(elicitation.get("id"), Map.of("action", "accept"));
-
-        Map<String, String> redirect = browser.authorize(authorizationUrl, query.get("redirect_uri"));
-        HttpResponse<String> landing = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                query.get("redirect_uri") + "?" + toQuery(redirect))).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(landing.statusCode()).isEqualTo(200);
+        acceptAndSignIn(agent, elicitation);
 
         List<JsonNode> during = new ArrayList<>();
         JsonNode answer = agent.collectUntilResponse(prompt, during);
@@ -133,15 +130,48 @@ class McpOAuthLauncherIT extends LauncherTestBase {
         second.closeStdin();
         assertThat(second.waitFor(10_000)).isTrue();
 
-        for (AgentProcess process : List.of(agent, second)) {
-            assertThat(String.join("\n", process.stdoutLines())).doesNotContain(token);
-            assertThat(process.stderr()).doesNotContain(token);
+        // The server stops taking the stored token: the next use signs in again, with the stored client id.
+        replaceSecret(store, "mcp:" + mcp.url(), "no-longer-accepted");
+        AgentProcess third = start(Map.of(), "--config", emptyConfig().toString());
+        third.initialize(URL_CLIENT);
+        String thirdSession = third.call("session/new", sessionParams()).at("/result/sessionId").asText();
+        long thirdPrompt = third.request("session/prompt", prompt(thirdSession));
+        acceptAndSignIn(third, third.await(m -> "elicitation/create".equals(m.path("method").asText()), 30_000));
+        List<JsonNode> thirdTurn = new ArrayList<>();
+        assertThat(third.collectUntilResponse(thirdPrompt, thirdTurn).at("/result/stopReason").asText()).isEqualTo("end_turn");
+        assertThat(text(thirdTurn)).contains("2 tools");
+        assertThat(EmbeddedAuthorizationServer.registrations()).as("the stored client id is reused")
+                .isEqualTo(registrationsAfterFirst);
+        String newToken = AgentProcess.JSON.readTree(store.toFile()).at("/credentials/mcp:"
+                + mcp.url().toString().replace("/", "~1") + "/secret").asText();
+        assertThat(newToken).isNotEqualTo("no-longer-accepted").isNotEqualTo(token);
+
+        for (AgentProcess process : List.of(agent, second, third)) {
+            for (String secret : List.of(token, newToken)) {
+                assertThat(String.join("\n", process.stdoutLines())).doesNotContain(secret);
+                assertThat(process.stderr()).doesNotContain(secret);
+            }
         }
     }
 
     @Test
+    void cancellingTheTurnDuringTheSignInEndsItCancelled() throws Exception {
+        AgentProcess agent = start(Map.of(), "--config", emptyConfig().toString());
+        agent.initialize(URL_CLIENT);
+        String sessionId = agent.call("session/new", sessionParams()).at("/result/sessionId").asText();
+        long prompt = agent.request("session/prompt", prompt(sessionId));
+        JsonNode elicitation = agent.await(m -> "elicitation/create".equals(m.path("method").asText()), 30_000);
+        agent.respond(elicitation.get("id"), Map.of("action", "accept"));
+
+        agent.notify("session/cancel", Map.of("sessionId", sessionId));
+
+        assertThat(agent.awaitResponse(prompt).at("/result/stopReason").asText()).isEqualTo("cancelled");
+        assertThat(mcp.requests).noneMatch(r -> r.endsWith(" bearer"));
+    }
+
+    @Test
     void aDeclinedSignInReportsTheServerUnavailableAndTheTurnEndsNormally() throws Exception {
-        AgentProcess agent = start(Map.of(), "--log-level", "debug", "--config", emptyConfig().toString());
+        AgentProcess agent = start(Map.of(), "--config", emptyConfig().toString());
         agent.initialize(URL_CLIENT);
         String sessionId = agent.call("session/new", sessionParams()).at("/result/sessionId").asText();
         long prompt = agent.request("session/prompt", prompt(sessionId));
@@ -153,6 +183,8 @@ class McpOAuthLauncherIT extends LauncherTestBase {
         JsonNode answer = agent.collectUntilResponse(prompt, during);
         assertThat(answer.at("/result/stopReason").asText()).isEqualTo("end_turn");
         assertThat(text(during)).contains("is unavailable").contains("declined");
+        assertThat(agent.stderr()).as("the expected 401 is no warning with a stack trace")
+                .doesNotContain("McpHttpClientTransportAuthorizationException");
         assertThat(during).noneMatch(m -> "elicitation/complete".equals(m.path("method").asText()));
         assertThat(mcp.requests).noneMatch(r -> r.endsWith(" bearer"));
         Path store = home.resolve(".config/acp4j/credentials.json");
@@ -173,6 +205,24 @@ class McpOAuthLauncherIT extends LauncherTestBase {
         assertThat(text(during)).contains("is unavailable").contains("elicitation.url");
         assertThat(during).noneMatch(m -> m.path("method").asText().startsWith("elicitation/"));
         assertThat(EmbeddedAuthorizationServer.registrations()).isEqualTo(registrationsBefore);
+    }
+
+    /** Accepts the elicitation and, as the user, signs in at its URL; the browser lands on the agent's redirect. */
+    private static void acceptAndSignIn(AgentProcess agent, JsonNode elicitation) throws Exception {
+        agent.respond(elicitation.get("id"), Map.of("action", "accept"));
+        URI authorizationUrl = URI.create(elicitation.at("/params/url").asText());
+        String redirectUri = QueryString.of(authorizationUrl).get("redirect_uri");
+        Map<String, String> redirect = browser.authorize(authorizationUrl, redirectUri);
+        HttpResponse<String> landing = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                redirectUri + "?" + toQuery(redirect))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(landing.statusCode()).isEqualTo(200);
+    }
+
+    /** Replaces a stored token in the file, as a revocation elsewhere would make it useless. */
+    private static void replaceSecret(Path store, String key, String secret) throws Exception {
+        JsonNode root = AgentProcess.JSON.readTree(store.toFile());
+        ((ObjectNode) root.path("credentials").path(key)).put("secret", secret);
+        Files.writeString(store, root.toString());
     }
 
     private Map<String, Object> sessionParams() {
@@ -196,7 +246,7 @@ class McpOAuthLauncherIT extends LauncherTestBase {
     }
 
     private static String lastRegistration() {
-        List<String> registered = dev.acp4j.auth.oauth.EmbeddedAuthorizationServer.registeredClientIds();
+        List<String> registered = EmbeddedAuthorizationServer.registeredClientIds();
         return registered.get(registered.size() - 1);
     }
 
