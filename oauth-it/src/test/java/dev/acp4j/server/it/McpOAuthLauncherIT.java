@@ -132,13 +132,11 @@ class McpOAuthLauncherIT extends LauncherTestBase {
 
         // The server stops taking the stored token: the next use signs in again, with the stored client id.
         replaceSecret(store, "mcp:" + mcp.url(), "no-longer-accepted");
-        AgentProcess third = start(Map.of(), "--config", emptyConfig().toString());
-        third.initialize(URL_CLIENT);
-        String thirdSession = third.call("session/new", sessionParams()).at("/result/sessionId").asText();
-        long thirdPrompt = third.request("session/prompt", prompt(thirdSession));
-        acceptAndSignIn(third, third.await(m -> "elicitation/create".equals(m.path("method").asText()), 30_000));
+        McpTurn again = mcpTurnUntilElicitation();
+        AgentProcess third = again.agent();
+        acceptAndSignIn(third, again.elicitation());
         List<JsonNode> thirdTurn = new ArrayList<>();
-        assertThat(third.collectUntilResponse(thirdPrompt, thirdTurn).at("/result/stopReason").asText()).isEqualTo("end_turn");
+        assertThat(third.collectUntilResponse(again.prompt(), thirdTurn).at("/result/stopReason").asText()).isEqualTo("end_turn");
         assertThat(text(thirdTurn)).contains("2 tools");
         assertThat(EmbeddedAuthorizationServer.registrations()).as("the stored client id is reused")
                 .isEqualTo(registrationsAfterFirst);
@@ -156,31 +154,24 @@ class McpOAuthLauncherIT extends LauncherTestBase {
 
     @Test
     void cancellingTheTurnDuringTheSignInEndsItCancelled() throws Exception {
-        AgentProcess agent = start(Map.of(), "--config", emptyConfig().toString());
-        agent.initialize(URL_CLIENT);
-        String sessionId = agent.call("session/new", sessionParams()).at("/result/sessionId").asText();
-        long prompt = agent.request("session/prompt", prompt(sessionId));
-        JsonNode elicitation = agent.await(m -> "elicitation/create".equals(m.path("method").asText()), 30_000);
-        agent.respond(elicitation.get("id"), Map.of("action", "accept"));
+        McpTurn turn = mcpTurnUntilElicitation();
+        turn.agent().respond(turn.elicitation().get("id"), Map.of("action", "accept"));
 
-        agent.notify("session/cancel", Map.of("sessionId", sessionId));
+        turn.agent().notify("session/cancel", Map.of("sessionId", turn.sessionId()));
 
-        assertThat(agent.awaitResponse(prompt).at("/result/stopReason").asText()).isEqualTo("cancelled");
+        assertThat(turn.agent().awaitResponse(turn.prompt()).at("/result/stopReason").asText()).isEqualTo("cancelled");
         assertThat(mcp.requests).noneMatch(r -> r.endsWith(" bearer"));
     }
 
     @Test
     void aDeclinedSignInReportsTheServerUnavailableAndTheTurnEndsNormally() throws Exception {
-        AgentProcess agent = start(Map.of(), "--config", emptyConfig().toString());
-        agent.initialize(URL_CLIENT);
-        String sessionId = agent.call("session/new", sessionParams()).at("/result/sessionId").asText();
-        long prompt = agent.request("session/prompt", prompt(sessionId));
-        JsonNode elicitation = agent.await(m -> "elicitation/create".equals(m.path("method").asText()), 30_000);
-        assertThat(elicitation.at("/params/sessionId").asText()).isEqualTo(sessionId);
-        agent.respond(elicitation.get("id"), Map.of("action", "decline"));
+        McpTurn turn = mcpTurnUntilElicitation();
+        AgentProcess agent = turn.agent();
+        assertThat(turn.elicitation().at("/params/sessionId").asText()).isEqualTo(turn.sessionId());
+        agent.respond(turn.elicitation().get("id"), Map.of("action", "decline"));
 
         List<JsonNode> during = new ArrayList<>();
-        JsonNode answer = agent.collectUntilResponse(prompt, during);
+        JsonNode answer = agent.collectUntilResponse(turn.prompt(), during);
         assertThat(answer.at("/result/stopReason").asText()).isEqualTo("end_turn");
         assertThat(text(during)).contains("is unavailable").contains("declined");
         assertThat(agent.stderr()).as("the expected 401 is no warning with a stack trace")
@@ -205,6 +196,19 @@ class McpOAuthLauncherIT extends LauncherTestBase {
         assertThat(text(during)).contains("is unavailable").contains("elicitation.url");
         assertThat(during).noneMatch(m -> m.path("method").asText().startsWith("elicitation/"));
         assertThat(EmbeddedAuthorizationServer.registrations()).isEqualTo(registrationsBefore);
+    }
+
+    /** A {@code /mcp} turn of a new process, and the elicitation it sent. */
+    private record McpTurn(AgentProcess agent, String sessionId, long prompt, JsonNode elicitation) {
+    }
+
+    private McpTurn mcpTurnUntilElicitation() throws Exception {
+        AgentProcess agent = start(Map.of(), "--config", emptyConfig().toString());
+        agent.initialize(URL_CLIENT);
+        String sessionId = agent.call("session/new", sessionParams()).at("/result/sessionId").asText();
+        long prompt = agent.request("session/prompt", prompt(sessionId));
+        JsonNode elicitation = agent.await(m -> "elicitation/create".equals(m.path("method").asText()), 30_000);
+        return new McpTurn(agent, sessionId, prompt, elicitation);
     }
 
     /** Accepts the elicitation and, as the user, signs in at its URL; the browser lands on the agent's redirect. */
