@@ -70,6 +70,7 @@ class McpOAuthLauncherIT extends LauncherTestBase {
     void signsInOnFirstUseThroughASessionScopedElicitationAndANewProcessReusesTheToken() throws Exception {
         int registrationsBefore = EmbeddedAuthorizationServer.registrations();
         long asMetadataBefore = asMetadataFetches();
+        // debug: the check that no token reaches stderr then covers the most verbose logs, the SDK's included
         AgentProcess agent = start(Map.of(), "--log-level", "debug", "--config", emptyConfig().toString());
         agent.initialize(URL_CLIENT);
         List<JsonNode> beforeSession = new ArrayList<>();

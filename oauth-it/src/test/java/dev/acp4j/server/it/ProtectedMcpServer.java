@@ -53,7 +53,7 @@ final class ProtectedMcpServer implements AutoCloseable {
 
     /** Paths of every request, with {@code " bearer"} appended when it carried an accepted token. */
     final List<String> requests = new CopyOnWriteArrayList<>();
-    /** Every Authorization header value seen (to check no token leaks elsewhere). */
+    /** Every access token it accepted. */
     final List<String> acceptedTokens = new CopyOnWriteArrayList<>();
 
     private final Tomcat tomcat;
