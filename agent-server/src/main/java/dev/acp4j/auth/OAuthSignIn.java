@@ -36,9 +36,11 @@ import java.util.function.Function;
 public final class OAuthSignIn {
 
     /** Credential attributes the refresher and the revoker read back. */
-    static final String CLIENT_ID = "clientId";
-    static final String TOKEN_ENDPOINT = "tokenEndpoint";
-    static final String REVOCATION_ENDPOINT = "revocationEndpoint";
+    public static final String CLIENT_ID = "clientId";
+    public static final String TOKEN_ENDPOINT = "tokenEndpoint";
+    public static final String REVOCATION_ENDPOINT = "revocationEndpoint";
+    /** The RFC 8707 resource indicator the tokens were issued for (MCP servers); refreshes send it again. */
+    public static final String RESOURCE = "resource";
 
     private static final String CALLBACK_PATH = "/callback";
 

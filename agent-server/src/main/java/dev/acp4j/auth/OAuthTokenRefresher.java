@@ -60,7 +60,7 @@ public final class OAuthTokenRefresher implements TokenRefresher {
                 try {
                     TokenSet tokens = refresh.refresh(new OAuthEndpoints(null, null, URI.create(tokenEndpoint), null,
                             null, null, List.of()), current.attributes().get(OAuthSignIn.CLIENT_ID),
-                            current.refreshToken(), null);
+                            current.refreshToken(), resource(current));
                     StoredCredential fresh = current.withTokens(tokens.accessToken(), tokens.refreshToken(),
                             tokens.expiresAt(), clock.instant());
                     credentials.put(provider, fresh);
@@ -77,6 +77,11 @@ public final class OAuthTokenRefresher implements TokenRefresher {
                 }
             });
         }
+    }
+
+    private static URI resource(StoredCredential credential) {
+        String resource = credential.attributes().get(OAuthSignIn.RESOURCE);
+        return resource == null ? null : URI.create(resource);
     }
 
     private Optional<StoredCredential> stillValid(StoredCredential credential) {

@@ -121,6 +121,10 @@ public final class Main {
             return EXIT_OK;
         }
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", main.logLevel);
+        // The MCP SDK logs every 401 (which acp4j answers with a sign-in) as a warning with a stack trace;
+        // acp4j reports MCP failures itself, so the SDK's own lines show only when debugging.
+        System.setProperty("org.slf4j.simpleLogger.log.io.modelcontextprotocol",
+                main.logLevel.equals("debug") || main.logLevel.equals("trace") ? main.logLevel : "error");
         System.setOut(stderr);
         Map<String, String> startValues = startParameters.values(parsed);
         if (main.login != null) {

@@ -15,6 +15,7 @@ import dev.acp4j.jsonrpc.JsonRpcConnection;
 import dev.acp4j.jsonrpc.MethodTable;
 import dev.acp4j.jsonrpc.TraceSink;
 import dev.acp4j.protocol.initialization.Implementation;
+import dev.acp4j.mcp.McpServers;
 import dev.acp4j.server.builtin.BuiltinAgent;
 import dev.acp4j.server.config.ServerConfig;
 import java.io.InputStream;
@@ -71,7 +72,8 @@ public final class AcpServer {
             MethodTable methods = new MethodTable();
             new Initialization(client, agentInfo, c -> auth.registry().advertised(c.canRunTerminalAuth())).register(methods);
             authService.register(methods);
-            new SessionService(agent, client, authService.gate(), auth.resolver(), executor, cancelGrace).register(methods);
+            new SessionService(agent, client, authService.gate(), auth.resolver(),
+                    new McpServers(auth.store(), auth.clock(), auth.elicitationTimeout()), executor, cancelGrace).register(methods);
             JsonRpcConnection connection = JsonRpcConnection.builder(in, out)
                     .mapper(mapper)
                     .methods(methods)

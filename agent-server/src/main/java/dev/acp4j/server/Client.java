@@ -1,5 +1,6 @@
 package dev.acp4j.server;
 
+import dev.acp4j.auth.UrlElicitation;
 import dev.acp4j.jsonrpc.CancellationToken;
 import dev.acp4j.jsonrpc.JsonRpcConnection;
 import dev.acp4j.protocol.AcpMethods;
@@ -21,6 +22,7 @@ import dev.acp4j.protocol.terminal.TerminalOutputRequest;
 import dev.acp4j.protocol.terminal.TerminalOutputResponse;
 import dev.acp4j.protocol.terminal.WaitForTerminalExitRequest;
 import dev.acp4j.protocol.terminal.WaitForTerminalExitResponse;
+import java.net.URI;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -59,6 +61,17 @@ public final class Client {
             throw new CapabilityNotAdvertisedException(url ? "elicitation.url" : "elicitation.form");
         }
         return call(AcpMethods.ELICITATION_CREATE, request, CreateElicitationResponse.class);
+    }
+
+    /**
+     * Sends a session-scoped URL-mode {@code elicitation/create} without waiting: the returned
+     * elicitation reports a decline and sends {@code elicitation/complete}.
+     */
+    public UrlElicitation openUrl(String sessionId, URI url, String message) {
+        if (!state.supportsUrlElicitation()) {
+            throw new CapabilityNotAdvertisedException("elicitation.url");
+        }
+        return UrlElicitation.forSession(connection, sessionId, url, message);
     }
 
     /** {@code fs/read_text_file}, only when the client advertised {@code fs.readTextFile}. */

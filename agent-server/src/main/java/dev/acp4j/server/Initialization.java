@@ -47,7 +47,7 @@ final class Initialization {
         AgentCapabilities capabilities = new AgentCapabilities(
                 false,
                 new PromptCapabilities(false, false, true, null),
-                new McpCapabilities(false, false, null),
+                new McpCapabilities(true, false, null),
                 null,
                 AgentAuthCapabilities.withLogout(),
                 null);

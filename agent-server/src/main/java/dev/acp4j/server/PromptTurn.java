@@ -3,6 +3,9 @@ package dev.acp4j.server;
 import dev.acp4j.auth.Credential;
 import dev.acp4j.auth.CredentialResolver;
 import dev.acp4j.jsonrpc.CancellationToken;
+import dev.acp4j.mcp.McpServerUnavailableException;
+import dev.acp4j.mcp.McpServers;
+import dev.acp4j.mcp.McpTool;
 import dev.acp4j.protocol.AcpMethods;
 import dev.acp4j.protocol.content.ContentBlock;
 import dev.acp4j.protocol.mcp.McpServer;
@@ -24,15 +27,17 @@ public final class PromptTurn {
     private final CancellationToken cancellation;
     private final Client client;
     private final CredentialResolver credentials;
+    private final McpServers mcp;
     private boolean finished;
 
     PromptTurn(Session session, List<ContentBlock> prompt, CancellationToken cancellation, Client client,
-               CredentialResolver credentials) {
+               CredentialResolver credentials, McpServers mcp) {
         this.session = session;
         this.prompt = List.copyOf(prompt);
         this.cancellation = cancellation;
         this.client = client;
         this.credentials = credentials;
+        this.mcp = mcp;
     }
 
     /**
@@ -58,6 +63,18 @@ public final class PromptTurn {
 
     public List<McpServer> mcpServers() {
         return session.mcpServers();
+    }
+
+    /**
+     * Connects to an {@code http} MCP server of this session and lists its tools. When the server
+     * demands OAuth and no usable token is stored, this signs the user in first, through a
+     * session-scoped URL elicitation, and blocks until the sign-in ends.
+     *
+     * @throws McpServerUnavailableException when the server cannot be used (e.g. the sign-in was declined)
+     */
+    public List<McpTool> mcpTools(McpServer.Http server) throws InterruptedException {
+        return mcp.tools(server, client.state().supportsUrlElicitation()
+                ? (url, message) -> client.openUrl(session.id(), url, message) : null, cancellation);
     }
 
     public List<ContentBlock> prompt() {

@@ -1,6 +1,7 @@
 package dev.acp4j.server;
 
 import dev.acp4j.auth.CredentialResolver;
+import dev.acp4j.mcp.McpServers;
 import dev.acp4j.jsonrpc.CancellationToken;
 import dev.acp4j.jsonrpc.JsonRpcError;
 import dev.acp4j.jsonrpc.JsonRpcException;
@@ -37,16 +38,18 @@ final class SessionService {
     private final ClientState client;
     private final RequestGate gate;
     private final CredentialResolver credentials;
+    private final McpServers mcp;
     private final Executor turnExecutor;
     private final Duration cancelGrace;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
-    SessionService(Agent agent, ClientState client, RequestGate gate, CredentialResolver credentials,
+    SessionService(Agent agent, ClientState client, RequestGate gate, CredentialResolver credentials, McpServers mcp,
                    Executor turnExecutor, Duration cancelGrace) {
         this.agent = agent;
         this.client = client;
         this.gate = gate;
         this.credentials = credentials;
+        this.mcp = mcp;
         this.turnExecutor = turnExecutor;
         this.cancelGrace = cancelGrace;
     }
@@ -94,7 +97,7 @@ final class SessionService {
         }
         context.cancellation().onCancel(cancellation::cancel);
         PromptTurn turn = new PromptTurn(session, request.prompt(), cancellation,
-                new Client(context.peer(), client, cancellation), credentials);
+                new Client(context.peer(), client, cancellation), credentials, mcp);
         TurnRun run = new TurnRun(session, turn, cancellation, context);
         cancellation.onCancel(() -> CompletableFuture.delayedExecutor(cancelGrace.toMillis(), TimeUnit.MILLISECONDS)
                 .execute(run::giveUp));

@@ -112,7 +112,28 @@ class OAuthTokenRefresherTest {
         assertThat(refreshes).hasSize(1);
         assertThat(refreshes.get(0))
                 .containsEntry("refresh_token", tokens.refreshToken())
-                .containsEntry("client_id", CLIENT_ID);
+                .containsEntry("client_id", CLIENT_ID)
+                .doesNotContainKey("resource");
+    }
+
+    @Test
+    void aCredentialIssuedForAResourceIsRefreshedForThatResource() throws Exception {
+        TokenSet tokens = signIn();
+        Map<String, String> attributes = attributes(endpoints.tokenEndpoint().toString());
+        attributes.put(OAuthSignIn.RESOURCE, "https://mcp.example.com/mcp");
+        String key = "mcp:https://mcp.example.com/mcp";
+        StoredCredential stored = StoredCredential.oauth2("https://mcp.example.com/mcp", "mcp-oauth", tokens.accessToken(),
+                tokens.refreshToken(), Instant.now().plus(Duration.ofMinutes(1)), Instant.now(), attributes);
+        store.put(key, stored);
+        takeAll();
+
+        StoredCredential fresh = refresher().ensureFresh(key, stored).orElseThrow();
+
+        assertThat(fresh.secret()).isNotEqualTo(tokens.accessToken());
+        assertThat(store.get(key)).contains(fresh);
+        List<Map<String, String>> refreshes = refreshRequests(takeAll());
+        assertThat(refreshes).hasSize(1);
+        assertThat(refreshes.get(0)).containsEntry("resource", "https://mcp.example.com/mcp");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,7 @@ public final class OAuthRedirectListener implements AutoCloseable {
 
     private final String path;
     private final CompletableFuture<Map<String, String>> callback = new CompletableFuture<>();
+    private final AtomicBoolean answered = new AtomicBoolean();
     private volatile String expectedState;
     private LoopbackHttpServer server;
 
@@ -76,7 +78,7 @@ public final class OAuthRedirectListener implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        if (callback.isDone()) {
+        if (answered.get() || callback.isDone()) {
             Responses.page(exchange, 410, "Link expired", "This sign-in link has already been used.");
             return;
         }
@@ -99,18 +101,24 @@ public final class OAuthRedirectListener implements AutoCloseable {
             Responses.page(exchange, 400, "Invalid link", "This sign-in link is not valid or has expired.");
             return;
         }
-        if (!callback.complete(parameters)) {
+        if (!answered.compareAndSet(false, true)) {
             Responses.page(exchange, 410, "Link expired", "This sign-in link has already been used.");
             return;
         }
-        String error = parameters.get("error");
-        if (error != null) {
-            LOG.info("OAuth redirect: the authorization server reported an error");
-            String description = parameters.getOrDefault("error_description", error);
-            Responses.page(exchange, 200, "Sign-in failed", "Sign-in failed: " + description);
-        } else {
-            LOG.info("OAuth redirect: received");
-            Responses.page(exchange, 200, "Signed in", "Signed in — you can close this tab.");
+        // The page is written before the flow learns of the redirect: the flow closes this listener when it
+        // is done, which would otherwise cut the browser's connection before the page reaches it.
+        try {
+            String error = parameters.get("error");
+            if (error != null) {
+                LOG.info("OAuth redirect: the authorization server reported an error");
+                String description = parameters.getOrDefault("error_description", error);
+                Responses.page(exchange, 200, "Sign-in failed", "Sign-in failed: " + description);
+            } else {
+                LOG.info("OAuth redirect: received");
+                Responses.page(exchange, 200, "Signed in", "Signed in — you can close this tab.");
+            }
+        } finally {
+            callback.complete(parameters);
         }
     }
 }

@@ -1,5 +1,8 @@
 package dev.acp4j.server.builtin;
 
+import dev.acp4j.mcp.McpServerUnavailableException;
+import dev.acp4j.mcp.McpTool;
+import dev.acp4j.protocol.mcp.McpServer;
 import dev.acp4j.protocol.session.AvailableCommand;
 import dev.acp4j.protocol.session.StopReason;
 import dev.acp4j.protocol.session.UnstructuredCommandInput;
@@ -22,7 +25,8 @@ public final class BuiltinAgent implements Agent {
                     new UnstructuredCommandInput("number of chunks, e.g. 200", null), null),
             new AvailableCommand("echo", "Repeat the text back",
                     new UnstructuredCommandInput("text to repeat", null), null),
-            AvailableCommand.of("whoami", "Show which credential the agent would use (never the secret)"));
+            AvailableCommand.of("whoami", "Show which credential the agent would use (never the secret)"),
+            AvailableCommand.of("mcp", "Connect to each MCP server of the session and list its tools (signs in when a server asks)"));
 
     @Override
     public List<AvailableCommand> availableCommands() {
@@ -46,6 +50,9 @@ public final class BuiltinAgent implements Agent {
                     .orElse("No credential: this agent runs without authentication."));
             return StopReason.END_TURN;
         }
+        if (text.equals("/mcp")) {
+            return listMcpTools(turn);
+        }
         if (text.equals("/help")) {
             StringBuilder help = new StringBuilder("Commands of the built-in agent:\n");
             COMMANDS.forEach(c -> help.append("/").append(c.name()).append(" — ").append(c.description()).append('\n'));
@@ -59,6 +66,34 @@ public final class BuiltinAgent implements Agent {
         turn.sendText("Hello from acp4j's built-in agent. You said: " + text);
         turn.sendText("\n(Plug in your own logic by implementing dev.acp4j.server.Agent; /help lists commands.)");
         return StopReason.END_TURN;
+    }
+
+    private static StopReason listMcpTools(PromptTurn turn) throws InterruptedException {
+        if (turn.mcpServers().isEmpty()) {
+            turn.sendText("This session has no MCP servers.");
+            return StopReason.END_TURN;
+        }
+        for (McpServer server : turn.mcpServers()) {
+            if (turn.isCancelled()) {
+                return StopReason.CANCELLED;
+            }
+            if (!(server instanceof McpServer.Http http)) {
+                turn.sendText("MCP server \"" + server.name() + "\": skipped (/mcp connects to http servers only).\n");
+                continue;
+            }
+            try {
+                List<McpTool> tools = turn.mcpTools(http);
+                StringBuilder text = new StringBuilder("MCP server \"" + http.name() + "\" (" + http.url() + "): "
+                        + tools.size() + (tools.size() == 1 ? " tool" : " tools") + "\n");
+                tools.forEach(tool -> text.append("- ").append(tool.name())
+                        .append(tool.description() == null ? "" : " — " + tool.description()).append('\n'));
+                turn.sendText(text.toString());
+            } catch (McpServerUnavailableException e) {
+                turn.sendText("MCP server \"" + http.name() + "\" (" + http.url() + ") is unavailable: "
+                        + e.getMessage() + ".\n");
+            }
+        }
+        return turn.isCancelled() ? StopReason.CANCELLED : StopReason.END_TURN;
     }
 
     private static StopReason stream(PromptTurn turn, String argument) throws InterruptedException {

@@ -61,6 +61,17 @@ class OAuthRedirectListenerTest {
     }
 
     @Test
+    void theBrowserGetsItsPageEvenWhenTheFlowClosesTheListenerAsSoonAsItHasTheRedirect() throws Exception {
+        listener.callback().thenRun(listener::close);
+
+        HttpResponse<String> page = client.get(redirect("code=abc&state=" + STATE));
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Signed in");
+        assertThat(listener.callback().get(5, TimeUnit.SECONDS)).containsEntry("code", "abc");
+    }
+
+    @Test
     void aWrongOrMissingStateIsRefusedAndChangesNothing() throws Exception {
         HttpResponse<String> wrong = client.get(redirect("code=abc&state=other"));
         HttpResponse<String> missing = client.get(redirect("code=abc"));

@@ -42,6 +42,7 @@ import org.springframework.security.oauth2.server.authorization.client.InMemoryR
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.oauth2.server.authorization.context.AuthorizationServerContextHolder;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -67,6 +68,9 @@ public class EmbeddedAuthorizationServer {
 
     /** Every request path the server saw, in order. */
     public static final List<String> REQUEST_PATHS = new CopyOnWriteArrayList<>();
+
+    /** The {@code resource} parameter (RFC 8707) of each request that had one, as {@code path resource}. */
+    public static final List<String> RESOURCE_PARAMETERS = new CopyOnWriteArrayList<>();
 
     /** Starts the server on a random port of 127.0.0.1. */
     public static ConfigurableApplicationContext start() {
@@ -101,6 +105,9 @@ public class EmbeddedAuthorizationServer {
                 .with(authorizationServer, server -> server
                         .deviceAuthorizationEndpoint(Customizer.withDefaults())
                         .deviceVerificationEndpoint(Customizer.withDefaults())
+                        .authorizationServerMetadataEndpoint(metadata -> metadata.authorizationServerMetadataCustomizer(
+                                builder -> builder.clientRegistrationEndpoint(AuthorizationServerContextHolder.getContext()
+                                        .getIssuer() + DynamicClientRegistrationEndpoint.PATH_SUFFIX)))
                         .clientAuthentication(client -> client
                                 .authenticationConverter(new PublicClientIdAuthentication.Converter())
                                 .authenticationProvider(new PublicClientIdAuthentication.Provider(clients))))
@@ -166,10 +173,33 @@ public class EmbeddedAuthorizationServer {
     @Bean
     FilterRegistrationBean<Filter> requestLog() {
         FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
-            REQUEST_PATHS.add(((jakarta.servlet.http.HttpServletRequest) request).getRequestURI());
+            String path = ((jakarta.servlet.http.HttpServletRequest) request).getRequestURI();
+            REQUEST_PATHS.add(path);
+            if (request.getParameter("resource") != null) {
+                RESOURCE_PARAMETERS.add(path + " " + request.getParameter("resource"));
+            }
             chain.doFilter(request, response);
         });
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /** Dynamic client registration (RFC 7591) for public clients; see {@link DynamicClientRegistrationEndpoint}. */
+    @Bean
+    FilterRegistrationBean<Filter> dynamicClientRegistration(RegisteredClientRepository clients) {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
+                new DynamicClientRegistrationEndpoint(clients));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /** The count of registrations so far. */
+    public static int registrations() {
+        return DynamicClientRegistrationEndpoint.REGISTERED.size();
+    }
+
+    /** The client ids registered so far, in order. */
+    public static List<String> registeredClientIds() {
+        return List.copyOf(DynamicClientRegistrationEndpoint.REGISTERED);
     }
 }

@@ -1,0 +1,51 @@
+package dev.acp4j.auth.oauth;
+
+import com.nimbusds.oauth2.sdk.GrantType;
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
+import com.nimbusds.oauth2.sdk.client.ClientMetadata;
+import com.nimbusds.oauth2.sdk.client.ClientRegistrationRequest;
+import com.nimbusds.oauth2.sdk.client.ClientRegistrationResponse;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Registers a public native client (RFC 7591 §3.1): no secret, a loopback redirect URI (RFC 8252
+ * §7.3), the authorization code and refresh token grants.
+ */
+public final class DynamicClientRegistration {
+
+    /** Returns the issued {@code client_id}. */
+    public String register(OAuthEndpoints server, URI redirectUri, String clientName, List<String> scopes) {
+        if (server.registrationEndpoint() == null) {
+            throw new OAuthException(null, "the authorization server offers no dynamic client registration"
+                    + " and no client id is known for it");
+        }
+        ClientMetadata metadata = new ClientMetadata();
+        metadata.setName(clientName);
+        metadata.setRedirectionURI(redirectUri);
+        metadata.setGrantTypes(Set.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN));
+        metadata.setResponseTypes(Set.of(new ResponseType(ResponseType.Value.CODE)));
+        metadata.setTokenEndpointAuthMethod(ClientAuthenticationMethod.NONE);
+        if (scopes != null && !scopes.isEmpty()) {
+            metadata.setScope(new Scope(scopes.toArray(String[]::new)));
+        }
+        ClientRegistrationRequest request = new ClientRegistrationRequest(server.registrationEndpoint(), metadata, null);
+        HTTPResponse http = OAuthHttp.send(request.toHTTPRequest());
+        ClientRegistrationResponse response;
+        try {
+            response = ClientRegistrationResponse.parse(http);
+        } catch (ParseException e) {
+            throw new OAuthException(null, "the registration endpoint " + OAuthHttp.withoutQuery(server.registrationEndpoint())
+                    + " sent a response that is not a registration response (HTTP " + http.getStatusCode() + ")");
+        }
+        if (!response.indicatesSuccess()) {
+            throw TokenResponses.fromError(response.toErrorResponse().getErrorObject(), http.getStatusCode());
+        }
+        return response.toSuccessResponse().getClientInformation().getID().getValue();
+    }
+}

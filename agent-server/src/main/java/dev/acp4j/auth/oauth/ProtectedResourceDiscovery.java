@@ -1,0 +1,26 @@
+package dev.acp4j.auth.oauth;
+
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+/** Fetches a protected resource's metadata (RFC 9728 §3). */
+public final class ProtectedResourceDiscovery {
+
+    /**
+     * @param metadataUrl the URL from the resource's {@code WWW-Authenticate} challenge, or
+     *                    {@link ProtectedResourceMetadata#wellKnownUrl} of {@code resource}
+     */
+    public ProtectedResourceMetadata fetch(URI metadataUrl, URI resource) {
+        HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET, metadataUrl);
+        request.setAccept("application/json");
+        HTTPResponse response = OAuthHttp.send(request);
+        if (response.getStatusCode() != HTTPResponse.SC_OK) {
+            throw new OAuthException(null, "no protected resource metadata at " + OAuthHttp.withoutQuery(metadataUrl)
+                    + " (HTTP " + response.getStatusCode() + ")");
+        }
+        String body = response.getBody() == null ? "" : response.getBody();
+        return ProtectedResourceMetadata.parse(body.getBytes(StandardCharsets.UTF_8), resource);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.acp4j.mcp;
+
+/**
+ * An MCP server cannot be used in this turn: unreachable, its sign-in declined or failed, or it
+ * refused the token. The message says why for the user and never holds a secret.
+ */
+public final class McpServerUnavailableException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    McpServerUnavailableException(String message) {
+        super(message, null, false, false);
+    }
+}

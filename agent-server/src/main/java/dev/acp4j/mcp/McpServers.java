@@ -1,0 +1,90 @@
+package dev.acp4j.mcp;
+
+import dev.acp4j.auth.OAuthTokenRefresher;
+import dev.acp4j.auth.UserPrompt;
+import dev.acp4j.auth.store.CredentialStore;
+import dev.acp4j.jsonrpc.CancellationToken;
+import dev.acp4j.protocol.mcp.McpServer;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+
+/**
+ * Uses the {@code http} MCP servers of sessions, lazily: nothing happens until a turn uses one.
+ * A server that answers 401 gets its sign-in then ({@link McpSignIn}); its token is stored and
+ * reused by later turns and processes. Creating this touches no MCP SDK class.
+ */
+public final class McpServers {
+
+    private final CredentialStore store;
+    private final Clock clock;
+    private final Duration elicitationTimeout;
+    private final Map<String, Object> signInLocks = new ConcurrentHashMap<>();
+    private Parts parts;
+
+    /** Created on first use, so that a process whose sessions never use an MCP server builds none of it. */
+    private record Parts(McpCredentials credentials, McpSignIn signIn) {
+    }
+
+    public McpServers(CredentialStore store, Clock clock, Duration elicitationTimeout) {
+        this.store = store;
+        this.clock = clock;
+        this.elicitationTimeout = elicitationTimeout;
+    }
+
+    /**
+     * Lists the tools of {@code server}, signing in first when it demands it.
+     *
+     * @param prompt sends the user to a URL (a session-scoped URL elicitation), or null when the
+     *               client cannot: a server that demands a sign-in is then unavailable
+     * @throws McpServerUnavailableException when the server cannot be used; the message says why
+     */
+    public List<McpTool> tools(McpServer.Http server, BiFunction<URI, String, UserPrompt> prompt,
+                               CancellationToken cancellation) throws InterruptedException {
+        URI url = url(server.url());
+        Parts parts = parts();
+        McpCredentials credentials = parts.credentials();
+        Optional<String> token = credentials.accessToken(url);
+        try {
+            return StreamableHttpMcpClient.listTools(url, server.headers(), token.orElse(null));
+        } catch (McpUnauthorizedException unauthorized) {
+            String fresh;
+            synchronized (signInLocks.computeIfAbsent(url.toString(), key -> new Object())) {
+                Optional<String> now = credentials.accessToken(url);
+                fresh = now.isPresent() && !now.equals(token) ? now.get()
+                        : parts.signIn().signIn(server.name(), url, unauthorized.wwwAuthenticate(), prompt, cancellation);
+            }
+            try {
+                return StreamableHttpMcpClient.listTools(url, server.headers(), fresh);
+            } catch (McpUnauthorizedException again) {
+                throw new McpServerUnavailableException("it refused the token of the new sign-in");
+            }
+        }
+    }
+
+    private synchronized Parts parts() {
+        if (parts == null) {
+            McpCredentials credentials = new McpCredentials(store, new OAuthTokenRefresher(store, clock), clock);
+            parts = new Parts(credentials, new McpSignIn(credentials, clock, elicitationTimeout));
+        }
+        return parts;
+    }
+
+    private static URI url(String url) {
+        try {
+            URI uri = URI.create(url);
+            if (uri.getHost() == null || !("http".equalsIgnoreCase(uri.getScheme())
+                    || "https".equalsIgnoreCase(uri.getScheme()))) {
+                throw new IllegalArgumentException("not an http(s) URL");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new McpServerUnavailableException("its URL is not an http(s) URL");
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.acp4j.mcp;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.acp4j.protocol.mcp.HttpHeader;
+import dev.acp4j.server.ServerVersion;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
+import io.modelcontextprotocol.client.transport.customizer.McpHttpClientAuthorizationErrorHandler;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The only class that touches the MCP Java SDK: one short-lived streamable-HTTP session
+ * ({@code initialize}, {@code tools/list}) with the Authorization header set on every request
+ * by the transport's request customizer. Loaded on the first use of an MCP server only.
+ */
+final class StreamableHttpMcpClient {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    private StreamableHttpMcpClient() {
+    }
+
+    /**
+     * @param accessToken sent as {@code Authorization: Bearer}, or null to send none
+     * @throws McpUnauthorizedException on 401
+     * @throws McpServerUnavailableException on any other failure
+     */
+    static List<McpTool> listTools(URI server, List<HttpHeader> headers, String accessToken) {
+        AtomicReference<HttpResponse.ResponseInfo> refused = new AtomicReference<>();
+        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
+                .builder(server.getScheme() + "://" + server.getRawAuthority())
+                .endpoint(endpoint(server))
+                .jsonMapper(new JacksonMcpJsonMapper(new ObjectMapper()))
+                .connectTimeout(CONNECT_TIMEOUT)
+                .openConnectionOnStartup(false)
+                .httpRequestCustomizer((request, method, uri, body, context) -> authorize(request, headers, accessToken))
+                .authorizationErrorHandler(McpHttpClientAuthorizationErrorHandler.fromSync((response, context) -> {
+                    refused.compareAndSet(null, response);
+                    return false; // the sign-in runs on the turn's thread, then a new session retries
+                }))
+                .build();
+        McpSyncClient client = McpClient.sync(transport)
+                .clientInfo(new McpSchema.Implementation("acp4j", ServerVersion.VERSION))
+                .requestTimeout(REQUEST_TIMEOUT)
+                .initializationTimeout(REQUEST_TIMEOUT)
+                .build();
+        try {
+            client.initialize();
+            List<McpTool> tools = new ArrayList<>();
+            String cursor = null;
+            do {
+                McpSchema.ListToolsResult page = cursor == null ? client.listTools() : client.listTools(cursor);
+                page.tools().forEach(tool -> tools.add(new McpTool(tool.name(), tool.description())));
+                cursor = page.nextCursor();
+            } while (cursor != null);
+            return tools;
+        } catch (RuntimeException e) {
+            HttpResponse.ResponseInfo response = refused.get();
+            if (response != null) {
+                throw refusal(response);
+            }
+            throw translate(e);
+        } finally {
+            client.close();
+        }
+    }
+
+    private static void authorize(HttpRequest.Builder request, List<HttpHeader> headers, String accessToken) {
+        for (HttpHeader header : headers == null ? List.<HttpHeader>of() : headers) {
+            if (accessToken == null || !"authorization".equalsIgnoreCase(header.name())) {
+                request.setHeader(header.name(), header.value());
+            }
+        }
+        if (accessToken != null) {
+            request.setHeader("Authorization", "Bearer " + accessToken);
+        }
+    }
+
+    private static String endpoint(URI server) {
+        String path = server.getRawPath() == null || server.getRawPath().isEmpty() ? "/" : server.getRawPath();
+        return server.getRawQuery() == null ? path : path + "?" + server.getRawQuery();
+    }
+
+    private static RuntimeException refusal(HttpResponse.ResponseInfo response) {
+        if (response.statusCode() == 401) {
+            return new McpUnauthorizedException(response.headers().firstValue("WWW-Authenticate").orElse(null));
+        }
+        return new McpServerUnavailableException("it refused access (HTTP " + response.statusCode() + ")");
+    }
+
+    private static RuntimeException translate(RuntimeException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof McpHttpClientTransportAuthorizationException denied) {
+                return refusal(denied.getResponseInfo());
+            }
+        }
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return new McpServerUnavailableException("it could not be reached or did not speak MCP ("
+                + root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage()) + ")");
+    }
+}
