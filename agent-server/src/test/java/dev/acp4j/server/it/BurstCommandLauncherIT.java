@@ -13,14 +13,9 @@ class BurstCommandLauncherIT extends LauncherTestBase {
 
     @Test
     void burstStreamsExactlyNChunksInOrderThenEndsTheTurn() throws Exception {
-        AgentProcess agent = start(Map.of(), "--config", emptyConfig().toString());
-        agent.initialize(Map.of());
-        String sessionId = agent.newSession(home);
-
         List<JsonNode> updates = new ArrayList<>();
-        long id = agent.request("session/prompt", Map.of("sessionId", sessionId,
-                "prompt", List.of(Map.of("type", "text", "text", "/burst 3000"))));
-        JsonNode answer = agent.collectUntilResponse(id, updates);
+
+        JsonNode answer = prompt("/burst 3000", updates);
 
         assertThat(answer.at("/result/stopReason").asText()).isEqualTo("end_turn");
         List<String> chunks = updates.stream()
@@ -35,16 +30,21 @@ class BurstCommandLauncherIT extends LauncherTestBase {
 
     @Test
     void burstWithoutAValidCountAnswersWithItsUsage() throws Exception {
-        AgentProcess agent = start(Map.of(), "--config", emptyConfig().toString());
-        agent.initialize(Map.of());
-        String sessionId = agent.newSession(home);
-
         List<JsonNode> updates = new ArrayList<>();
-        long id = agent.request("session/prompt", Map.of("sessionId", sessionId,
-                "prompt", List.of(Map.of("type", "text", "text", "/burst 0"))));
-        agent.collectUntilResponse(id, updates);
+
+        prompt("/burst 0", updates);
 
         assertThat(updates).anySatisfy(u ->
                 assertThat(u.at("/params/update/content/text").asText()).startsWith("Usage: /stream N or /burst N"));
+    }
+
+    /** One prompt turn in a new session of a new process; the messages before the answer go to {@code updates}. */
+    private JsonNode prompt(String text, List<JsonNode> updates) throws Exception {
+        AgentProcess agent = start(Map.of(), "--config", emptyConfig().toString());
+        agent.initialize(Map.of());
+        String sessionId = agent.newSession(home);
+        long id = agent.request("session/prompt", Map.of("sessionId", sessionId,
+                "prompt", List.of(Map.of("type", "text", "text", text))));
+        return agent.collectUntilResponse(id, updates);
     }
 }

@@ -27,10 +27,7 @@ class ClassDataArchiveLauncherIT extends LauncherTestBase {
 
     @Test
     void theBuildsArchiveIsUsed() throws Exception {
-        AgentProcess agent = start(LOG_CLASS_LOADING, "--config", emptyConfig().toString());
-
-        assertAnswersInitializeAndExits(agent);
-        assertThat(agent.stderr()).contains(MAIN_FROM_ARCHIVE);
+        assertThat(launch(AgentProcess.launcher(), LOG_CLASS_LOADING).stderr()).contains(MAIN_FROM_ARCHIVE);
     }
 
     @Test
@@ -39,14 +36,10 @@ class ClassDataArchiveLauncherIT extends LauncherTestBase {
         Path archive = archiveOf(installation);
         assertThat(archive).doesNotExist();
 
-        AgentProcess first = start(launcherOf(installation), LOG_CLASS_LOADING, "--config", emptyConfig().toString());
-        assertAnswersInitializeAndExits(first);
-        assertThat(first.stderr()).doesNotContain(MAIN_FROM_ARCHIVE);
+        assertThat(launch(launcherOf(installation), LOG_CLASS_LOADING).stderr()).doesNotContain(MAIN_FROM_ARCHIVE);
 
         awaitRecordedAfter(archive, jarOf(installation));
-        AgentProcess second = start(launcherOf(installation), LOG_CLASS_LOADING, "--config", emptyConfig().toString());
-        assertAnswersInitializeAndExits(second);
-        assertThat(second.stderr()).contains(MAIN_FROM_ARCHIVE);
+        assertThat(launch(launcherOf(installation), LOG_CLASS_LOADING).stderr()).contains(MAIN_FROM_ARCHIVE);
     }
 
     @Test
@@ -56,9 +49,7 @@ class ClassDataArchiveLauncherIT extends LauncherTestBase {
         Files.copy(archiveOf(AgentProcess.launcher().getParent().getParent()), archive);
         Files.setLastModifiedTime(archive, FileTime.from(Instant.now().minusSeconds(3600)));
 
-        AgentProcess agent = start(launcherOf(installation), LOG_CLASS_LOADING, "--config", emptyConfig().toString());
-        assertAnswersInitializeAndExits(agent);
-        assertThat(agent.stderr()).doesNotContain(MAIN_FROM_ARCHIVE);
+        assertThat(launch(launcherOf(installation), LOG_CLASS_LOADING).stderr()).doesNotContain(MAIN_FROM_ARCHIVE);
 
         awaitRecordedAfter(archive, jarOf(installation));
     }
@@ -70,9 +61,7 @@ class ClassDataArchiveLauncherIT extends LauncherTestBase {
         Files.write(archive, new byte[64 * 1024]);
         Files.setLastModifiedTime(archive, FileTime.from(Instant.now().plusSeconds(60)));
 
-        AgentProcess agent = start(launcherOf(installation), Map.of(), "--config", emptyConfig().toString());
-
-        assertAnswersInitializeAndExits(agent);
+        launch(launcherOf(installation), Map.of());
     }
 
     @Test
@@ -82,22 +71,24 @@ class ClassDataArchiveLauncherIT extends LauncherTestBase {
         assumeThat(target.toFile().setWritable(false, false) && !Files.isWritable(target))
                 .as("directory permissions are enforced for this user").isTrue();
         try {
-            AgentProcess agent = start(launcherOf(installation), Map.of(), "--config", emptyConfig().toString());
+            launch(launcherOf(installation), Map.of());
 
-            assertAnswersInitializeAndExits(agent);
             assertThat(archiveOf(installation)).doesNotExist();
         } finally {
             target.toFile().setWritable(true, true);
         }
     }
 
-    private static void assertAnswersInitializeAndExits(AgentProcess agent) throws Exception {
+    /** Launches, checks that {@code initialize} is answered, the only line on stdout, and that stdin EOF exits 0. */
+    private AgentProcess launch(Path launcher, Map<String, String> env) throws Exception {
+        AgentProcess agent = start(launcher, env, "--config", emptyConfig().toString());
         JsonNode answer = agent.initialize(Map.of());
         assertThat(answer.at("/result/protocolVersion").asInt()).isEqualTo(1);
         agent.closeStdin();
         assertThat(agent.waitFor(60_000)).isTrue();
         assertThat(agent.exitCode()).isZero();
         assertThat(agent.stdoutLines()).hasSize(1);
+        return agent;
     }
 
     /** bin/acp4j, the jar and its lib/ copied to a fresh directory, without the archive. */
