@@ -38,7 +38,7 @@ public final class Bench {
     }
 
     /** Settings from the command line. */
-    record Settings(int launches, int requests, int warmupRequests, int chunks, int rounds, Path work) {
+    record Settings(int launches, int requests, int warmupRequests, int chunks, int rounds, Path work, Path acp4jHome) {
         static Settings parse(String[] args) {
             Map<String, String> options = new LinkedHashMap<>();
             for (int i = 0; i + 1 < args.length; i += 2) {
@@ -49,13 +49,14 @@ public final class Bench {
                     Integer.parseInt(options.getOrDefault("--warmup-requests", "1000")),
                     Integer.parseInt(options.getOrDefault("--chunks", "10000")),
                     Integer.parseInt(options.getOrDefault("--rounds", "3")),
-                    Path.of(options.getOrDefault("--work", "bench/.work")));
+                    Path.of(options.getOrDefault("--work", "bench/.work")),
+                    options.containsKey("--acp4j-home") ? Path.of(options.get("--acp4j-home")) : null);
         }
     }
 
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.parse(args);
-        List<Agent> agents = Agents.all(settings.work(), System.getenv());
+        List<Agent> agents = Agents.all(settings, System.getenv());
         Results results = new Results();
         progress("start-up: %d launches per agent, interleaved (after 2 warm-up launches each)", settings.launches());
         for (int i = 0; i < settings.launches() + 2; i++) {
@@ -97,12 +98,13 @@ public final class Bench {
 
     /** The three agents, from the files bench/run installed. */
     static final class Agents {
-        static List<Agent> all(Path work, Map<String, String> env) throws IOException {
+        static List<Agent> all(Settings settings, Map<String, String> env) throws IOException {
             Path root = Path.of(env.getOrDefault("ACP4J_HOME", ".")).toAbsolutePath().normalize();
-            Path emptyConfig = work.resolve("empty-config.json");
+            Path acp4jHome = settings.acp4jHome() != null ? settings.acp4jHome().toAbsolutePath().normalize() : root;
+            Path emptyConfig = settings.work().resolve("empty-config.json");
             Files.writeString(emptyConfig, "{}");
-            List<String> acp4j = List.of(root.resolve("bin/acp4j").toString(), "--config", emptyConfig.toString());
-            Path sdk = work.resolve("ts/node_modules/@agentclientprotocol/sdk/dist/examples/agent.js");
+            List<String> acp4j = List.of(acp4jHome.resolve("bin/acp4j").toString(), "--config", emptyConfig.toString());
+            Path sdk = settings.work().resolve("ts/node_modules/@agentclientprotocol/sdk/dist/examples/agent.js");
             List<String> ts = List.of("node", sdk.toString());
             List<String> tsStream = List.of("node", root.resolve("bench/ts-stream-agent.mjs").toString());
             List<String> javaSdk = List.of("java", "-jar",
