@@ -30,18 +30,6 @@ public final class Json {
     private Json() {
     }
 
-    /**
-     * One mapper for the whole process, so that what Jackson learns about the records (its
-     * serializer and deserializer caches) is learnt once. Thread-safe; never reconfigure it.
-     */
-    public static ObjectMapper shared() {
-        return Shared.MAPPER;
-    }
-
-    private static final class Shared {
-        static final ObjectMapper MAPPER = newMapper();
-    }
-
     public static ObjectMapper newMapper() {
         JsonMapper mapper = JsonMapper.builder()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -79,5 +67,17 @@ public final class Json {
         mapper.coercionConfigFor(LogicalType.POJO)
                 .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         return mapper;
+    }
+
+    /**
+     * One mapper for the whole process, so that what Jackson learns about the records (its
+     * serializer and deserializer caches) is learnt once. Thread-safe; never reconfigure it.
+     */
+    public static ObjectMapper shared() {
+        return Shared.MAPPER;
+    }
+
+    private static final class Shared {
+        static final ObjectMapper MAPPER = newMapper();
     }
 }
