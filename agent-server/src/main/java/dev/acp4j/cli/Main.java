@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,12 +49,12 @@ public final class Main {
     static final int EXIT_FAILURE = 1;
     static final int EXIT_USAGE = 2;
 
-    @Option(names = "--config", paramLabel = "FILE",
+    @Option(names = ServeArguments.CONFIG, paramLabel = "FILE",
             description = "JSON configuration (auth methods, credential store). {} means: built-in agent, "
                     + "no auth methods. Default: the built-in configuration.")
     Path config;
 
-    @Option(names = "--trace", paramLabel = "FILE",
+    @Option(names = ServeArguments.TRACE, paramLabel = "FILE",
             description = "Write every line in and out, with direction and timestamp, to FILE.")
     Path trace;
 
@@ -62,11 +63,11 @@ public final class Main {
                     + "METHOD_ID, or the only/chosen interactive method; stores the credential and exits.")
     String login;
 
-    @Option(names = "--max-line-bytes", paramLabel = "N", defaultValue = "33554432",
+    @Option(names = ServeArguments.MAX_LINE_BYTES, paramLabel = "N", defaultValue = ServeArguments.DEFAULT_MAX_LINE_BYTES,
             description = "Largest accepted incoming message in bytes (default: ${DEFAULT-VALUE}).")
     int maxLineBytes;
 
-    @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info",
+    @Option(names = ServeArguments.LOG_LEVEL, paramLabel = "LEVEL", defaultValue = ServeArguments.DEFAULT_LOG_LEVEL,
             description = "stderr log level: error, warn, info, debug, trace (default: ${DEFAULT-VALUE}).")
     String logLevel;
 
@@ -77,6 +78,7 @@ public final class Main {
     boolean version;
 
     public static void main(String[] args) {
+        WarmUp.start();
         System.exit(run(args, new FileInputStream(FileDescriptor.in),
                 new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16)));
     }
@@ -94,31 +96,39 @@ public final class Main {
         } catch (ConfigException e) {
             configProblem = e;
         }
-        Main main = new Main();
-        CommandLine commandLine = new CommandLine(main);
-        commandLine.getCommandSpec().version("acp4j " + ServerVersion.VERSION);
-        commandLine.setOut(out).setErr(err);
         StartParameters startParameters = new StartParameters(serverConfig);
-        startParameters.declare(commandLine.getCommandSpec());
         if (configProblem != null && !StartParameters.asksForHelp(args)) {
             err.println("acp4j: " + configProblem.getMessage());
             return EXIT_USAGE;
         }
-        CommandLine.ParseResult parsed;
-        try {
-            parsed = commandLine.parseArgs(args);
-        } catch (CommandLine.ParameterException e) {
-            err.println("acp4j: " + e.getMessage());
-            err.println("Try 'acp4j --help'.");
-            return EXIT_USAGE;
-        }
-        if (commandLine.isUsageHelpRequested()) {
-            commandLine.usage(out);
-            return EXIT_OK;
-        }
-        if (commandLine.isVersionHelpRequested()) {
-            commandLine.printVersionHelp(out);
-            return EXIT_OK;
+        Main main = new Main();
+        Map<String, String> startValues;
+        Optional<ServeArguments> serveArguments = configProblem == null
+                ? ServeArguments.read(args, startParameters.names()) : Optional.empty();
+        if (serveArguments.isPresent()) {
+            startValues = main.take(serveArguments.get());
+        } else {
+            CommandLine commandLine = new CommandLine(main);
+            commandLine.getCommandSpec().version("acp4j " + ServerVersion.VERSION);
+            commandLine.setOut(out).setErr(err);
+            startParameters.declare(commandLine.getCommandSpec());
+            CommandLine.ParseResult parsed;
+            try {
+                parsed = commandLine.parseArgs(args);
+            } catch (CommandLine.ParameterException e) {
+                err.println("acp4j: " + e.getMessage());
+                err.println("Try 'acp4j --help'.");
+                return EXIT_USAGE;
+            }
+            if (commandLine.isUsageHelpRequested()) {
+                commandLine.usage(out);
+                return EXIT_OK;
+            }
+            if (commandLine.isVersionHelpRequested()) {
+                commandLine.printVersionHelp(out);
+                return EXIT_OK;
+            }
+            startValues = startParameters.values(parsed);
         }
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", main.logLevel);
         // The MCP SDK logs every 401 (which acp4j answers with a sign-in) as a warning with a stack trace;
@@ -126,11 +136,19 @@ public final class Main {
         System.setProperty("org.slf4j.simpleLogger.log.io.modelcontextprotocol",
                 main.logLevel.equals("debug") || main.logLevel.equals("trace") ? main.logLevel : "error");
         System.setOut(stderr);
-        Map<String, String> startValues = startParameters.values(parsed);
         if (main.login != null) {
             return main.login(serverConfig, startValues, stdin, err);
         }
         return main.serve(serverConfig, startValues, stdin, stdout, err);
+    }
+
+    /** Takes the options read without picocli; returns the start-parameter values. */
+    private Map<String, String> take(ServeArguments arguments) {
+        config = arguments.config();
+        trace = arguments.trace();
+        maxLineBytes = arguments.maxLineBytes();
+        logLevel = arguments.logLevel();
+        return arguments.startValues();
     }
 
     private int login(ServerConfig serverConfig, Map<String, String> startValues, java.io.InputStream stdin,

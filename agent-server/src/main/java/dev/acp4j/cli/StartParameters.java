@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -26,6 +27,11 @@ final class StartParameters {
                 .filter(m -> m.type() == AuthMethodType.START_PARAM)
                 .flatMap(m -> m.inputs().stream().peek(i -> methodOf.putIfAbsent(i.name(), m.id())))
                 .toList();
+    }
+
+    /** The declared flags. */
+    Set<String> names() {
+        return methodOf.keySet();
     }
 
     /** Adds one option per declared flag (once, however many methods share it). */

@@ -65,7 +65,7 @@ public final class AcpServer {
     public void serve(InputStream in, OutputStream out) {
         ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
         try {
-            ObjectMapper mapper = Json.newMapper();
+            ObjectMapper mapper = Json.shared();
             ClientState client = new ClientState();
             AuthContext auth = authContext(mapper);
             AuthService authService = new AuthService(auth, client);

@@ -95,4 +95,16 @@ public final class Json {
                 .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         return mapper;
     }
+
+    /**
+     * One mapper for the whole process, so that what Jackson learns about the records (its
+     * serializer and deserializer caches) is learnt once. Thread-safe; never reconfigure it.
+     */
+    public static ObjectMapper shared() {
+        return Shared.MAPPER;
+    }
+
+    private static final class Shared {
+        static final ObjectMapper MAPPER = newMapper();
+    }
 }

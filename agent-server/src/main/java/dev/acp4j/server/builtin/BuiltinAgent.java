@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * The agent acp4j runs out of the box: it answers prompts, lists its slash commands, and
- * {@code /stream N} streams N chunks about 10 ms apart (a long turn, to exercise cancellation).
+ * {@code /stream N} streams N chunks about 10 ms apart (a long turn, to exercise cancellation);
+ * {@code /burst N} streams them back to back (for benchmarks).
  */
 public final class BuiltinAgent implements Agent {
 
@@ -23,6 +24,8 @@ public final class BuiltinAgent implements Agent {
             AvailableCommand.of("help", "List the commands of the built-in agent"),
             new AvailableCommand("stream", "Stream N chunks about 10 ms apart (a long turn, for cancellation)",
                     new UnstructuredCommandInput("number of chunks, e.g. 200", null), null),
+            new AvailableCommand("burst", "Stream N chunks back to back (for benchmarks)",
+                    new UnstructuredCommandInput("number of chunks, e.g. 10000", null), null),
             new AvailableCommand("echo", "Repeat the text back",
                     new UnstructuredCommandInput("text to repeat", null), null),
             AvailableCommand.of("whoami", "Show which credential the agent would use (never the secret)"),
@@ -37,7 +40,10 @@ public final class BuiltinAgent implements Agent {
     public StopReason prompt(PromptTurn turn) throws InterruptedException {
         String text = turn.text().strip();
         if (text.startsWith("/stream")) {
-            return stream(turn, text.substring("/stream".length()).strip());
+            return stream(turn, text.substring("/stream".length()).strip(), CHUNK_INTERVAL_MILLIS);
+        }
+        if (text.startsWith("/burst")) {
+            return stream(turn, text.substring("/burst".length()).strip(), 0);
         }
         if (text.startsWith("/echo")) {
             turn.sendText(text.substring("/echo".length()).strip());
@@ -96,7 +102,7 @@ public final class BuiltinAgent implements Agent {
         return turn.isCancelled() ? StopReason.CANCELLED : StopReason.END_TURN;
     }
 
-    private static StopReason stream(PromptTurn turn, String argument) throws InterruptedException {
+    private static StopReason stream(PromptTurn turn, String argument, long intervalMillis) throws InterruptedException {
         int count;
         try {
             count = argument.isEmpty() ? 10 : Integer.parseInt(argument);
@@ -104,7 +110,7 @@ public final class BuiltinAgent implements Agent {
             count = -1;
         }
         if (count < 1 || count > MAX_STREAM_CHUNKS) {
-            turn.sendText("Usage: /stream N, with N from 1 to " + MAX_STREAM_CHUNKS + ".");
+            turn.sendText("Usage: /stream N or /burst N, with N from 1 to " + MAX_STREAM_CHUNKS + ".");
             return StopReason.END_TURN;
         }
         for (int i = 1; i <= count; i++) {
@@ -112,8 +118,8 @@ public final class BuiltinAgent implements Agent {
                 return StopReason.CANCELLED;
             }
             turn.sendText("chunk " + i + "/" + count + "\n");
-            if (i < count) {
-                Thread.sleep(CHUNK_INTERVAL_MILLIS);
+            if (i < count && intervalMillis > 0) {
+                Thread.sleep(intervalMillis);
             }
         }
         return StopReason.END_TURN;

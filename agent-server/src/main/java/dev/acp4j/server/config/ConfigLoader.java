@@ -42,7 +42,7 @@ public final class ConfigLoader {
     private static final Pattern FLAG = Pattern.compile("--[A-Za-z0-9][A-Za-z0-9-]*");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    private final ObjectMapper mapper = Json.newMapper();
+    private final ObjectMapper mapper = Json.shared();
 
     public ServerConfig load(Path file) throws ConfigException {
         byte[] bytes;

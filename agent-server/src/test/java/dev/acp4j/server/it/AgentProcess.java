@@ -64,8 +64,13 @@ final class AgentProcess implements AutoCloseable {
     }
 
     static AgentProcess start(Path home, Map<String, String> env, String... args) throws IOException {
+        return start(launcher(), home, env, args);
+    }
+
+    /** A launcher other than the build's, e.g. a copy of the installation. */
+    static AgentProcess start(Path launcher, Path home, Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(launcher().toString());
+        command.add(launcher.toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(k -> k.startsWith("ACP4J_") || k.equals("XDG_CONFIG_HOME")

@@ -26,7 +26,11 @@ abstract class LauncherTestBase {
     private final Set<AgentProcess> unchecked = new HashSet<>();
 
     AgentProcess start(Map<String, String> env, String... args) throws IOException {
-        AgentProcess process = AgentProcess.start(home, env, args);
+        return start(AgentProcess.launcher(), env, args);
+    }
+
+    AgentProcess start(Path launcher, Map<String, String> env, String... args) throws IOException {
+        AgentProcess process = AgentProcess.start(launcher, home, env, args);
         processes.add(process);
         return process;
     }

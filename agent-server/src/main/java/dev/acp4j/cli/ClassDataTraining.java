@@ -1,0 +1,94 @@
+package dev.acp4j.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The workload {@code bin/acp4j-cds} records into the class-data archive (AppCDS): what an
+ * editor does first — {@code initialize}, {@code session/new}, a prompt turn — served in this
+ * process by {@link Main#run} over in-memory streams, each request sent once the previous one is
+ * answered. Writes nothing to stdout.
+ */
+public final class ClassDataTraining {
+
+    private static final long ANSWER_TIMEOUT_SECONDS = 60;
+
+    private ClassDataTraining() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path config = Files.createTempFile("acp4j-cds-training", ".json");
+        try {
+            Files.writeString(config, "{}");
+            serve(new String[] {"--config", config.toString()}, true);
+            serve(new String[0], false);
+        } finally {
+            Files.deleteIfExists(config);
+        }
+        System.exit(0);
+    }
+
+    /** One client session; with {@code prompt}, a session is opened and two turns run in it. */
+    private static void serve(String[] args, boolean prompt) throws Exception {
+        Pipe stdin = Pipe.open();
+        Lines stdout = new Lines();
+        InputStream agentIn = Channels.newInputStream(stdin.source());
+        Thread server = new Thread(() -> Main.run(args, agentIn, stdout), "acp4j-cds-training");
+        server.start();
+        try (OutputStream client = Channels.newOutputStream(stdin.sink())) {
+            ask(client, stdout, 0, "initialize", "{\"protocolVersion\":1,\"clientCapabilities\":{}}");
+            String created = ask(client, stdout, 1, "session/new", "{\"cwd\":\"/\",\"mcpServers\":[]}");
+            if (prompt) {
+                String sessionId = created.replaceFirst(".*\"sessionId\":\"([^\"]+)\".*", "$1");
+                for (String text : new String[] {"hello", "/burst 20"}) {
+                    ask(client, stdout, 2, "session/prompt", "{\"sessionId\":\"" + sessionId
+                            + "\",\"prompt\":[{\"type\":\"text\",\"text\":\"" + text + "\"}]}");
+                }
+            }
+        }
+        server.join(TimeUnit.SECONDS.toMillis(ANSWER_TIMEOUT_SECONDS));
+    }
+
+    private static String ask(OutputStream client, Lines stdout, int id, String method, String params)
+            throws IOException, InterruptedException {
+        client.write(("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":" + params + "}\n")
+                .getBytes(StandardCharsets.UTF_8));
+        client.flush();
+        String answerPrefix = "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",";
+        while (true) {
+            String line = stdout.lines.poll(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (line == null) {
+                throw new IOException("no answer to " + method);
+            }
+            if (line.startsWith(answerPrefix)) {
+                return line;
+            }
+        }
+    }
+
+    /** The served side's stdout, cut into lines. */
+    private static final class Lines extends OutputStream {
+        final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        private final ByteArrayOutputStream current = new ByteArrayOutputStream();
+
+        @Override
+        public synchronized void write(int b) {
+            if (b == '\n') {
+                lines.add(current.toString(StandardCharsets.UTF_8));
+                current.reset();
+            } else {
+                current.write(b);
+            }
+        }
+    }
+}

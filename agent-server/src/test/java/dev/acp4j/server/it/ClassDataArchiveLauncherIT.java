@@ -1,0 +1,135 @@
+package dev.acp4j.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The class-data archive through the launcher: the build's archive is used, and a missing,
+ * stale or damaged one (tried on a copy of the installation) never writes to stdout, never fails
+ * the launch, and is recorded again in the background.
+ */
+class ClassDataArchiveLauncherIT extends LauncherTestBase {
+
+    private static final String MAIN_FROM_ARCHIVE = "dev.acp4j.cli.Main source: shared objects file (top)";
+    private static final Map<String, String> LOG_CLASS_LOADING = Map.of("ACP4J_JAVA_OPTS", "-Xlog:class+load=info:stderr");
+    private static final long RECORDING_TIMEOUT_MILLIS = 300_000;
+
+    @Test
+    void theBuildsArchiveIsUsed() throws Exception {
+        assertThat(launch(AgentProcess.launcher(), LOG_CLASS_LOADING).stderr()).contains(MAIN_FROM_ARCHIVE);
+    }
+
+    @Test
+    void aMissingArchiveIsRecordedInTheBackgroundAndUsedNextTime() throws Exception {
+        Path installation = copyOfInstallation();
+        Path archive = archiveOf(installation);
+        assertThat(archive).doesNotExist();
+
+        assertThat(launch(launcherOf(installation), LOG_CLASS_LOADING).stderr()).doesNotContain(MAIN_FROM_ARCHIVE);
+
+        awaitRecordedAfter(archive, jarOf(installation));
+        assertThat(launch(launcherOf(installation), LOG_CLASS_LOADING).stderr()).contains(MAIN_FROM_ARCHIVE);
+    }
+
+    @Test
+    void aStaleArchiveIsNotUsedAndIsRecordedAgain() throws Exception {
+        Path installation = copyOfInstallation();
+        Path archive = archiveOf(installation);
+        Files.copy(archiveOf(AgentProcess.launcher().getParent().getParent()), archive);
+        Files.setLastModifiedTime(archive, FileTime.from(Instant.now().minusSeconds(3600)));
+
+        assertThat(launch(launcherOf(installation), LOG_CLASS_LOADING).stderr()).doesNotContain(MAIN_FROM_ARCHIVE);
+
+        awaitRecordedAfter(archive, jarOf(installation));
+    }
+
+    @Test
+    void aDamagedArchiveNeitherFailsTheLaunchNorWritesToStdout() throws Exception {
+        Path installation = copyOfInstallation();
+        Path archive = archiveOf(installation);
+        Files.write(archive, new byte[64 * 1024]);
+        Files.setLastModifiedTime(archive, FileTime.from(Instant.now().plusSeconds(60)));
+
+        launch(launcherOf(installation), Map.of());
+    }
+
+    @Test
+    void anUnwritableInstallationRunsWithoutAnArchive() throws Exception {
+        Path installation = copyOfInstallation();
+        Path target = jarOf(installation).getParent();
+        assumeThat(target.toFile().setWritable(false, false) && !Files.isWritable(target))
+                .as("directory permissions are enforced for this user").isTrue();
+        try {
+            launch(launcherOf(installation), Map.of());
+
+            assertThat(archiveOf(installation)).doesNotExist();
+        } finally {
+            target.toFile().setWritable(true, true);
+        }
+    }
+
+    /** Launches, checks that {@code initialize} is answered, the only line on stdout, and that stdin EOF exits 0. */
+    private AgentProcess launch(Path launcher, Map<String, String> env) throws Exception {
+        AgentProcess agent = start(launcher, env, "--config", emptyConfig().toString());
+        JsonNode answer = agent.initialize(Map.of());
+        assertThat(answer.at("/result/protocolVersion").asInt()).isEqualTo(1);
+        agent.closeStdin();
+        assertThat(agent.waitFor(60_000)).isTrue();
+        assertThat(agent.exitCode()).isZero();
+        assertThat(agent.stdoutLines()).hasSize(1);
+        return agent;
+    }
+
+    /** bin/acp4j, the jar and its lib/ copied to a fresh directory, without the archive. */
+    private Path copyOfInstallation() throws IOException {
+        Path source = AgentProcess.launcher().getParent().getParent();
+        Path copy = Files.createDirectories(home.resolve("installation"));
+        Files.createDirectories(copy.resolve("bin"));
+        Files.copy(launcherOf(source), launcherOf(copy), StandardCopyOption.COPY_ATTRIBUTES);
+        Path lib = Files.createDirectories(copy.resolve("agent-server/target/lib"));
+        Files.copy(jarOf(source), jarOf(copy));
+        try (Stream<Path> jars = Files.list(jarOf(source).resolveSibling("lib"))) {
+            for (Path jar : jars.toList()) {
+                Files.copy(jar, lib.resolve(jar.getFileName()));
+            }
+        }
+        return copy;
+    }
+
+    private static void awaitRecordedAfter(Path archive, Path jar) throws Exception {
+        long deadline = System.currentTimeMillis() + RECORDING_TIMEOUT_MILLIS;
+        Path lock = archive.resolveSibling(archive.getFileName() + ".lock");
+        while (!(Files.exists(archive) && !Files.exists(lock)
+                && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0)) {
+            assertThat(System.currentTimeMillis()).as("archive %s recorded in the background", archive).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+        try (Stream<Path> files = Files.list(archive.getParent())) {
+            assertThat(files.map(f -> f.getFileName().toString()).toList())
+                    .as("no temporary archive left behind").noneMatch(name -> name.endsWith(".tmp"));
+        }
+    }
+
+    private static Path launcherOf(Path installation) {
+        return installation.resolve("bin/acp4j");
+    }
+
+    private static Path jarOf(Path installation) {
+        return installation.resolve("agent-server/target/acp4j.jar");
+    }
+
+    private static Path archiveOf(Path installation) {
+        return installation.resolve("agent-server/target/acp4j.jsa");
+    }
+}
