@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -189,6 +190,9 @@ public final class Main {
             return EXIT_OK;
         } catch (IOException e) {
             err.println("acp4j: " + e.getMessage());
+            return EXIT_FAILURE;
+        } catch (CompletionException e) {
+            err.println("acp4j: stopped serving: " + e.getCause().getMessage() + " (the log above says why)");
             return EXIT_FAILURE;
         } finally {
             if (traceFile != null) {

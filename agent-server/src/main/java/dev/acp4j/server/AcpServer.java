@@ -61,7 +61,11 @@ public final class AcpServer {
         return new Builder();
     }
 
-    /** Serves one client until its input ends; returns once the connection has closed. */
+    /**
+     * Serves one client until its input ends; returns once the connection has closed.
+     *
+     * @throws java.util.concurrent.CompletionException when the connection's read loop failed
+     */
     public void serve(InputStream in, OutputStream out) {
         ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
         try {

@@ -99,8 +99,9 @@ public final class JsonRpcConnection implements AutoCloseable {
     }
 
     /**
-     * Completes when the input reached its end (or failed) and the connection shut down: the
-     * requests read before the end have been answered by then, unless they took too long.
+     * Completes when the input reached its end and the connection shut down: the requests read
+     * before the end have been answered by then, unless they took too long. Completes
+     * exceptionally when the read loop itself failed (not on an input error, which ends the input).
      */
     public CompletableFuture<Void> closed() {
         return closed;
@@ -161,10 +162,11 @@ public final class JsonRpcConnection implements AutoCloseable {
     /** Stops serving: pending outgoing requests fail, handlers are cancelled. */
     @Override
     public void close() {
-        shutdown();
+        shutdown(null);
     }
 
     private void readLoop() {
+        Throwable failure = null;
         try {
             LineReader.Line line;
             while ((line = reader.next()) != null) {
@@ -193,8 +195,9 @@ public final class JsonRpcConnection implements AutoCloseable {
             log.debug("input failed: {}", e.toString());
         } catch (RuntimeException | Error e) {
             log.error("read loop stopped by an unexpected failure", e);
+            failure = e;
         } finally {
-            endOfInput();
+            endOfInput(failure);
         }
     }
 
@@ -203,13 +206,13 @@ public final class JsonRpcConnection implements AutoCloseable {
      * close. Its answers to our own requests can no longer come, so those fail at once; a
      * request still running after a short while is cancelled, so nothing waits long.
      */
-    private void endOfInput() {
+    private void endOfInput(Throwable readLoopFailure) {
         inputEnded = true;
         failPendingRequests();
         awaitAnswers(END_OF_INPUT_DRAIN);
         inFlight.values().forEach(CancellationToken::cancel);
         awaitAnswers(END_OF_INPUT_DRAIN);
-        shutdown();
+        shutdown(readLoopFailure);
     }
 
     private void awaitAnswers(Duration limit) {
@@ -469,7 +472,7 @@ public final class JsonRpcConnection implements AutoCloseable {
         }
     }
 
-    private void shutdown() {
+    private void shutdown(Throwable readLoopFailure) {
         synchronized (this) {
             if (closing) {
                 return;
@@ -481,7 +484,11 @@ public final class JsonRpcConnection implements AutoCloseable {
         if (ownsExecutor) {
             executor.shutdown();
         }
-        closed.complete(null);
+        if (readLoopFailure == null) {
+            closed.complete(null);
+        } else {
+            closed.completeExceptionally(new IllegalStateException("the read loop failed", readLoopFailure));
+        }
     }
 
     private void failPendingRequests() {

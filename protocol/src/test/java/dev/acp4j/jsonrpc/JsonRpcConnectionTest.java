@@ -214,6 +214,27 @@ class JsonRpcConnectionTest {
         assertThat(answer.at("/error/code").asInt()).isEqualTo(-32800);
     }
 
+    @Test
+    void aFailingReadLoopClosesTheConnectionExceptionally() {
+        java.io.InputStream broken = new java.io.InputStream() {
+            @Override
+            public int read() {
+                throw new IllegalStateException("broken input");
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                throw new IllegalStateException("broken input");
+            }
+        };
+        JsonRpcConnection connection = JsonRpcConnection.builder(broken, java.io.OutputStream.nullOutputStream())
+                .methods(new MethodTable()).build().start();
+
+        assertThatThrownBy(() -> connection.closed().get(5, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .hasRootCauseMessage("broken input");
+    }
+
     private JsonNode expectError(String line, int code, boolean nullId) throws Exception {
         peer.send(line);
         JsonNode answer = peer.next();
