@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.acp4j.auth.oauth.EmbeddedAuthorizationServer;
-import dev.acp4j.auth.oauth.SignedInBrowser;
 import dev.acp4j.testing.QueryString;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -16,37 +15,14 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The device authorization grant (RFC 8628) through the real launcher against a real Spring
  * Authorization Server: the verification page reaches the user as a URL elicitation, the agent
  * polls until the user approves in a browser, and logout revokes what it stored.
  */
-class DeviceGrantLauncherIT extends LauncherTestBase {
-
-    private static final Map<String, Object> URL_CLIENT = Map.of("elicitation", Map.of("url", Map.of()));
-
-    private static ConfigurableApplicationContext server;
-    private static URI base;
-    private static URI issuer;
-    private static SignedInBrowser browser;
-
-    @BeforeAll
-    static void startAuthorizationServer() throws Exception {
-        server = EmbeddedAuthorizationServer.start();
-        base = EmbeddedAuthorizationServer.baseUri(server);
-        issuer = URI.create(base + "/tenant");
-        browser = SignedInBrowser.signIn(base);
-    }
-
-    @AfterAll
-    static void stopAuthorizationServer() {
-        server.close();
-    }
+class DeviceGrantLauncherIT extends AuthorizationServerLauncherTestBase {
 
     @Test
     void signsInWithTheDeviceGrantThroughAUrlElicitationAndRevokesOnLogout() throws Exception {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.acp4j.auth.oauth.EmbeddedAuthorizationServer;
-import dev.acp4j.auth.oauth.SignedInBrowser;
 import dev.acp4j.testing.QueryString;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,12 +17,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A remote MCP server that demands OAuth, through the real launcher: a real MCP server (MCP Java SDK)
@@ -31,30 +27,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * happens on the first use ({@code /mcp}), never on {@code session/new}, through a session-scoped URL
  * elicitation that a scripted browser follows.
  */
-class McpOAuthLauncherIT extends LauncherTestBase {
+class McpOAuthLauncherIT extends AuthorizationServerLauncherTestBase {
 
-    private static final Map<String, Object> URL_CLIENT = Map.of("elicitation", Map.of("url", Map.of()));
     private static final String AS_METADATA = "/.well-known/oauth-authorization-server/tenant";
 
-    private static ConfigurableApplicationContext authorizationServer;
-    private static URI base;
-    private static URI issuer;
-    private static SignedInBrowser browser;
-
     private ProtectedMcpServer mcp;
-
-    @BeforeAll
-    static void startAuthorizationServer() throws Exception {
-        authorizationServer = EmbeddedAuthorizationServer.start();
-        base = EmbeddedAuthorizationServer.baseUri(authorizationServer);
-        issuer = URI.create(base + "/tenant");
-        browser = SignedInBrowser.signIn(base);
-    }
-
-    @AfterAll
-    static void stopAuthorizationServer() {
-        authorizationServer.close();
-    }
 
     @BeforeEach
     void startMcpServer() throws Exception {
