@@ -2,10 +2,16 @@ package dev.acp4j.jsonrpc;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.acp4j.protocol.initialization.InitializeCodec;
+import dev.acp4j.protocol.initialization.InitializeResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /** Encodes JSON-RPC envelopes to single-line UTF-8 JSON. */
@@ -54,6 +60,9 @@ final class MessageEncoder {
     }
 
     byte[] result(JsonNode id, Object result) throws JsonProcessingException {
+        if (result instanceof InitializeResponse initialize) {
+            return initializeResult(id, initialize);
+        }
         return resultWriter.writeValueAsBytes(new ResultEnvelope(VERSION, id, result));
     }
 
@@ -67,6 +76,29 @@ final class MessageEncoder {
 
     byte[] notification(String method, Object params) throws JsonProcessingException {
         return notificationWriter.writeValueAsBytes(new NotificationEnvelope(VERSION, method, params));
+    }
+
+    /** The same bytes as {@link #resultWriter} writes, without databind learning the records first. */
+    private byte[] initializeResult(JsonNode id, InitializeResponse result) throws JsonProcessingException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        try (JsonGenerator g = mapper.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("jsonrpc", VERSION);
+            g.writeFieldName("id");
+            if (id == null) {
+                g.writeNull();
+            } else {
+                g.writeTree(id);
+            }
+            g.writeFieldName("result");
+            InitializeCodec.writeResponse(g, result);
+            g.writeEndObject();
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     private static Object envelope(Response response) {

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.acp4j.protocol.initialization.InitializeCodec;
+import dev.acp4j.protocol.initialization.InitializeRequest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,6 +35,12 @@ final class ParamsBinder {
         }
         if (type == JsonNode.class) {
             return source;
+        }
+        if (type == InitializeRequest.class) {
+            InitializeRequest request = InitializeCodec.readRequest(source, mapper);
+            if (request != null) {
+                return request;
+            }
         }
         try {
             return mapper.treeToValue(source, type);
