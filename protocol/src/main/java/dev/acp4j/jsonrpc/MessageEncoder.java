@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.acp4j.protocol.initialization.InitializeCodec;
 import dev.acp4j.protocol.initialization.InitializeResponse;
 import java.io.ByteArrayOutputStream;
@@ -45,10 +46,13 @@ final class MessageEncoder {
 
     MessageEncoder(ObjectMapper mapper) {
         this.mapper = mapper;
-        this.resultWriter = mapper.writerFor(ResultEnvelope.class);
-        this.errorWriter = mapper.writerFor(ErrorEnvelope.class);
-        this.requestWriter = mapper.writerFor(RequestEnvelope.class);
-        this.notificationWriter = mapper.writerFor(NotificationEnvelope.class);
+        // Serializers are found at first use, not here: learning the four envelopes would delay
+        // every launch's first answer (initialize needs none of them).
+        ObjectWriter lazy = mapper.writer().without(SerializationFeature.EAGER_SERIALIZER_FETCH);
+        this.resultWriter = lazy.forType(ResultEnvelope.class);
+        this.errorWriter = lazy.forType(ErrorEnvelope.class);
+        this.requestWriter = lazy.forType(RequestEnvelope.class);
+        this.notificationWriter = lazy.forType(NotificationEnvelope.class);
     }
 
     byte[] response(Response response) throws JsonProcessingException {
