@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.acp4j.protocol.initialization.InitializeCodec;
-import dev.acp4j.protocol.initialization.InitializeResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,13 +37,15 @@ final class MessageEncoder {
     }
 
     private final ObjectMapper mapper;
+    private final DirectCodec direct;
     private final ObjectWriter resultWriter;
     private final ObjectWriter errorWriter;
     private final ObjectWriter requestWriter;
     private final ObjectWriter notificationWriter;
 
-    MessageEncoder(ObjectMapper mapper) {
+    MessageEncoder(ObjectMapper mapper, DirectCodec direct) {
         this.mapper = mapper;
+        this.direct = direct;
         // Serializers are found at first use, not here: learning the four envelopes would delay
         // every launch's first answer (initialize needs none of them).
         ObjectWriter lazy = mapper.writer().without(SerializationFeature.EAGER_SERIALIZER_FETCH);
@@ -64,8 +64,9 @@ final class MessageEncoder {
     }
 
     byte[] result(JsonNode id, Object result) throws JsonProcessingException {
-        if (result instanceof InitializeResponse initialize) {
-            return initializeResult(id, initialize);
+        byte[] written = directResult(id, result);
+        if (written != null) {
+            return written;
         }
         return resultWriter.writeValueAsBytes(new ResultEnvelope(VERSION, id, result));
     }
@@ -82,8 +83,8 @@ final class MessageEncoder {
         return notificationWriter.writeValueAsBytes(new NotificationEnvelope(VERSION, method, params));
     }
 
-    /** The same bytes as {@link #resultWriter} writes, without databind learning the records first. */
-    private byte[] initializeResult(JsonNode id, InitializeResponse result) throws JsonProcessingException {
+    /** The same bytes as {@link #resultWriter} writes, by the direct codec; null if it does not write the result. */
+    private byte[] directResult(JsonNode id, Object result) throws JsonProcessingException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
         try (JsonGenerator g = mapper.createGenerator(out)) {
             g.writeStartObject();
@@ -95,7 +96,9 @@ final class MessageEncoder {
                 g.writeTree(id);
             }
             g.writeFieldName("result");
-            InitializeCodec.writeResponse(g, result);
+            if (!direct.write(g, result)) {
+                return null;
+            }
             g.writeEndObject();
         } catch (JsonProcessingException e) {
             throw e;

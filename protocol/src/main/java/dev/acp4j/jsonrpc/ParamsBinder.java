@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import dev.acp4j.protocol.initialization.InitializeCodec;
-import dev.acp4j.protocol.initialization.InitializeRequest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,9 +21,11 @@ final class ParamsBinder {
     private static final Pattern MISSING = Pattern.compile("Missing required creator property '([^']+)'");
 
     private final ObjectMapper mapper;
+    private final DirectCodec direct;
 
-    ParamsBinder(ObjectMapper mapper) {
+    ParamsBinder(ObjectMapper mapper, DirectCodec direct) {
         this.mapper = mapper;
+        this.direct = direct;
     }
 
     Object bind(JsonNode params, Class<?> type) {
@@ -36,11 +36,9 @@ final class ParamsBinder {
         if (type == JsonNode.class) {
             return source;
         }
-        if (type == InitializeRequest.class) {
-            InitializeRequest request = InitializeCodec.readRequest(source, mapper);
-            if (request != null) {
-                return request;
-            }
+        Object bound = direct.read(source, type, mapper);
+        if (bound != null) {
+            return bound;
         }
         try {
             return mapper.treeToValue(source, type);

@@ -3,6 +3,7 @@ package dev.acp4j.protocol.initialization;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.acp4j.jsonrpc.DirectCodec;
 import dev.acp4j.protocol.auth.AgentAuthCapabilities;
 import dev.acp4j.protocol.auth.AuthCapabilities;
 import dev.acp4j.protocol.auth.AuthEnvVar;
@@ -22,11 +23,27 @@ import java.util.function.Function;
  * the ~25 records involved. Anything but plain valid params is left to databind (which reports
  * the invalid field), and {@code _meta} values go through the mapper, as untyped maps.
  */
-public final class InitializeCodec {
+public final class InitializeCodec implements DirectCodec {
+
+    public static final InitializeCodec INSTANCE = new InitializeCodec();
 
     private static final Unsure UNSURE = new Unsure();
 
     private InitializeCodec() {
+    }
+
+    @Override
+    public Object read(JsonNode params, Class<?> type, ObjectMapper mapper) {
+        return type == InitializeRequest.class ? readRequest(params, mapper) : null;
+    }
+
+    @Override
+    public boolean write(JsonGenerator g, Object result) throws IOException {
+        if (!(result instanceof InitializeResponse response)) {
+            return false;
+        }
+        writeResponse(g, response);
+        return true;
     }
 
     /** The bound params, or null when databind must bind them (anything invalid or unusual). */
