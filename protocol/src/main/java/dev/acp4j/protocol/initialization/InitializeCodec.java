@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Reads {@code initialize} params and writes its result by hand, producing exactly what Jackson
@@ -113,12 +114,9 @@ public final class InitializeCodec implements DirectCodec {
 
         @SuppressWarnings("unchecked")
         Map<String, Object> meta(JsonNode n) {
-            JsonNode meta = n.get("_meta");
-            if (meta == null || meta.isNull()) {
+            JsonNode meta = present(n, "_meta", JsonNode::isObject);
+            if (meta == null) {
                 return null;
-            }
-            if (!meta.isObject()) {
-                throw UNSURE;
             }
             try {
                 return mapper.treeToValue(meta, Map.class);
@@ -128,36 +126,30 @@ public final class InitializeCodec implements DirectCodec {
         }
 
         private static <T> T object(JsonNode n, String field, Function<JsonNode, T> read) {
-            JsonNode value = n.get(field);
-            if (value == null || value.isNull()) {
-                return null;
-            }
-            if (!value.isObject()) {
-                throw UNSURE;
-            }
-            return read.apply(value);
+            JsonNode value = present(n, field, JsonNode::isObject);
+            return value == null ? null : read.apply(value);
         }
 
         private static Boolean bool(JsonNode n, String field) {
-            JsonNode value = n.get(field);
-            if (value == null || value.isNull()) {
-                return null;
-            }
-            if (!value.isBoolean()) {
-                throw UNSURE;
-            }
-            return value.booleanValue();
+            JsonNode value = present(n, field, JsonNode::isBoolean);
+            return value == null ? null : value.booleanValue();
         }
 
         private static String text(JsonNode n, String field) {
+            JsonNode value = present(n, field, JsonNode::isTextual);
+            return value == null ? null : value.textValue();
+        }
+
+        /** The field's value, null when absent or null, and unsure when of another JSON type. */
+        private static JsonNode present(JsonNode n, String field, Predicate<JsonNode> ofType) {
             JsonNode value = n.get(field);
             if (value == null || value.isNull()) {
                 return null;
             }
-            if (!value.isTextual()) {
+            if (!ofType.test(value)) {
                 throw UNSURE;
             }
-            return value.textValue();
+            return value;
         }
     }
 
