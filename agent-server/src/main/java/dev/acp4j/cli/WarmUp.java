@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * At launch, serves one {@code initialize} to nobody on a daemon thread, so that Jackson's
- * introspection of the wire records and the first compilations run while the main thread reads
- * the configuration, instead of after the client's first request has arrived.
+ * At launch, serves one {@code initialize} to nobody on a daemon thread, so that the mapper's
+ * creation, the server's classes and the first compilations run while the main thread reads the
+ * configuration, instead of after the client's first request has arrived.
  */
 final class WarmUp {
 

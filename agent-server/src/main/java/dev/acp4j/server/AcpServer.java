@@ -15,6 +15,7 @@ import dev.acp4j.jsonrpc.JsonRpcConnection;
 import dev.acp4j.jsonrpc.MethodTable;
 import dev.acp4j.jsonrpc.TraceSink;
 import dev.acp4j.protocol.initialization.Implementation;
+import dev.acp4j.protocol.initialization.InitializeCodec;
 import dev.acp4j.mcp.McpServers;
 import dev.acp4j.server.builtin.BuiltinAgent;
 import dev.acp4j.server.config.ServerConfig;
@@ -84,6 +85,7 @@ public final class AcpServer {
                     .executor(executor)
                     .trace(trace)
                     .maxLineBytes(maxLineBytes)
+                    .directCodec(InitializeCodec.INSTANCE)
                     .build();
             connection.start().closed().join();
         } finally {

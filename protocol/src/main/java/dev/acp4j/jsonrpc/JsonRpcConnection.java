@@ -80,8 +80,8 @@ public final class JsonRpcConnection implements AutoCloseable {
         this.maxLineBytes = b.maxLineBytes;
         this.reader = new LineReader(b.in, b.maxLineBytes);
         this.writer = new LineWriter(b.out, b.trace);
-        this.encoder = new MessageEncoder(b.mapper);
-        this.binder = new ParamsBinder(b.mapper);
+        this.encoder = new MessageEncoder(b.mapper, b.direct);
+        this.binder = new ParamsBinder(b.mapper, b.direct);
         this.ownsExecutor = b.executor == null;
         this.executor = b.executor != null ? b.executor : Executors.newCachedThreadPool(daemonThreads("acp4j-handler-"));
     }
@@ -548,6 +548,7 @@ public final class JsonRpcConnection implements AutoCloseable {
         private ExecutorService executor;
         private TraceSink trace = TraceSink.NONE;
         private int maxLineBytes = DEFAULT_MAX_LINE_BYTES;
+        private DirectCodec direct = DirectCodec.NONE;
 
         private Builder(InputStream in, OutputStream out) {
             this.in = Objects.requireNonNull(in, "in");
@@ -577,6 +578,11 @@ public final class JsonRpcConnection implements AutoCloseable {
 
         public Builder maxLineBytes(int value) {
             this.maxLineBytes = value;
+            return this;
+        }
+
+        public Builder directCodec(DirectCodec value) {
+            this.direct = Objects.requireNonNull(value);
             return this;
         }
 

@@ -2,10 +2,15 @@ package dev.acp4j.jsonrpc;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /** Encodes JSON-RPC envelopes to single-line UTF-8 JSON. */
@@ -32,17 +37,22 @@ final class MessageEncoder {
     }
 
     private final ObjectMapper mapper;
+    private final DirectCodec direct;
     private final ObjectWriter resultWriter;
     private final ObjectWriter errorWriter;
     private final ObjectWriter requestWriter;
     private final ObjectWriter notificationWriter;
 
-    MessageEncoder(ObjectMapper mapper) {
+    MessageEncoder(ObjectMapper mapper, DirectCodec direct) {
         this.mapper = mapper;
-        this.resultWriter = mapper.writerFor(ResultEnvelope.class);
-        this.errorWriter = mapper.writerFor(ErrorEnvelope.class);
-        this.requestWriter = mapper.writerFor(RequestEnvelope.class);
-        this.notificationWriter = mapper.writerFor(NotificationEnvelope.class);
+        this.direct = direct;
+        // Serializers are found at first use, not here: learning the four envelopes would delay
+        // every launch's first answer (initialize needs none of them).
+        ObjectWriter lazy = mapper.writer().without(SerializationFeature.EAGER_SERIALIZER_FETCH);
+        this.resultWriter = lazy.forType(ResultEnvelope.class);
+        this.errorWriter = lazy.forType(ErrorEnvelope.class);
+        this.requestWriter = lazy.forType(RequestEnvelope.class);
+        this.notificationWriter = lazy.forType(NotificationEnvelope.class);
     }
 
     byte[] response(Response response) throws JsonProcessingException {
@@ -54,6 +64,10 @@ final class MessageEncoder {
     }
 
     byte[] result(JsonNode id, Object result) throws JsonProcessingException {
+        byte[] written = directResult(id, result);
+        if (written != null) {
+            return written;
+        }
         return resultWriter.writeValueAsBytes(new ResultEnvelope(VERSION, id, result));
     }
 
@@ -67,6 +81,31 @@ final class MessageEncoder {
 
     byte[] notification(String method, Object params) throws JsonProcessingException {
         return notificationWriter.writeValueAsBytes(new NotificationEnvelope(VERSION, method, params));
+    }
+
+    /** The same bytes as {@link #resultWriter} writes, by the direct codec; null if it does not write the result. */
+    private byte[] directResult(JsonNode id, Object result) throws JsonProcessingException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        try (JsonGenerator g = mapper.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("jsonrpc", VERSION);
+            g.writeFieldName("id");
+            if (id == null) {
+                g.writeNull();
+            } else {
+                g.writeTree(id);
+            }
+            g.writeFieldName("result");
+            if (!direct.write(g, result)) {
+                return null;
+            }
+            g.writeEndObject();
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     private static Object envelope(Response response) {

@@ -21,9 +21,11 @@ final class ParamsBinder {
     private static final Pattern MISSING = Pattern.compile("Missing required creator property '([^']+)'");
 
     private final ObjectMapper mapper;
+    private final DirectCodec direct;
 
-    ParamsBinder(ObjectMapper mapper) {
+    ParamsBinder(ObjectMapper mapper, DirectCodec direct) {
         this.mapper = mapper;
+        this.direct = direct;
     }
 
     Object bind(JsonNode params, Class<?> type) {
@@ -33,6 +35,10 @@ final class ParamsBinder {
         }
         if (type == JsonNode.class) {
             return source;
+        }
+        Object bound = direct.read(source, type, mapper);
+        if (bound != null) {
+            return bound;
         }
         try {
             return mapper.treeToValue(source, type);
