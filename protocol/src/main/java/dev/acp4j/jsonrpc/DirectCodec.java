@@ -19,14 +19,22 @@ public interface DirectCodec {
         }
 
         @Override
-        public boolean write(JsonGenerator g, Object result) {
+        public boolean writes(Object result) {
             return false;
+        }
+
+        @Override
+        public void write(JsonGenerator g, Object result) {
+            throw new UnsupportedOperationException("writes nothing");
         }
     };
 
     /** {@code params} (an object) bound to {@code type}, or null: databind binds them (and names any invalid field). */
     Object read(JsonNode params, Class<?> type, ObjectMapper mapper);
 
-    /** Writes {@code result} and answers true, or writes nothing and answers false. */
-    boolean write(JsonGenerator g, Object result) throws IOException;
+    /** Whether {@link #write} writes {@code result}; otherwise databind does. */
+    boolean writes(Object result);
+
+    /** Writes {@code result}, one for which {@link #writes} answered true. */
+    void write(JsonGenerator g, Object result) throws IOException;
 }

@@ -64,9 +64,8 @@ final class MessageEncoder {
     }
 
     byte[] result(JsonNode id, Object result) throws JsonProcessingException {
-        byte[] written = directResult(id, result);
-        if (written != null) {
-            return written;
+        if (direct.writes(result)) {
+            return directResult(id, result);
         }
         return resultWriter.writeValueAsBytes(new ResultEnvelope(VERSION, id, result));
     }
@@ -83,7 +82,7 @@ final class MessageEncoder {
         return notificationWriter.writeValueAsBytes(new NotificationEnvelope(VERSION, method, params));
     }
 
-    /** The same bytes as {@link #resultWriter} writes, by the direct codec; null if it does not write the result. */
+    /** The same bytes as {@link #resultWriter} writes, by the direct codec. */
     private byte[] directResult(JsonNode id, Object result) throws JsonProcessingException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
         try (JsonGenerator g = mapper.createGenerator(out)) {
@@ -96,9 +95,7 @@ final class MessageEncoder {
                 g.writeTree(id);
             }
             g.writeFieldName("result");
-            if (!direct.write(g, result)) {
-                return null;
-            }
+            direct.write(g, result);
             g.writeEndObject();
         } catch (JsonProcessingException e) {
             throw e;

@@ -39,12 +39,13 @@ public final class InitializeCodec implements DirectCodec {
     }
 
     @Override
-    public boolean write(JsonGenerator g, Object result) throws IOException {
-        if (!(result instanceof InitializeResponse response)) {
-            return false;
-        }
-        writeResponse(g, response);
-        return true;
+    public boolean writes(Object result) {
+        return result instanceof InitializeResponse;
+    }
+
+    @Override
+    public void write(JsonGenerator g, Object result) throws IOException {
+        writeResponse(g, (InitializeResponse) result);
     }
 
     /** The bound params, or null when databind must bind them (anything invalid or unusual). */
