@@ -188,6 +188,9 @@ public final class Main {
                     .build();
             server.serve(stdin, stdout);
             return EXIT_OK;
+        } catch (TraceFile.CannotOpenException e) {
+            err.println("acp4j: " + e.getMessage());
+            return EXIT_USAGE;
         } catch (IOException e) {
             err.println("acp4j: " + e.getMessage());
             return EXIT_FAILURE;
