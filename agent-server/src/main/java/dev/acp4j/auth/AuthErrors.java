@@ -34,8 +34,10 @@ final class AuthErrors {
 
     JsonRpcException interactionFailed(AuthMethodConfig method, Throwable cause, Duration timeout) {
         String message;
-        if (cause instanceof UrlElicitation.DeclinedException) {
-            message = "The user declined to sign in with '" + method.id() + "'";
+        if (cause instanceof UrlElicitation.DeclinedException declined) {
+            message = declined.cancelled()
+                    ? "The user cancelled the sign-in with '" + method.id() + "'"
+                    : "The user declined to sign in with '" + method.id() + "'";
         } else if (cause instanceof TimeoutException) {
             message = "Sign-in with '" + method.id() + "' was not completed within " + describe(timeout)
                     + "; call authenticate again to retry";

@@ -191,9 +191,6 @@ public final class Main {
         } catch (TraceFile.CannotOpenException e) {
             err.println("acp4j: " + e.getMessage());
             return EXIT_USAGE;
-        } catch (IOException e) {
-            err.println("acp4j: " + e.getMessage());
-            return EXIT_FAILURE;
         } catch (CompletionException e) {
             err.println("acp4j: stopped serving: " + e.getCause().getMessage() + " (the log above says why)");
             return EXIT_FAILURE;

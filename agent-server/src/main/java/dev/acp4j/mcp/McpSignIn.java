@@ -122,8 +122,8 @@ final class McpSignIn {
     }
 
     private static McpServerUnavailableException failure(Throwable cause) {
-        if (cause instanceof UrlElicitation.DeclinedException) {
-            return new McpServerUnavailableException("its sign-in was declined");
+        if (cause instanceof UrlElicitation.DeclinedException declined) {
+            return new McpServerUnavailableException("its sign-in was " + (declined.cancelled() ? "cancelled" : "declined"));
         }
         if (cause instanceof TimeoutException) {
             return new McpServerUnavailableException("its sign-in was not finished in time");

@@ -16,7 +16,15 @@ import java.util.List;
  */
 public interface Agent {
 
-    /** Runs one prompt turn, streaming output through {@code turn}, and says why it stopped. */
+    /**
+     * Runs one prompt turn, streaming output through {@code turn}, and says why it stopped.
+     *
+     * @throws dev.acp4j.jsonrpc.JsonRpcException to answer {@code session/prompt} with exactly that
+     *         error (e.g. {@code JsonRpcException.invalidParams(...)}, or {@code JsonRpcException.of(code,
+     *         message, data)} for a code of the agent's own)
+     * @throws Exception anything else: the client gets {@code -32603 "Internal error"} and the cause is
+     *         logged on stderr (level error) with the request's method and id, never its params
+     */
     StopReason prompt(PromptTurn turn) throws Exception;
 
     /** Slash commands advertised to the client when a session starts. */

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -295,9 +294,7 @@ public final class ConfigLoader {
         }
         Map<String, String> result = new LinkedHashMap<>();
         if (value.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : value.properties()) {
                 if (!field.getValue().isTextual()) {
                     problems.add(where + ": \"" + key + "\"." + field.getKey() + " must be a string");
                 } else {
