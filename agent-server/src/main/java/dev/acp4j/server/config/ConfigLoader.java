@@ -1,8 +1,10 @@
 package dev.acp4j.server.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.acp4j.jsonrpc.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,6 +44,8 @@ public final class ConfigLoader {
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final ObjectMapper mapper = Json.shared();
+    /** The wire reads a repeated key as its last value; in a configuration it is a typo, as an unknown key is. */
+    private final ObjectReader strictReader = mapper.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
     public ServerConfig load(Path file) throws ConfigException {
         byte[] bytes;
@@ -70,7 +74,7 @@ public final class ConfigLoader {
     public ServerConfig parse(String source, byte[] json) throws ConfigException {
         JsonNode root;
         try {
-            root = mapper.readTree(json);
+            root = strictReader.readTree(json);
         } catch (JsonProcessingException e) {
             throw new ConfigException("config " + source + ": not valid JSON (" + e.getOriginalMessage()
                     + " at line " + e.getLocation().getLineNr() + ")");

@@ -85,6 +85,13 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> parse("{\"authMethods\":{}}")).hasMessageContaining("authMethods must be an array");
     }
 
+    @Test
+    void aKeyTwiceInOneObjectIsAnErrorNotASilentlyDroppedSetting() {
+        assertThatThrownBy(() -> parse("{\"authMethods\":[{\"id\":\"k\",\"type\":\"api_key_page\",\"name\":\"K\","
+                + "\"keyPattern\":\"sk-.*\",\"keyPattern\":\".*\"}]}"))
+                .hasMessageContaining("not valid JSON").hasMessageContaining("Duplicate field 'keyPattern'");
+    }
+
     private ServerConfig parse(String json) throws ConfigException {
         return loader.parse("test.json", json.getBytes(StandardCharsets.UTF_8));
     }
