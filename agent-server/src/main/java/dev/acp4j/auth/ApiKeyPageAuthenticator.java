@@ -24,8 +24,10 @@ final class ApiKeyPageAuthenticator {
     private final Clock clock;
     private final Duration timeout;
     private final AuthErrors errors;
+    private final AgentIdentity identity;
 
-    ApiKeyPageAuthenticator(CredentialStore store, Clock clock, Duration timeout, AuthErrors errors) {
+    ApiKeyPageAuthenticator(CredentialStore store, Clock clock, Duration timeout, AuthErrors errors, AgentIdentity identity) {
+        this.identity = identity;
         this.store = store;
         this.clock = clock;
         this.timeout = timeout;
@@ -33,11 +35,11 @@ final class ApiKeyPageAuthenticator {
     }
 
     void authenticate(AuthMethodConfig method, RequestContext context) throws InterruptedException {
-        String explanation = "Paste your " + method.provider() + " API key. It goes straight to the agent on this "
-                + "computer and is stored in your acp4j credential file; it never passes through the editor.";
+        String explanation = "Paste the API key here. It goes straight to " + identity.displayName() + " on this "
+                + "computer and is stored in its credential file; it never passes through the editor.";
         try (ApiKeyPage page = ApiKeyPage.open(method.name(), explanation, KeyValidator.plausible(method.keyPattern()))) {
             UrlElicitation elicitation = UrlElicitation.forRequest(context.peer(), context.id(), page.url(),
-                    "acp4j needs an API key for " + method.provider() + " (" + method.name()
+                    identity.displayName() + " needs an API key (" + method.name()
                             + "). Open this local page to paste it; the key never passes through the editor.");
             String key = Interaction.await(page.key(), elicitation, context.cancellation(), timeout,
                     failure -> errors.interactionFailed(method, failure, timeout));

@@ -5,7 +5,8 @@ import dev.acp4j.auth.store.CredentialStore;
 import java.time.Clock;
 import java.time.Duration;
 
-/** The parts of the auth subsystem one server process shares. */
+/** The parts of the auth subsystem one server process shares; {@code identity} is the agent's. */
 public record AuthContext(AuthMethodRegistry registry, CredentialStore store, CredentialResolver resolver,
-                          CredentialRevoker revoker, OAuthSignIn oauth, ObjectMapper mapper, Clock clock, Duration elicitationTimeout) {
+                          CredentialRevoker revoker, OAuthSignIn oauth, ObjectMapper mapper, Clock clock, Duration elicitationTimeout,
+                          AgentIdentity identity) {
 }

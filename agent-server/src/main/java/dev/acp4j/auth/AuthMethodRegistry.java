@@ -55,6 +55,12 @@ public final class AuthMethodRegistry {
         return missing;
     }
 
+    /** Why the value of {@code inputName} (a start parameter naming a file) cannot be read, if it cannot. */
+    public Optional<String> launchProblem(AuthMethodConfig method, String inputName) {
+        return method.inputs().stream().filter(i -> i.name().equals(inputName)).findFirst()
+                .flatMap(input -> launch.problem(method.type(), input));
+    }
+
     /** {@code authMethods} for {@code initialize}; terminal methods only for clients that run them. */
     public List<AuthMethod> advertised(boolean clientRunsTerminalAuth) {
         List<AuthMethod> wire = new ArrayList<>();

@@ -30,7 +30,7 @@ public final class AuthService {
     private final AuthGate gate;
     private final AuthErrors errors;
     private final ApiKeyPageAuthenticator apiKeyPage;
-    private final CredentialRevoker revoker;
+    private final AgentCredentials credentials;
     private final OAuthSignIn oauth;
     private final Duration elicitationTimeout;
 
@@ -41,8 +41,8 @@ public final class AuthService {
         this.client = client;
         this.gate = new AuthGate(registry, resolver, client, auth.mapper());
         this.errors = new AuthErrors(gate, auth.mapper());
-        this.apiKeyPage = new ApiKeyPageAuthenticator(store, auth.clock(), auth.elicitationTimeout(), errors);
-        this.revoker = auth.revoker();
+        this.apiKeyPage = new ApiKeyPageAuthenticator(store, auth.clock(), auth.elicitationTimeout(), errors, auth.identity());
+        this.credentials = new AgentCredentials(auth.identity(), registry, store, auth.revoker());
         this.oauth = auth.oauth();
         this.elicitationTimeout = auth.elicitationTimeout();
     }
@@ -90,7 +90,13 @@ public final class AuthService {
     private void launchValues(AuthMethodConfig method) {
         List<String> missing = registry.missingValues(method);
         if (!missing.isEmpty()) {
-            String howTo = method.type() == AuthMethodType.ENV_VAR
+            List<String> fileProblems = missing.stream()
+                    .flatMap(name -> registry.launchProblem(method, name).map(p -> name + ": " + p).stream())
+                    .toList();
+            String howTo = !fileProblems.isEmpty()
+                    ? String.join("; ", fileProblems) + ". Fix it and restart the agent, then authenticate with '"
+                            + method.id() + "' again"
+                    : method.type() == AuthMethodType.ENV_VAR
                     ? "Set " + String.join(", ", missing) + " in the agent's environment, restart the agent,"
                             + " then authenticate with '" + method.id() + "' again"
                     : "Restart the agent with " + String.join(", ", missing.stream().map(f -> f + " FILE").toList())
@@ -108,10 +114,9 @@ public final class AuthService {
 
     private LogoutResponse logout(LogoutRequest request, RequestContext context) {
         client.requireInitialized(AcpMethods.LOGOUT);
-        revoker.revokeAll(store.all().values());
-        store.clear();
+        List<String> erased = credentials.erase(null);
         resolver.ignoreLaunchValues();
-        log.info("logged out: stored credentials erased");
+        log.info("logged out: erased the stored credentials of {}", erased.isEmpty() ? "nobody" : String.join(", ", erased));
         return new LogoutResponse(null);
     }
 }

@@ -1,6 +1,7 @@
 package dev.acp4j.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.acp4j.auth.AgentIdentity;
 import dev.acp4j.auth.AuthContext;
 import dev.acp4j.auth.AuthMethodRegistry;
 import dev.acp4j.auth.AuthService;
@@ -43,6 +44,7 @@ public final class AcpServer {
     private final Agent agent;
     private final ServerConfig config;
     private final Implementation agentInfo;
+    private final AgentIdentity identity;
     private final LaunchEnvironment launch;
     private final int maxLineBytes;
     private final TraceSink trace;
@@ -52,6 +54,7 @@ public final class AcpServer {
         this.agent = b.agent;
         this.config = b.config;
         this.agentInfo = b.agentInfo;
+        this.identity = new AgentIdentity(b.agentInfo.name(), b.agentInfo.title());
         this.launch = b.launch;
         this.maxLineBytes = b.maxLineBytes;
         this.trace = b.trace;
@@ -78,7 +81,7 @@ public final class AcpServer {
             new Initialization(client, agentInfo, c -> auth.registry().advertised(c.canRunTerminalAuth())).register(methods);
             authService.register(methods);
             new SessionService(agent, client, authService.gate(), auth.resolver(),
-                    new McpServers(auth.store(), auth.clock(), auth.elicitationTimeout()), executor, cancelGrace).register(methods);
+                    new McpServers(auth.store(), auth.clock(), auth.elicitationTimeout(), identity), executor, cancelGrace).register(methods);
             JsonRpcConnection connection = JsonRpcConnection.builder(in, out)
                     .mapper(mapper)
                     .methods(methods)
@@ -96,11 +99,11 @@ public final class AcpServer {
     private AuthContext authContext(ObjectMapper mapper) {
         AuthMethodRegistry registry = new AuthMethodRegistry(config.authMethods(), launch);
         CredentialStore store = new CredentialStore(config.credentialStore() != null
-                ? config.credentialStore() : CredentialStore.defaultPath(launch.env()));
+                ? config.credentialStore() : identity.defaultCredentialFile(launch.env()));
         Clock clock = Clock.systemUTC();
         CredentialResolver resolver = new CredentialResolver(registry, store, new OAuthTokenRefresher(store, clock));
         return new AuthContext(registry, store, resolver, new OAuthRevoker(),
-                new OAuthSignIn(store, clock, launch.env()), mapper, clock, config.elicitationTimeout());
+                new OAuthSignIn(store, clock, launch.env(), identity), mapper, clock, config.elicitationTimeout(), identity);
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {
@@ -136,8 +139,16 @@ public final class AcpServer {
             return this;
         }
 
-        /** Name, title and version sent as {@code agentInfo}. */
+        /**
+         * Name, title and version sent as {@code agentInfo}. The name also decides the default credential
+         * file ({@code $XDG_CONFIG_HOME/<name>/credentials.json}, else {@code ~/.config/<name>/credentials.json})
+         * and which stored credentials {@code logout} erases; the title (else the name) is what sign-in
+         * pages and messages call the agent. Default: {@code acp4j}.
+         *
+         * @throws IllegalArgumentException when the name is not letters, digits, '.', '_' or '-'
+         */
         public Builder agentInfo(String name, String title, String version) {
+            new AgentIdentity(name, title);
             this.agentInfo = Implementation.of(name, title, version);
             return this;
         }

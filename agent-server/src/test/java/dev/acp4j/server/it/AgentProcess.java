@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -42,6 +43,7 @@ final class AgentProcess implements AutoCloseable {
     private final AtomicLong nextId = new AtomicLong(1000);
     private final Semaphore reading = new Semaphore(1);
     private final List<TranscriptLine> transcript = Collections.synchronizedList(new ArrayList<>());
+    private final Map<JsonNode, String> rawLines = Collections.synchronizedMap(new IdentityHashMap<>());
 
     /** One line that crossed the pipe, in the order it did: {@code in} = to the agent. */
     record TranscriptLine(boolean in, String line) {
@@ -93,7 +95,9 @@ final class AgentProcess implements AutoCloseable {
                     stdoutLines.add(line);
                     transcript.add(new TranscriptLine(false, line));
                     try {
-                        messages.add(JSON.readTree(line));
+                        JsonNode message = JSON.readTree(line);
+                        rawLines.put(message, line);
+                        messages.add(message);
                     } catch (IOException e) {
                         nonJsonStdout.add(line);
                     }
@@ -220,6 +224,15 @@ final class AgentProcess implements AutoCloseable {
             }
             before.add(message);
         }
+    }
+
+    /** The stdout line, byte for byte as written, that {@code message} (returned by this process) was parsed from. */
+    String rawLine(JsonNode message) {
+        String line = rawLines.get(message);
+        if (line == null) {
+            throw new IllegalArgumentException("not a message of this process: " + message);
+        }
+        return line;
     }
 
     /** The next message, whatever it is. */

@@ -3,7 +3,6 @@ package dev.acp4j.server.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -282,9 +281,11 @@ class CoreLauncherIT extends LauncherTestBase {
         assertThat(AgentProcess.JSON.readTree(lines.get(2)).get("raw").asText()).isEqualTo("{oops");
     }
 
-    private static String rawAnswerLine(AgentProcess agent) throws InterruptedException, IOException {
-        int before = agent.stdoutLines().size();
-        agent.next(10_000);
-        return agent.stdoutLines().get(before);
+    /**
+     * The answer's line as written. Paired with its parsed message by the reader thread, so it
+     * does not matter whether the line arrived before or after this method was called.
+     */
+    private static String rawAnswerLine(AgentProcess agent) throws InterruptedException {
+        return agent.rawLine(agent.next(10_000));
     }
 }
