@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * set at creation (never chmod-ed afterwards) so there is no moment where they are open to
  * others. On file systems without POSIX permissions the platform default applies.
  */
-final class PrivateFiles {
+public final class PrivateFiles {
 
     private static final Logger LOG = LoggerFactory.getLogger(PrivateFiles.class);
 
@@ -32,7 +32,8 @@ final class PrivateFiles {
     private PrivateFiles() {
     }
 
-    static void createDirectories(Path directory) throws IOException {
+    /** Creates {@code directory} and any missing parents, each {@code rwx------}. */
+    public static void createDirectories(Path directory) throws IOException {
         if (Files.isDirectory(directory)) {
             return;
         }
@@ -46,11 +47,20 @@ final class PrivateFiles {
     }
 
     /**
+     * Opens (creating it owner-only if needed) a file to append to: every write lands at its end,
+     * even when another process appends to it too.
+     */
+    public static FileChannel openForAppending(Path file) throws IOException {
+        return FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND), attributes(file, OWNER_READ_WRITE));
+    }
+
+    /**
      * Replaces {@code target} with {@code content} so that a reader sees either the old file
      * or the complete new one: an owner-only temporary file in the same directory, written,
      * forced to disk, then renamed over the target.
      */
-    static void writeAtomically(Path target, byte[] content) throws IOException {
+    public static void writeAtomically(Path target, byte[] content) throws IOException {
         Path directory = target.toAbsolutePath().getParent();
         createDirectories(directory);
         Path temp = Files.createTempFile(directory, target.getFileName() + ".", TEMP_SUFFIX,
