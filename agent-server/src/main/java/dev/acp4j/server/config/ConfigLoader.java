@@ -28,7 +28,8 @@ public final class ConfigLoader {
 
     private static final String DEFAULT_RESOURCE = "/dev/acp4j/server/default-config.json";
 
-    private static final Set<String> TOP_LEVEL = Set.of("authMethods", "credentialStore", "elicitationTimeoutSeconds");
+    private static final Set<String> TOP_LEVEL = Set.of("authMethods", "credentialStore", "elicitationTimeoutSeconds",
+            "sessionStore");
     private static final Set<String> COMMON = Set.of("id", "type", "name", "description", "provider", "_comment");
     private static final Map<AuthMethodType, Set<String>> BY_TYPE = Map.of(
             AuthMethodType.API_KEY_PAGE, Set.of("keyPattern"),
@@ -117,8 +118,30 @@ public final class ConfigLoader {
                 problems.add("elicitationTimeoutSeconds must be a positive whole number");
             }
         }
+        String sessionStore = sessionStore(root.get("sessionStore"), problems);
         problems.throwIfAny();
-        return new ServerConfig(source, List.copyOf(methods), store, timeout);
+        return new ServerConfig(source, List.copyOf(methods), store, timeout, sessionStore);
+    }
+
+    /** {@code sessionStore}: an absolute directory, or {@code "none"} for sessions kept in memory only. */
+    private static String sessionStore(JsonNode node, Problems problems) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isTextual() && node.textValue().equals("none")) {
+            return "none";
+        }
+        if (node.isTextual() && !node.textValue().isBlank()) {
+            try {
+                if (Path.of(node.textValue()).isAbsolute()) {
+                    return node.textValue();
+                }
+            } catch (java.nio.file.InvalidPathException e) {
+                // reported below
+            }
+        }
+        problems.add("sessionStore must be an absolute directory path, or \"none\" to keep sessions in memory only");
+        return null;
     }
 
     private AuthMethodConfig method(JsonNode node, String where, Problems problems) {

@@ -11,9 +11,15 @@ import java.util.List;
  * @param authMethods         in preference order
  * @param credentialStore     the credential file, or null for the per-user default
  * @param elicitationTimeout  how long an interactive sign-in may wait for the user
+ * @param sessionStore        the session store directory, {@code "none"} (in memory), or null for the per-agent default
  */
 public record ServerConfig(String source, List<AuthMethodConfig> authMethods, Path credentialStore,
-                           Duration elicitationTimeout) {
+                           Duration elicitationTimeout, String sessionStore) {
+
+    public ServerConfig(String source, List<AuthMethodConfig> authMethods, Path credentialStore,
+                        Duration elicitationTimeout) {
+        this(source, authMethods, credentialStore, elicitationTimeout, null);
+    }
 
     public static final Duration DEFAULT_ELICITATION_TIMEOUT = Duration.ofMinutes(5);
 
