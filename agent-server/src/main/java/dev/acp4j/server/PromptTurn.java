@@ -100,7 +100,7 @@ public final class PromptTurn {
      * value id, or {@code "true"}/{@code "false"} for a boolean one; null for an unknown id.
      */
     public String configValue(String configId) {
-        return settings.currentValue(session.state(), configId);
+        return settings.currentValue(session.state(), configId, client.state().supportsBooleanConfigOptions());
     }
 
     /** Sets the session's title (shown by {@code session/list}); the client gets a {@code session_info_update}. */

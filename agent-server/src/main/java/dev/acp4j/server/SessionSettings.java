@@ -47,11 +47,17 @@ final class SessionSettings {
         return visible.isEmpty() ? null : visible;
     }
 
-    /** The current value of an option as text (a value id, or {@code true}/{@code false}); null if unknown. */
-    String currentValue(StoredSession session, String configId) {
+    /**
+     * The current value of an option as text (a value id, or {@code true}/{@code false}); null if
+     * unknown. A boolean option the client cannot see keeps its default, so that it cannot change a
+     * reply without a way for the user to change it back.
+     */
+    String currentValue(StoredSession session, String configId, boolean clientHasBooleans) {
         for (SessionConfigOption option : options) {
             if (option.id().equals(configId)) {
-                SessionConfigOption current = withCurrentValue(option, session.configValues().get(configId));
+                Object stored = clientHasBooleans || option instanceof SessionConfigOption.SelectOption
+                        ? session.configValues().get(configId) : null;
+                SessionConfigOption current = withCurrentValue(option, stored);
                 return current instanceof SessionConfigOption.SelectOption select
                         ? select.currentValue() : String.valueOf(((SessionConfigOption.BooleanOption) current).currentValue());
             }

@@ -253,6 +253,12 @@ final class AgentProcess implements AutoCloseable {
         stdin.close();
     }
 
+    /** SIGKILL: the process gets no chance to finish anything. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
     boolean waitFor(long millis) throws InterruptedException {
         return process.waitFor(millis, TimeUnit.MILLISECONDS);
     }
