@@ -17,6 +17,7 @@ import dev.acp4j.jsonrpc.MethodTable;
 import dev.acp4j.jsonrpc.TraceSink;
 import dev.acp4j.protocol.initialization.Implementation;
 import dev.acp4j.protocol.initialization.InitializeCodec;
+import dev.acp4j.protocol.initialization.PromptCapabilities;
 import dev.acp4j.mcp.McpServers;
 import dev.acp4j.server.builtin.BuiltinAgent;
 import dev.acp4j.server.config.ServerConfig;
@@ -72,16 +73,20 @@ public final class AcpServer {
      */
     public void serve(InputStream in, OutputStream out) {
         ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
+        SessionService sessions = null;
         try {
             ObjectMapper mapper = Json.shared();
             ClientState client = new ClientState();
             AuthContext auth = authContext(mapper);
             AuthService authService = new AuthService(auth, client);
             MethodTable methods = new MethodTable();
-            new Initialization(client, agentInfo, c -> auth.registry().advertised(c.canRunTerminalAuth())).register(methods);
+            new Initialization(client, agentInfo, c -> auth.registry().advertised(c.canRunTerminalAuth()),
+                    new PromptCapabilities(agent.acceptsImages(), agent.acceptsAudio(), true, null)).register(methods);
             authService.register(methods);
-            new SessionService(agent, client, authService.gate(), auth.resolver(),
-                    new McpServers(auth.store(), auth.clock(), auth.elicitationTimeout(), identity), executor, cancelGrace).register(methods);
+            sessions = new SessionService(agent, client, authService.gate(), auth.resolver(),
+                    new McpServers(auth.store(), auth.clock(), auth.elicitationTimeout(), identity), executor, cancelGrace,
+                    new SessionRecorder(config.sessionStore(), launch.env(), agentInfo.name(), mapper));
+            sessions.register(methods);
             JsonRpcConnection connection = JsonRpcConnection.builder(in, out)
                     .mapper(mapper)
                     .methods(methods)
@@ -92,6 +97,9 @@ public final class AcpServer {
                     .build();
             connection.start().closed().join();
         } finally {
+            if (sessions != null) {
+                sessions.closeAll();
+            }
             executor.shutdownNow();
         }
     }

@@ -131,7 +131,7 @@ public final class PrivateFiles {
      * or the complete new one: an owner-only temporary file in the same directory, written,
      * forced to disk, then renamed over the target.
      */
-    static void writeAtomically(Path target, byte[] content) throws IOException {
+    public static void writeAtomically(Path target, byte[] content) throws IOException {
         Path directory = target.toAbsolutePath().getParent();
         createDirectories(directory);
         Path temp = Files.createTempFile(directory, target.getFileName() + ".", TEMP_SUFFIX,

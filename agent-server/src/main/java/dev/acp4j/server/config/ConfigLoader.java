@@ -28,7 +28,8 @@ public final class ConfigLoader {
 
     private static final String DEFAULT_RESOURCE = "/dev/acp4j/server/default-config.json";
 
-    private static final Set<String> TOP_LEVEL = Set.of("authMethods", "credentialStore", "elicitationTimeoutSeconds");
+    private static final Set<String> TOP_LEVEL = Set.of("authMethods", "credentialStore", "elicitationTimeoutSeconds",
+            "sessionStore");
     private static final Set<String> COMMON = Set.of("id", "type", "name", "description", "provider", "_comment");
     private static final Map<AuthMethodType, Set<String>> BY_TYPE = Map.of(
             AuthMethodType.API_KEY_PAGE, Set.of("keyPattern"),
@@ -114,10 +115,25 @@ public final class ConfigLoader {
                 reported.add("elicitationTimeoutSeconds");
             }
         }
-        ServerConfig config = new ServerConfig(source, List.copyOf(methods), store, timeout);
+        String sessionStore = sessionStore(root.get("sessionStore"), reported);
+        if (reported.contains("sessionStore")) {
+            problems.add(ConfigRules.SESSION_STORE_RULE);
+        }
+        ServerConfig config = new ServerConfig(source, List.copyOf(methods), store, timeout, sessionStore);
         ConfigRules.checkServer(config, reported, problems);
         problems.throwIfAny();
         return config;
+    }
+
+    private static String sessionStore(JsonNode node, Set<String> reported) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        reported.add("sessionStore");
+        return null;
     }
 
     /** Reads one method's JSON; what JSON can get wrong (types, keys) is reported here, the rest by {@link ConfigRules}. */

@@ -96,6 +96,24 @@ final class ConfigRules {
                         || config.elicitationTimeout().isZero())) {
             problems.add("elicitationTimeoutSeconds must be a positive whole number");
         }
+        if (!reported.contains("sessionStore") && config.sessionStore() != null && !isSessionStore(config.sessionStore())) {
+            problems.add(SESSION_STORE_RULE);
+        }
+    }
+
+    static final String SESSION_STORE_RULE =
+            "sessionStore must be an absolute directory path, or \"none\" to keep sessions in memory only";
+
+    /** {@code sessionStore}: an absolute directory, or {@code "none"} for sessions kept in memory only. */
+    static boolean isSessionStore(String value) {
+        if (value.equals("none")) {
+            return true;
+        }
+        try {
+            return !value.isBlank() && java.nio.file.Path.of(value).isAbsolute();
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
     }
 
     /** Every rule, for a configuration built in code (nothing was reported while reading it). */

@@ -16,9 +16,15 @@ import java.util.Objects;
  * @param authMethods         in preference order
  * @param credentialStore     the credential file, or null for the agent's per-user default
  * @param elicitationTimeout  how long an interactive sign-in may wait for the user
+ * @param sessionStore        the session store directory, {@code "none"} (in memory), or null for the per-agent default
  */
 public record ServerConfig(String source, List<AuthMethodConfig> authMethods, Path credentialStore,
-                           Duration elicitationTimeout) {
+                           Duration elicitationTimeout, String sessionStore) {
+
+    public ServerConfig(String source, List<AuthMethodConfig> authMethods, Path credentialStore,
+                        Duration elicitationTimeout) {
+        this(source, authMethods, credentialStore, elicitationTimeout, null);
+    }
 
     /** How long an interactive sign-in waits for the user unless configured otherwise. */
     public static final Duration DEFAULT_ELICITATION_TIMEOUT = Duration.ofMinutes(5);
@@ -51,6 +57,7 @@ public record ServerConfig(String source, List<AuthMethodConfig> authMethods, Pa
         private final List<AuthMethodConfig> authMethods = new ArrayList<>();
         private Path credentialStore;
         private Duration elicitationTimeout = DEFAULT_ELICITATION_TIMEOUT;
+        private String sessionStore;
 
         private Builder() {
         }
@@ -79,13 +86,19 @@ public record ServerConfig(String source, List<AuthMethodConfig> authMethods, Pa
             return this;
         }
 
+        /** The session store directory (absolute), or {@code "none"} to keep sessions in memory; default: the per-agent directory. */
+        public Builder sessionStore(String value) {
+            this.sessionStore = value;
+            return this;
+        }
+
         /**
          * The configuration.
          *
          * @throws IllegalArgumentException naming every problem, worded as for a {@code --config} file
          */
         public ServerConfig build() {
-            ServerConfig config = new ServerConfig(source, List.copyOf(authMethods), credentialStore, elicitationTimeout);
+            ServerConfig config = new ServerConfig(source, List.copyOf(authMethods), credentialStore, elicitationTimeout, sessionStore);
             Problems problems = new Problems(source);
             ConfigRules.checkAll(config, problems);
             problems.throwUncheckedIfAny();

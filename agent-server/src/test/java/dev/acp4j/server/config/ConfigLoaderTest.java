@@ -44,6 +44,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void sessionStoreIsADirectoryOrNoneAndAbsentMeansTheDefault(@TempDir Path dir) throws Exception {
+        assertThat(parse("{}").sessionStore()).isNull();
+        assertThat(parse("{\"sessionStore\": \"none\"}").sessionStore()).isEqualTo("none");
+        assertThat(parse("{\"sessionStore\": \"/var/lib/agent/sessions\"}").sessionStore())
+                .isEqualTo("/var/lib/agent/sessions");
+        for (String bad : new String[] {"\"relative/dir\"", "\"\"", "42", "null", "true"}) {
+            Path file = dir.resolve("bad.json");
+            Files.writeString(file, "{\"sessionStore\": " + bad + "}");
+            assertThatThrownBy(() -> loader.load(file)).as(bad)
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessage("config " + file + ": sessionStore must be an absolute directory path, or \"none\""
+                            + " to keep sessions in memory only");
+        }
+    }
+
+    @Test
     void theBuiltInDefaultWorksOffline() {
         ServerConfig config = loader.loadDefault();
         assertThat(config.authMethods()).extracting(AuthMethodConfig::type)

@@ -75,7 +75,7 @@ final class AgentProcess implements AutoCloseable {
         command.add(launcher.toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().keySet().removeIf(k -> k.startsWith("ACP4J_") || k.equals("XDG_CONFIG_HOME")
+        builder.environment().keySet().removeIf(k -> k.startsWith("ACP4J_") || k.equals("XDG_CONFIG_HOME") || k.equals("XDG_DATA_HOME")
                 || k.equals("OPENAI_API_KEY") || k.equals("SSH_CONNECTION"));
         builder.environment().put("HOME", home.toString());
         builder.environment().putAll(env);
@@ -264,6 +264,12 @@ final class AgentProcess implements AutoCloseable {
 
     void closeStdin() throws IOException {
         stdin.close();
+    }
+
+    /** SIGKILL: the process gets no chance to finish anything. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
     }
 
     boolean waitFor(long millis) throws InterruptedException {

@@ -129,6 +129,10 @@ class CoreLauncherIT extends LauncherTestBase {
         List<JsonNode> chunks = new ArrayList<>();
         JsonNode answer = agent.collectUntilResponse(id, chunks);
         assertThat(chunks).allSatisfy(c -> assertThat(c.get("method").asText()).isEqualTo("session/update"));
+        JsonNode title = chunks.remove(0);
+        assertThat(title.at("/params/update/sessionUpdate").asText()).as("the first prompt titles the session")
+                .isEqualTo("session_info_update");
+        assertThat(title.at("/params/update/title").asText()).isEqualTo("hello");
         assertThat(chunks).isNotEmpty();
         assertThat(chunks).allSatisfy(c -> {
             assertThat(c.at("/params/sessionId").asText()).isEqualTo(sessionId);
