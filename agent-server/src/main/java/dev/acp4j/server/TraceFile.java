@@ -51,7 +51,7 @@ public final class TraceFile implements TraceSink, Closeable {
         try {
             boolean existed = Files.exists(file, LinkOption.NOFOLLOW_LINKS);
             FileChannel channel = PrivateFiles.open(file, PrivateFiles.Existing.TRUNCATE);
-            if (existed && PrivateFiles.isOpenToOthers(file)) {
+            if (existed && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && PrivateFiles.isOpenToOthers(file)) {
                 log.warn("trace file {} can be read by other users; it will record prompts and file contents "
                         + "(chmod 600 it, or remove it so that acp4j creates it owner-only)", file);
             }

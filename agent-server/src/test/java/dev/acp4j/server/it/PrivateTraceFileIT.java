@@ -45,6 +45,20 @@ class PrivateTraceFileIT extends LauncherTestBase {
     }
 
     @Test
+    void anExistingTraceFileIsReplacedInPlaceAndOneOthersCanReadIsReported() throws Exception {
+        Path trace = home.resolve("old-trace.jsonl");
+        Files.writeString(trace, "an older conversation\n");
+        Files.setPosixFilePermissions(trace, PosixFilePermissions.fromString("rw-r--r--"));
+        AgentProcess agent = start(umask000, Map.of(), "--config", emptyConfig().toString(), "--trace", trace.toString());
+        agent.initialize(Map.of());
+        agent.closeStdin();
+        assertThat(agent.waitFor(10_000)).isTrue();
+        assertThat(agent.exitCode()).as(agent.stderr()).isZero();
+        assertThat(Files.readString(trace)).doesNotContain("an older conversation").contains("\"initialize\"");
+        assertThat(agent.stderr()).contains("trace file " + trace + " can be read by other users");
+    }
+
+    @Test
     void aSymbolicLinkPlantedAtTheTracePathIsNotWrittenThrough() throws Exception {
         Path victim = home.resolve("victim.txt");
         Files.writeString(victim, "do not overwrite");
