@@ -25,6 +25,7 @@ public final class AgentCredentials {
     private final CredentialStore store;
     private final CredentialRevoker revoker;
 
+    /** The credentials of {@code identity}, whose methods are {@code registry}'s, in {@code store}. */
     public AgentCredentials(AgentIdentity identity, AuthMethodRegistry registry, CredentialStore store,
                             CredentialRevoker revoker) {
         this.identity = identity;

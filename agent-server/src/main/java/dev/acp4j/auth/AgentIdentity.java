@@ -21,6 +21,7 @@ public record AgentIdentity(String name, String displayName) {
     /** The built-in agent. */
     public static final AgentIdentity ACP4J = new AgentIdentity("acp4j", "acp4j");
 
+    /** @throws IllegalArgumentException when {@code name} is not letters, digits, '.', '_' or '-' */
     public AgentIdentity {
         Objects.requireNonNull(name, "name");
         if (!NAME.matcher(name).matches()) {

@@ -265,7 +265,7 @@ class LoadAndFaultsIT extends LauncherTestBase {
 
     private static void waitForPrompt(AgentProcess login) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!login.stderr().contains("API key: ")) {
+        while (!login.stderr().contains("Paste the key: ")) {
             assertThat(System.nanoTime()).as("the login prompts for a key; stderr: " + login.stderr()).isLessThan(deadline);
             Thread.sleep(50);
         }
