@@ -16,10 +16,21 @@ import java.util.List;
  */
 public interface Agent {
 
-    /** Runs one prompt turn, streaming output through {@code turn}, and says why it stopped. */
+    /**
+     * Runs one prompt turn, streaming output through {@code turn}, and says why it stopped.
+     *
+     * @param turn the prompt, its session, the client, the credentials and the way to stream updates
+     * @return why the turn stopped, the {@code stopReason} of the {@code session/prompt} answer
+     * @throws Exception any failure: the client gets a JSON-RPC error (internal error), the
+     *         session stays usable
+     */
     StopReason prompt(PromptTurn turn) throws Exception;
 
-    /** Slash commands advertised to the client when a session starts. */
+    /**
+     * Slash commands advertised to the client when a session starts.
+     *
+     * @return the commands, sent in an {@code available_commands_update}; none by default
+     */
     default List<AvailableCommand> availableCommands() {
         return List.of();
     }
