@@ -154,14 +154,7 @@ public final class AcpServer {
             return this;
         }
 
-        /**
-         * Name, title and version sent as {@code agentInfo}.
-         *
-         * @param name the agent's programmatic name
-         * @param title the name shown to users
-         * @param version the agent's version
-         * @return this builder
-         */
+        /** Name, title and version sent as {@code agentInfo}. */
         public Builder agentInfo(String name, String title, String version) {
             this.agentInfo = Implementation.of(name, title, version);
             return this;

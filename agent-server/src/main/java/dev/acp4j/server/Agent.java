@@ -16,14 +16,7 @@ import java.util.List;
  */
 public interface Agent {
 
-    /**
-     * Runs one prompt turn, streaming output through {@code turn}, and says why it stopped.
-     *
-     * @param turn the prompt, its session, the client, the credentials and the way to stream updates
-     * @return why the turn stopped, the {@code stopReason} of the {@code session/prompt} answer
-     * @throws Exception any failure: the client gets a JSON-RPC error (internal error), the
-     *         session stays usable
-     */
+    /** Runs one prompt turn, streaming output through {@code turn}, and says why it stopped. */
     StopReason prompt(PromptTurn turn) throws Exception;
 
     /**

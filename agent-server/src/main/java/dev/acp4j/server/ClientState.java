@@ -60,7 +60,6 @@ public final class ClientState {
         return c != null && c.elicitation() != null && c.elicitation().form() != null;
     }
 
-    /** @return whether the client advertised {@code fs.readTextFile} */
     public boolean canReadTextFile() {
         FileSystemCapabilities fs = fs();
         return fs != null && Boolean.TRUE.equals(fs.readTextFile());

@@ -65,7 +65,6 @@ public final class PromptTurn {
         return session.id();
     }
 
-    /** @return the session's working directory, as the client sent it in {@code session/new} */
     public Path cwd() {
         return session.cwd();
     }
@@ -116,18 +115,13 @@ public final class PromptTurn {
         send(SessionUpdate.agentMessage(text));
     }
 
-    /**
-     * Streams any session update. Dropped once the turn has been answered.
-     *
-     * @param update the update, sent as a {@code session/update} notification of this session
-     */
+    /** Streams any session update. Dropped once the turn has been answered. */
     public synchronized void send(SessionUpdate update) {
         if (!finished) {
             client.notify(AcpMethods.SESSION_UPDATE, SessionNotification.of(session.id(), update));
         }
     }
 
-    /** @return whether the client cancelled this turn ({@code session/cancel}) */
     public boolean isCancelled() {
         return cancellation.isCancelled();
     }

@@ -34,13 +34,6 @@ public final class TraceFile implements TraceSink, Closeable {
         this.out = out;
     }
 
-    /**
-     * Opens (creates or appends to) a trace file, creating its directory.
-     *
-     * @param file the file
-     * @return the trace, to pass to {@link AcpServer.Builder#trace}
-     * @throws IOException when the file cannot be opened
-     */
     public static TraceFile open(Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {

@@ -71,12 +71,6 @@ public sealed interface SessionUpdate {
         return new ToolCall(toolCallId, title, kind, ToolCallStatus.PENDING, null, null, null, null, null);
     }
 
-    /**
-     * Progress of a tool call reported earlier.
-     *
-     * @param update the fields that changed
-     * @return a {@code tool_call_update}
-     */
     static SessionUpdate toolCallUpdate(dev.acp4j.protocol.session.ToolCallUpdate update) {
         return new ToolCallUpdate(update);
     }
