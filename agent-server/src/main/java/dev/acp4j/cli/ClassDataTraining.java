@@ -14,7 +14,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The workload {@code bin/acp4j-cds} records into the class-data archive (AppCDS): what an
+ * The workload {@code bin/acp4j} records the class-data archive (AppCDS) from: what an
  * editor does first — {@code initialize}, {@code session/new}, a prompt turn — served in this
  * process by {@link AcpLauncher} over in-memory streams, each request sent once the previous one is
  * answered. Writes nothing to stdout.

@@ -62,6 +62,11 @@ public final class AcpServer {
         this.cancelGrace = b.cancelGrace;
     }
 
+    /**
+     * A builder whose every setting has a working default.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -69,6 +74,8 @@ public final class AcpServer {
     /**
      * Serves one client until its input ends; returns once the connection has closed.
      *
+     * @param in the client's messages, newline-delimited JSON-RPC (the agent's stdin)
+     * @param out where every message to the client is written, and nothing else (the agent's stdout)
      * @throws java.util.concurrent.CompletionException when the connection's read loop failed
      */
     public void serve(InputStream in, OutputStream out) {
@@ -136,12 +143,23 @@ public final class AcpServer {
         private Builder() {
         }
 
-        /** The prompt logic; by default the built-in agent. */
+        /**
+         * The prompt logic; by default the built-in agent.
+         *
+         * @param value the agent
+         * @return this builder
+         */
         public Builder agent(Agent value) {
             this.agent = Objects.requireNonNull(value);
             return this;
         }
 
+        /**
+         * The auth methods, credential store and elicitation timeout (default: none, the default store).
+         *
+         * @param value the configuration, e.g. from {@code ConfigLoader}
+         * @return this builder
+         */
         public Builder config(ServerConfig value) {
             this.config = Objects.requireNonNull(value);
             return this;
@@ -161,29 +179,56 @@ public final class AcpServer {
             return this;
         }
 
-        /** The environment and start-parameter values auth methods read (default: this process's). */
+        /**
+         * The environment and start-parameter values auth methods read (default: this process's).
+         *
+         * @param env the environment variables
+         * @param startParams the values of {@code start_param} flags, by flag name
+         * @return this builder
+         */
         public Builder launch(Map<String, String> env, Map<String, String> startParams) {
             this.launch = new LaunchEnvironment(env, startParams);
             return this;
         }
 
+        /**
+         * The largest message accepted; a longer line is answered -32600 and skipped unbuffered.
+         *
+         * @param value the limit in bytes (default 32 MiB)
+         * @return this builder
+         */
         public Builder maxLineBytes(int value) {
             this.maxLineBytes = value;
             return this;
         }
 
-        /** Observes every line in and out; null for none. */
+        /**
+         * Observes every line in and out.
+         *
+         * @param value the observer, e.g. a {@code --trace} file; null for none
+         * @return this builder
+         */
         public Builder trace(TraceSink value) {
             this.trace = value == null ? TraceSink.NONE : value;
             return this;
         }
 
-        /** How long a cancelled turn may run on before the server answers {@code cancelled} itself. */
+        /**
+         * How long a cancelled turn may run on before the server answers {@code cancelled} itself.
+         *
+         * @param value the grace period (default 2 s)
+         * @return this builder
+         */
         public Builder cancelGrace(Duration value) {
             this.cancelGrace = Objects.requireNonNull(value);
             return this;
         }
 
+        /**
+         * The server, ready to {@link AcpServer#serve serve}.
+         *
+         * @return a new server with these settings
+         */
         public AcpServer build() {
             return new AcpServer(this);
         }

@@ -32,7 +32,11 @@ public interface Agent {
      */
     StopReason prompt(PromptTurn turn) throws Exception;
 
-    /** Slash commands advertised to the client when a session starts. */
+    /**
+     * Slash commands advertised to the client when a session starts.
+     *
+     * @return the commands, sent in an {@code available_commands_update}; none by default
+     */
     default List<AvailableCommand> availableCommands() {
         return List.of();
     }

@@ -5,6 +5,7 @@ public final class CapabilityNotAdvertisedException extends IllegalStateExceptio
 
     private static final long serialVersionUID = 1L;
 
+    /** @param capability the capability's path in {@code clientCapabilities}, e.g. {@code fs.readTextFile} */
     public CapabilityNotAdvertisedException(String capability) {
         super("the client did not advertise " + capability);
     }

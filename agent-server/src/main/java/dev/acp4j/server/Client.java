@@ -46,16 +46,30 @@ public final class Client {
         this.cancellation = cancellation;
     }
 
+    /** @return what the client said about itself in {@code initialize} */
     public ClientState state() {
         return state;
     }
 
-    /** {@code session/request_permission}: every client supports it. */
+    /**
+     * {@code session/request_permission}: every client supports it.
+     *
+     * @param request the tool call and the options offered
+     * @return the option the user chose, or that the request was cancelled
+     * @throws InterruptedException when the calling thread is interrupted while waiting
+     */
     public RequestPermissionResponse requestPermission(RequestPermissionRequest request) throws InterruptedException {
         return call(AcpMethods.SESSION_REQUEST_PERMISSION, request, RequestPermissionResponse.class);
     }
 
-    /** {@code elicitation/create}, only in a mode the client advertised. */
+    /**
+     * {@code elicitation/create}, only in a mode the client advertised.
+     *
+     * @param request a form or URL elicitation
+     * @return the user's action (accept, decline, cancel) and, for a form, the content
+     * @throws CapabilityNotAdvertisedException when the client did not advertise that mode
+     * @throws InterruptedException when the calling thread is interrupted while waiting
+     */
     public CreateElicitationResponse elicit(CreateElicitationRequest request) throws InterruptedException {
         boolean url = request instanceof CreateElicitationRequest.Url;
         if (url ? !state.supportsUrlElicitation() : !state.supportsFormElicitation()) {
@@ -67,6 +81,12 @@ public final class Client {
     /**
      * Sends a session-scoped URL-mode {@code elicitation/create} without waiting: the returned
      * elicitation reports a decline and sends {@code elicitation/complete}.
+     *
+     * @param sessionId the session the elicitation belongs to
+     * @param url the page the user is sent to
+     * @param message what the client shows the user
+     * @return the open elicitation
+     * @throws CapabilityNotAdvertisedException when the client did not advertise {@code elicitation.url}
      */
     public UrlElicitation openUrl(String sessionId, URI url, String message) {
         if (!state.supportsUrlElicitation()) {
@@ -75,38 +95,98 @@ public final class Client {
         return UrlElicitation.forSession(connection, sessionId, url, message);
     }
 
-    /** {@code fs/read_text_file}, only when the client advertised {@code fs.readTextFile}. */
+    /**
+     * {@code fs/read_text_file}, only when the client advertised {@code fs.readTextFile}.
+     *
+     * @param request the file, and optionally the lines
+     * @return the content
+     * @throws CapabilityNotAdvertisedException when the client did not advertise it
+     * @throws InterruptedException when the calling thread is interrupted while waiting
+     */
     public ReadTextFileResponse readTextFile(ReadTextFileRequest request) throws InterruptedException {
         return call(AcpMethods.FS_READ_TEXT_FILE, request, ReadTextFileResponse.class);
     }
 
-    /** {@code fs/write_text_file}, only when the client advertised {@code fs.writeTextFile}. */
+    /**
+     * {@code fs/write_text_file}, only when the client advertised {@code fs.writeTextFile}.
+     *
+     * @param request the file and its new content
+     * @return the client's (empty) answer
+     * @throws CapabilityNotAdvertisedException when the client did not advertise it
+     * @throws InterruptedException when the calling thread is interrupted while waiting
+     */
     public WriteTextFileResponse writeTextFile(WriteTextFileRequest request) throws InterruptedException {
         return call(AcpMethods.FS_WRITE_TEXT_FILE, request, WriteTextFileResponse.class);
     }
 
-    /** {@code terminal/create}, only when the client advertised {@code terminal}. */
+    /**
+     * {@code terminal/create}, only when the client advertised {@code terminal}.
+     *
+     * @param request the command, its arguments, environment and working directory
+     * @return the new terminal's id
+     * @throws CapabilityNotAdvertisedException when the client did not advertise it
+     * @throws InterruptedException when the calling thread is interrupted while waiting
+     */
     public CreateTerminalResponse createTerminal(CreateTerminalRequest request) throws InterruptedException {
         return call(AcpMethods.TERMINAL_CREATE, request, CreateTerminalResponse.class);
     }
 
+    /**
+     * {@code terminal/output}, only when the client advertised {@code terminal}.
+     *
+     * @param request the terminal
+     * @return its output so far and, once it exited, its exit status
+     * @throws InterruptedException when the calling thread is interrupted while waiting
+     */
     public TerminalOutputResponse terminalOutput(TerminalOutputRequest request) throws InterruptedException {
         return call(AcpMethods.TERMINAL_OUTPUT, request, TerminalOutputResponse.class);
     }
 
+    /**
+     * {@code terminal/wait_for_exit}, only when the client advertised {@code terminal}.
+     *
+     * @param request the terminal
+     * @return its exit status, once it exited
+     * @throws InterruptedException when the calling thread is interrupted while waiting
+     */
     public WaitForTerminalExitResponse waitForTerminalExit(WaitForTerminalExitRequest request) throws InterruptedException {
         return call(AcpMethods.TERMINAL_WAIT_FOR_EXIT, request, WaitForTerminalExitResponse.class);
     }
 
+    /**
+     * {@code terminal/kill}, only when the client advertised {@code terminal}.
+     *
+     * @param request the terminal
+     * @return the client's (empty) answer
+     * @throws InterruptedException when the calling thread is interrupted while waiting
+     */
     public KillTerminalResponse killTerminal(KillTerminalRequest request) throws InterruptedException {
         return call(AcpMethods.TERMINAL_KILL, request, KillTerminalResponse.class);
     }
 
+    /**
+     * {@code terminal/release}, only when the client advertised {@code terminal}.
+     *
+     * @param request the terminal
+     * @return the client's (empty) answer
+     * @throws InterruptedException when the calling thread is interrupted while waiting
+     */
     public ReleaseTerminalResponse releaseTerminal(ReleaseTerminalRequest request) throws InterruptedException {
         return call(AcpMethods.TERMINAL_RELEASE, request, ReleaseTerminalResponse.class);
     }
 
-    /** Sends any client method and waits for its result; for methods without a typed call here. */
+    /**
+     * Sends any client method and waits for its result; for methods without a typed call here.
+     *
+     * @param <R> the result's type
+     * @param method the method name, e.g. {@code _vendor/method}
+     * @param params the params, serialized as JSON
+     * @param resultType the class the result is read as
+     * @return the result
+     * @throws CapabilityNotAdvertisedException for an {@code fs/} or {@code terminal/} method the
+     *         client did not advertise
+     * @throws InterruptedException when the calling thread is interrupted while waiting
+     */
     public <R> R call(String method, Object params, Class<R> resultType) throws InterruptedException {
         requireCapability(method);
         CompletableFuture<R> future = connection.request(method, params, resultType);
@@ -127,7 +207,12 @@ public final class Client {
         }
     }
 
-    /** Sends a notification to the client. */
+    /**
+     * Sends a notification to the client.
+     *
+     * @param method the method name
+     * @param params the params, serialized as JSON
+     */
     public void notify(String method, Object params) {
         connection.notify(method, params);
     }

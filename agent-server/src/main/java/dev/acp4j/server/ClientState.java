@@ -19,11 +19,17 @@ public final class ClientState {
                 : clientCapabilities;
     }
 
+    /** @return whether {@code initialize} has been answered on this connection */
     public boolean isInitialized() {
         return capabilities != null;
     }
 
-    /** Fails a request that arrives before {@code initialize}. */
+    /**
+     * Fails a request that arrives before {@code initialize}.
+     *
+     * @param method the request's method, named in the error
+     * @throws dev.acp4j.jsonrpc.JsonRpcException -32600 when the connection is not initialized
+     */
     public void requireInitialized(String method) {
         if (!isInitialized()) {
             throw new JsonRpcException(JsonRpcError.invalidRequest(
@@ -31,20 +37,24 @@ public final class ClientState {
         }
     }
 
+    /** @return the {@code clientInfo} the client sent, or null */
     public Implementation clientInfo() {
         return clientInfo;
     }
 
+    /** @return whether the client advertised {@code auth.terminal} (it can run {@code terminal} auth methods) */
     public boolean canRunTerminalAuth() {
         ClientCapabilities c = capabilities;
         return c != null && c.auth() != null && Boolean.TRUE.equals(c.auth().terminal());
     }
 
+    /** @return whether the client advertised URL-mode elicitation ({@code elicitation.url}) */
     public boolean supportsUrlElicitation() {
         ClientCapabilities c = capabilities;
         return c != null && c.elicitation() != null && c.elicitation().url() != null;
     }
 
+    /** @return whether the client advertised form-mode elicitation ({@code elicitation.form}) */
     public boolean supportsFormElicitation() {
         ClientCapabilities c = capabilities;
         return c != null && c.elicitation() != null && c.elicitation().form() != null;
@@ -62,11 +72,13 @@ public final class ClientState {
         return fs != null && Boolean.TRUE.equals(fs.readTextFile());
     }
 
+    /** @return whether the client advertised {@code fs.writeTextFile} */
     public boolean canWriteTextFile() {
         FileSystemCapabilities fs = fs();
         return fs != null && Boolean.TRUE.equals(fs.writeTextFile());
     }
 
+    /** @return whether the client advertised {@code terminal} */
     public boolean supportsTerminal() {
         ClientCapabilities c = capabilities;
         return c != null && Boolean.TRUE.equals(c.terminal());

@@ -57,16 +57,24 @@ public final class PromptTurn {
     /**
      * The credential to call {@code provider} with now (an API key, or an OAuth access token
      * refreshed when close to expiry), in the profile's order of precedence.
+     *
+     * @param provider the provider an auth method names ({@code provider}, default its id)
+     * @return the credential, or empty when none is usable (the client must authenticate)
      */
     public Optional<Credential> credential(String provider) {
         return credentials.resolve(provider);
     }
 
-    /** The first usable credential of any configured provider. */
+    /**
+     * The first usable credential of any configured provider.
+     *
+     * @return the credential, or empty when none is usable
+     */
     public Optional<Credential> credential() {
         return credentials.anyUsable();
     }
 
+    /** @return the id of the session this turn runs in */
     public String sessionId() {
         return session.id();
     }
@@ -124,6 +132,7 @@ public final class PromptTurn {
         return session.cwd();
     }
 
+    /** @return the MCP servers the client passed for this session */
     public List<McpServer> mcpServers() {
         return session.mcpServers();
     }
@@ -133,18 +142,26 @@ public final class PromptTurn {
      * demands OAuth and no usable token is stored, this signs the user in first, through a
      * session-scoped URL elicitation, and blocks until the sign-in ends.
      *
+     * @param server one of {@link #mcpServers()}
+     * @return the server's tools
      * @throws McpServerUnavailableException when the server cannot be used (e.g. the sign-in was declined)
+     * @throws InterruptedException when the turn's thread is interrupted
      */
     public List<McpTool> mcpTools(McpServer.Http server) throws InterruptedException {
         return mcp.tools(server, client.state().supportsUrlElicitation()
                 ? (url, message) -> client.openUrl(session.id(), url, message) : null, cancellation);
     }
 
+    /** @return the prompt's content blocks, as the client sent them */
     public List<ContentBlock> prompt() {
         return prompt;
     }
 
-    /** The text blocks of the prompt, joined by newlines. */
+    /**
+     * The text blocks of the prompt, joined by newlines.
+     *
+     * @return the text; empty when the prompt holds no text block
+     */
     public String text() {
         return prompt.stream()
                 .filter(ContentBlock.Text.class::isInstance)
@@ -152,7 +169,11 @@ public final class PromptTurn {
                 .collect(Collectors.joining("\n"));
     }
 
-    /** Streams an {@code agent_message_chunk} with {@code text}. */
+    /**
+     * Streams an {@code agent_message_chunk} with {@code text}.
+     *
+     * @param text the chunk
+     */
     public void sendText(String text) {
         send(SessionUpdate.agentMessage(text));
     }
@@ -194,10 +215,12 @@ public final class PromptTurn {
         return cancellation.isCancelled();
     }
 
+    /** @return the turn's cancellation, to wait on or to register a callback with */
     public CancellationToken cancellation() {
         return cancellation;
     }
 
+    /** @return the client's capabilities and methods, for calls made during this turn */
     public Client client() {
         return client;
     }

@@ -7,6 +7,7 @@ import java.util.Properties;
 /** The acp4j version, from the build. */
 public final class ServerVersion {
 
+    /** The version of this acp4j build, e.g. {@code 0.1.0}. */
     public static final String VERSION = read();
 
     private ServerVersion() {

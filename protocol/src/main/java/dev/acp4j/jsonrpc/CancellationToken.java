@@ -10,17 +10,23 @@ public final class CancellationToken {
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean cancelled;
 
+    /** @return whether {@link #cancel()} has been called */
     public boolean isCancelled() {
         return cancelled;
     }
 
+    /** @throws CancellationException when cancelled */
     public void throwIfCancelled() {
         if (cancelled) {
             throw new CancellationException("cancelled");
         }
     }
 
-    /** Runs {@code listener} when cancelled (at once if it already is). */
+    /**
+     * Runs {@code listener} when cancelled (at once if it already is).
+     *
+     * @param listener run once, on the cancelling thread
+     */
     public void onCancel(Runnable listener) {
         listeners.add(listener);
         if (cancelled && listeners.remove(listener)) {
@@ -28,6 +34,7 @@ public final class CancellationToken {
         }
     }
 
+    /** Cancels, running each listener once; later calls do nothing. */
     public void cancel() {
         if (cancelled) {
             return;

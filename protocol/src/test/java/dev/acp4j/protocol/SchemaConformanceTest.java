@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.acp4j.protocol.ConformanceSamples.Sample;
+import dev.acp4j.schema.OfficialSchema;
+import dev.acp4j.schema.SkippedSchemaChecksReport;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -22,7 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Checks our records' JSON against the official ACP v1 schema in {@code ../shared}; skipped when it is absent. */
+/**
+ * Checks our records' JSON against the official ACP v1 schema ({@code -Dacp4j.officialSchema}, by
+ * default in {@code ../shared}); skipped, and counted in the build output, when it is absent.
+ */
 class SchemaConformanceTest {
 
     private static final Set<String> OPEN_MAPS = Set.of("_meta", "rawInput", "rawOutput", "env", "properties");
@@ -43,17 +48,13 @@ class SchemaConformanceTest {
 
     @BeforeEach
     void requireSchema() {
-        Assumptions.assumeTrue(schema != null, "ACP schema not found in a shared/acp-schema/v1 beside the project");
+        Assumptions.assumeTrue(schema != null, "the " + SkippedSchemaChecksReport.REASON + " (schema.json and meta.json) was not found (-D"
+                + OfficialSchema.PROPERTY + ")");
     }
 
     private static Path findSchemaDir() {
-        for (Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/acp-schema/v1");
-            if (Files.isRegularFile(candidate.resolve("schema.json")) && Files.isRegularFile(candidate.resolve("meta.json"))) {
-                return candidate;
-            }
-        }
-        return null;
+        return OfficialSchema.locate().map(Path::getParent)
+                .filter(dir -> Files.isRegularFile(dir.resolve("meta.json"))).orElse(null);
     }
 
     static List<Sample> samples() {

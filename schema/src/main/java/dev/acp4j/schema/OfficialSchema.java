@@ -19,6 +19,12 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class OfficialSchema {
 
+    /**
+     * The system property naming the official schema file; the build sets it (default
+     * {@code ../shared/acp-schema/v1/schema.json} beside the checkout, {@code -Dacp4j.officialSchema=PATH}).
+     */
+    public static final String PROPERTY = "acp4j.officialSchema";
+
     /** Where the official schema sits relative to the directory that holds the checkout. */
     public static final Path SHARED_SCHEMA = Path.of("shared", "acp-schema", "v1", "schema.json");
 
@@ -42,10 +48,16 @@ public final class OfficialSchema {
     }
 
     /**
-     * Finds {@link #SHARED_SCHEMA} by walking up from the working directory ({@code user.dir}):
+     * The file {@link #PROPERTY} names when it is set (empty when that file does not exist); else
+     * {@link #SHARED_SCHEMA} found by walking up from the working directory ({@code user.dir}):
      * for a checkout {@code X/} it is {@code X/../shared/acp-schema/v1/schema.json}.
      */
     public static Optional<Path> locate() {
+        String configured = System.getProperty(PROPERTY);
+        if (configured != null && !configured.isBlank()) {
+            Path file = Path.of(configured).toAbsolutePath().normalize();
+            return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+        }
         return locate(Path.of(System.getProperty("user.dir")));
     }
 

@@ -18,10 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Our schema against the official ACP v1 schema (skipped where {@code ../shared} is absent). */
+/** Our schema against the official ACP v1 schema (skipped, and counted in the build output, where it is absent). */
 class OfficialSchemaTest {
 
     private static final Optional<Path> OFFICIAL = OfficialSchema.locate();
+    private static final String NOT_FOUND = "the " + SkippedSchemaChecksReport.REASON + " was not found (-D"
+            + OfficialSchema.PROPERTY + ")";
 
     static Stream<Samples.Sample> samplesWithoutExtensions() {
         return Samples.validMessages().stream().filter(sample -> !sample.extension());
@@ -30,7 +32,7 @@ class OfficialSchemaTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("samplesWithoutExtensions")
     void whatIsValidPerOursAndUsesNoExtensionIsValidPerTheOfficialSchema(Samples.Sample sample) {
-        assumeTrue(OFFICIAL.isPresent(), "the official ACP schema is not beside the checkout");
+        assumeTrue(OFFICIAL.isPresent(), NOT_FOUND);
         assertThat(sample.violationsPer(WireSchema.bundled())).isEmpty();
 
         OfficialSchema official = OfficialSchema.load(OFFICIAL.get());
@@ -54,7 +56,7 @@ class OfficialSchemaTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("initializeResponsesWithAuthExtensions")
     void typedAuthMethodsStayReadableByStableV1Clients(Samples.Sample sample) {
-        assumeTrue(OFFICIAL.isPresent(), "the official ACP schema is not beside the checkout");
+        assumeTrue(OFFICIAL.isPresent(), NOT_FOUND);
         OfficialSchema official = OfficialSchema.load(OFFICIAL.get());
 
         assertThat(official.validateType("InitializeResponse", sample.message().get("result"))).isEmpty();
@@ -64,7 +66,7 @@ class OfficialSchemaTest {
 
     @Test
     void ourParamsAndResultTypesCarryTheOfficialNames() {
-        assumeTrue(OFFICIAL.isPresent(), "the official ACP schema is not beside the checkout");
+        assumeTrue(OFFICIAL.isPresent(), NOT_FOUND);
         OfficialSchema official = OfficialSchema.load(OFFICIAL.get());
 
         for (AcpMethod method : AcpMethod.values()) {
@@ -75,7 +77,7 @@ class OfficialSchemaTest {
 
     @Test
     void theOfficialSchemaRejectsABrokenEnvelope() {
-        assumeTrue(OFFICIAL.isPresent(), "the official ACP schema is not beside the checkout");
+        assumeTrue(OFFICIAL.isPresent(), NOT_FOUND);
 
         assertThat(OfficialSchema.load(OFFICIAL.get())
                 .validateMessage(json("{\"jsonrpc\":\"2.0\",\"id\":{\"n\":1},\"result\":{}}")))
@@ -84,7 +86,7 @@ class OfficialSchemaTest {
 
     @Test
     void ourMethodsAreExactlyThoseOfTheOfficialMetaFile() throws IOException {
-        assumeTrue(OFFICIAL.isPresent(), "the official ACP schema is not beside the checkout");
+        assumeTrue(OFFICIAL.isPresent(), NOT_FOUND);
         JsonNode meta = json(Files.readString(OFFICIAL.get().resolveSibling("meta.json")));
         Set<String> official = new HashSet<>();
         for (String group : new String[] {"agentMethods", "clientMethods", "protocolMethods"}) {

@@ -39,8 +39,24 @@ public final class OfficialSchema {
         return new OfficialSchema(path, (ObjectNode) root);
     }
 
-    /** The first {@link #DEFAULT_RELATIVE} found from {@code start} upwards. */
+    /** The system property naming the schema file; when set, it is the only place looked at. */
+    public static final String PROPERTY = "acp4j.officialSchema";
+
+    /**
+     * The file {@link #PROPERTY} names when it is set (empty when it does not exist); else the
+     * first {@link #DEFAULT_RELATIVE} found from {@code start} upwards.
+     */
     public static Optional<Path> discover(Path start) {
+        String configured = System.getProperty(PROPERTY);
+        if (configured != null && !configured.isBlank()) {
+            Path file = Path.of(configured).toAbsolutePath().normalize();
+            return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+        }
+        return walkUp(start);
+    }
+
+    /** The first {@link #DEFAULT_RELATIVE} found from {@code start} upwards. */
+    public static Optional<Path> walkUp(Path start) {
         for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve(DEFAULT_RELATIVE).normalize();
             if (Files.isRegularFile(candidate)) {

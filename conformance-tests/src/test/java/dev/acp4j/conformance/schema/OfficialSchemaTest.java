@@ -27,10 +27,10 @@ class OfficialSchemaTest {
     void discoversSharedSchemaBesideAParentDirectory() throws Exception {
         Path schema = writeSchema(tmp.resolve("shared/acp-schema/v1/schema.json"));
         Path deep = Files.createDirectories(tmp.resolve("project/module/sub"));
-        assertThat(OfficialSchema.discover(deep)).contains(schema.normalize());
+        assertThat(OfficialSchema.walkUp(deep)).contains(schema.normalize());
         Path unrelated = Files.createDirectories(tmp.resolve("project/module/sub").resolveSibling("x"));
         Files.delete(schema);
-        assertThat(OfficialSchema.discover(unrelated)).isEmpty();
+        assertThat(OfficialSchema.walkUp(unrelated)).isEmpty();
     }
 
     @Test

@@ -18,13 +18,27 @@ import java.util.Map;
 @JsonPropertyOrder({"type"})
 public sealed interface ContentBlock {
 
+    /** @return the block's {@code type} on the wire, e.g. {@code text} */
     @JsonProperty("type")
     String type();
 
+    /**
+     * A text block.
+     *
+     * @param text the text
+     * @return a {@code text} block without annotations
+     */
     static ContentBlock text(String text) {
         return new Text(text, null, null);
     }
 
+    /**
+     * A link to a resource the client can fetch.
+     *
+     * @param name the resource's name
+     * @param uri its URI
+     * @return a {@code resource_link} block
+     */
     static ContentBlock resourceLink(String name, String uri) {
         return new ResourceLink(name, uri, null, null, null, null, null, null);
     }

@@ -10,6 +10,13 @@ public record AvailableCommand(
         @JsonProperty("input") UnstructuredCommandInput input,
         @JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * A slash command without an input hint.
+     *
+     * @param name the command, without the slash
+     * @param description what it does, shown to the user
+     * @return the command
+     */
     public static AvailableCommand of(String name, String description) {
         return new AvailableCommand(name, description, null, null);
     }

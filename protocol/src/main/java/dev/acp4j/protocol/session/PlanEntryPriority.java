@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Relative importance of a plan entry. */
 public enum PlanEntryPriority {
+    /** High priority. */
     @JsonProperty("high") HIGH,
+    /** Medium priority. */
     @JsonProperty("medium") MEDIUM,
+    /** Low priority. */
     @JsonProperty("low") LOW
 }

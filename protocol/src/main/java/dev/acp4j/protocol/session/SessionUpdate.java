@@ -35,20 +35,38 @@ import java.util.Map;
 @JsonPropertyOrder({"sessionUpdate"})
 public sealed interface SessionUpdate {
 
+    /** @return the update's kind on the wire ({@code sessionUpdate}), e.g. {@code agent_message_chunk} */
     @JsonProperty("sessionUpdate")
     String sessionUpdate();
 
-    /** A chunk of the agent's reply, as text. */
+    /**
+     * A chunk of the agent's reply, as text.
+     *
+     * @param text the chunk
+     * @return an {@code agent_message_chunk}
+     */
     static SessionUpdate agentMessage(String text) {
         return new AgentMessageChunk(ContentBlock.text(text), null, null);
     }
 
-    /** A chunk of the agent's reasoning, as text. */
+    /**
+     * A chunk of the agent's reasoning, as text.
+     *
+     * @param text the chunk
+     * @return an {@code agent_thought_chunk}
+     */
     static SessionUpdate agentThought(String text) {
         return new AgentThoughtChunk(ContentBlock.text(text), null, null);
     }
 
-    /** A new tool call, pending. */
+    /**
+     * A new tool call, pending.
+     *
+     * @param toolCallId the call's id, unique in the session; later updates name it
+     * @param title what the client shows
+     * @param kind the category of the tool
+     * @return a {@code tool_call}
+     */
     static SessionUpdate toolCall(String toolCallId, String title, ToolKind kind) {
         return new ToolCall(toolCallId, title, kind, ToolCallStatus.PENDING, null, null, null, null, null);
     }
@@ -185,6 +203,7 @@ public sealed interface SessionUpdate {
 
     /** An update of a kind this library does not know (or of none), kept as received. */
     record Other(@JsonValue ObjectNode raw) implements SessionUpdate {
+        /** @param raw the update as received */
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         public Other {
         }
