@@ -20,7 +20,7 @@ import java.util.Locale;
  * The agent acp4j runs out of the box: it answers prompts, lists its slash commands, and
  * {@code /stream N} streams N chunks about 10 ms apart (a long turn, to exercise cancellation);
  * {@code /burst N} streams them back to back (for benchmarks). It titles a session from its first
- * prompt, has two modes ({@code ask}, {@code code}) and a {@code model} option ({@code acp4j-mini},
+ * prompt that is not a slash command, has two modes ({@code ask}, {@code code}) and a {@code model} option ({@code acp4j-mini},
  * {@code acp4j-max}), plus a boolean {@code uppercase} option for clients that take booleans; each
  * changes how it answers a plain prompt.
  */
@@ -83,7 +83,7 @@ public final class BuiltinAgent implements Agent {
     @Override
     public StopReason prompt(PromptTurn turn) throws InterruptedException {
         String text = turn.text().strip();
-        if (turn.session().title().isEmpty() && !text.isEmpty()) {
+        if (turn.session().title().isEmpty() && !text.isEmpty() && !text.startsWith("/")) {
             turn.setTitle(title(text));
         }
         if (text.startsWith("/stream")) {
