@@ -216,6 +216,7 @@ public final class FileSessionStore implements SessionStore {
     private static final class Appender {
         private final FileChannel writer;
         private final FileChannel reader;
+        private long end = -1;
 
         Appender(Path file) throws IOException {
             this.writer = PrivateFiles.openForAppending(file);
@@ -232,10 +233,13 @@ public final class FileSessionStore implements SessionStore {
         synchronized void append(byte[] line) throws IOException {
             try (FileLock ignored = writer.lock()) {
                 long size = writer.size();
-                if (size > 0 && !endsWithNewline(size)) {
+                // Only a file another writer touched since our last line can end in a torn one.
+                if (size != end && size > 0 && !endsWithNewline(size)) {
                     writeFully(new byte[] {'\n'});
+                    size++;
                 }
                 writeFully(line);
+                end = size + line.length;
             }
         }
 

@@ -101,6 +101,17 @@ class FileSessionStoreTest {
     }
 
     @Test
+    void aLineTornByAnotherWriterWhileThisOneHasTheFileOpenIsNotContinued() throws IOException {
+        try (FileSessionStore store = store()) {
+            store.save(session("s", "2026-01-01T10:00:00.000Z"));
+            store.append("s", SessionUpdate.agentMessage("one"));
+            Files.writeString(sessions().resolve("s.jsonl"), "{\"sessionUpdate\":\"agent_mess", StandardOpenOption.APPEND);
+            store.append("s", SessionUpdate.agentMessage("two"));
+            assertThat(texts(store.conversation("s"))).containsExactly("one", "two");
+        }
+    }
+
+    @Test
     void aDamagedLineInTheMiddleIsSkipped() throws IOException {
         FileSessionStore store = store();
         store.save(session("s", "2026-01-01T10:00:00.000Z"));
