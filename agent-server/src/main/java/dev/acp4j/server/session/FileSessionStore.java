@@ -13,8 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +49,7 @@ public final class FileSessionStore implements SessionStore {
     private final Path directory;
     private final ObjectMapper mapper;
     private final Map<String, Appender> appenders = new ConcurrentHashMap<>();
+    private final Map<Path, CachedRecord> listCache = new ConcurrentHashMap<>();
 
     public FileSessionStore(Path directory, ObjectMapper mapper) {
         this.directory = directory.toAbsolutePath();
@@ -91,13 +95,47 @@ public final class FileSessionStore implements SessionStore {
         if (!Files.isDirectory(directory)) {
             return sessions;
         }
+        Map<Path, CachedRecord> seen = new HashMap<>();
         try (DirectoryStream<Path> records = Files.newDirectoryStream(directory, "*" + RECORD)) {
             for (Path record : records) {
-                readRecord(record).ifPresent(sessions::add);
+                CachedRecord cached = cachedRecord(record);
+                if (cached != null) {
+                    seen.put(record, cached);
+                    cached.session().ifPresent(sessions::add);
+                }
             }
         }
+        listCache.keySet().retainAll(seen.keySet());
         sessions.sort(SessionOrder.NEWEST_FIRST);
         return sessions;
+    }
+
+    /**
+     * A record as last read, valid while the file is the same one: an atomic replace makes a new
+     * file (another file key), so a page of {@code session/list} after the first reads only what
+     * changed instead of every record again.
+     */
+    private record CachedRecord(Object fileKey, long size, FileTime modified, Optional<StoredSession> session) {
+        boolean matches(BasicFileAttributes attributes) {
+            return fileKey != null && fileKey.equals(attributes.fileKey()) && size == attributes.size()
+                    && modified.equals(attributes.lastModifiedTime());
+        }
+    }
+
+    private CachedRecord cachedRecord(Path record) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(record, BasicFileAttributes.class);
+        } catch (IOException e) {
+            return null; // deleted meanwhile
+        }
+        CachedRecord cached = listCache.get(record);
+        if (cached == null || !cached.matches(attributes)) {
+            cached = new CachedRecord(attributes.fileKey(), attributes.size(), attributes.lastModifiedTime(),
+                    readRecord(record));
+            listCache.put(record, cached);
+        }
+        return cached;
     }
 
     @Override

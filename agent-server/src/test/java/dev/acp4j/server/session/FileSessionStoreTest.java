@@ -69,6 +69,20 @@ class FileSessionStoreTest {
     }
 
     @Test
+    void aListSeesRecordsChangedReplacedOrDeletedByAnotherProcessSinceTheLastList() throws IOException {
+        FileSessionStore store = store();
+        store.save(session("a", "2026-01-01T10:00:00.000Z"));
+        store.save(session("b", "2026-01-02T10:00:00.000Z"));
+        assertThat(store.list()).extracting(StoredSession::sessionId).containsExactly("b", "a");
+        FileSessionStore other = store();
+        other.save(session("a", "2026-01-03T10:00:00.000Z").withTitle("renamed", "2026-01-03T10:00:00.000Z"));
+        other.delete("b");
+        other.save(session("c", "2026-01-01T09:00:00.000Z"));
+        assertThat(store.list()).extracting(StoredSession::sessionId, StoredSession::title)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("a", "renamed"), org.assertj.core.groups.Tuple.tuple("c", "title c"));
+    }
+
+    @Test
     void deleteRemovesBothFiles() throws IOException {
         FileSessionStore store = store();
         store.save(session("gone", "2026-01-01T10:00:00.000Z"));
