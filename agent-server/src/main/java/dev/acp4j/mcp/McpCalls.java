@@ -1,7 +1,11 @@
 package dev.acp4j.mcp;
 
+import dev.acp4j.server.ServerVersion;
+import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +13,18 @@ import java.util.Map;
 /** The MCP requests acp4j makes on an initialized client, whatever its transport. */
 final class McpCalls {
 
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
     private McpCalls() {
+    }
+
+    /** A client of acp4j over {@code transport}, not yet initialized. */
+    static McpSyncClient client(McpClientTransport transport) {
+        return McpClient.sync(transport)
+                .clientInfo(new McpSchema.Implementation("acp4j", ServerVersion.VERSION))
+                .requestTimeout(REQUEST_TIMEOUT)
+                .initializationTimeout(REQUEST_TIMEOUT)
+                .build();
     }
 
     static List<McpTool> listTools(McpSyncClient client) {

@@ -3,13 +3,10 @@ package dev.acp4j.mcp;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.acp4j.protocol.mcp.EnvVariable;
 import dev.acp4j.protocol.mcp.McpServer;
-import dev.acp4j.server.ServerVersion;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +21,6 @@ import org.slf4j.LoggerFactory;
 final class StdioMcpClient implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StdioMcpClient.class);
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final String name;
     private final McpSyncClient client;
@@ -46,11 +42,7 @@ final class StdioMcpClient implements AutoCloseable {
                 .build();
         StdioClientTransport transport = new StdioClientTransport(parameters, new JacksonMcpJsonMapper(new ObjectMapper()));
         transport.setStdErrorHandler(line -> LOG.info("MCP server {}: {}", server.name(), line));
-        McpSyncClient client = McpClient.sync(transport)
-                .clientInfo(new io.modelcontextprotocol.spec.McpSchema.Implementation("acp4j", ServerVersion.VERSION))
-                .requestTimeout(REQUEST_TIMEOUT)
-                .initializationTimeout(REQUEST_TIMEOUT)
-                .build();
+        McpSyncClient client = McpCalls.client(transport);
         try {
             client.initialize();
         } catch (RuntimeException e) {

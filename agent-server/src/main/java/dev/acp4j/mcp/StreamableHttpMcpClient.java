@@ -2,14 +2,11 @@ package dev.acp4j.mcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.acp4j.protocol.mcp.HttpHeader;
-import dev.acp4j.server.ServerVersion;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
 import io.modelcontextprotocol.client.transport.customizer.McpHttpClientAuthorizationErrorHandler;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
-import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,7 +24,6 @@ import java.util.function.Function;
 final class StreamableHttpMcpClient {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private StreamableHttpMcpClient() {
     }
@@ -56,11 +52,7 @@ final class StreamableHttpMcpClient {
                     return false; // the sign-in runs on the turn's thread, then a new session retries
                 }))
                 .build();
-        McpSyncClient client = McpClient.sync(transport)
-                .clientInfo(new McpSchema.Implementation("acp4j", ServerVersion.VERSION))
-                .requestTimeout(REQUEST_TIMEOUT)
-                .initializationTimeout(REQUEST_TIMEOUT)
-                .build();
+        McpSyncClient client = McpCalls.client(transport);
         try {
             client.initialize();
             return work.apply(client);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.acp4j.auth.store.PrivateFiles;
 import dev.acp4j.protocol.session.SessionUpdate;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -219,10 +220,10 @@ public final class FileSessionStore implements SessionStore {
                     PrivateFiles.createDirectories(directory);
                     return new Appender(conversationFile(id));
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             });
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw e.getCause();
         }
     }

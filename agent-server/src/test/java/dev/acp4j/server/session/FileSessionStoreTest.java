@@ -7,6 +7,7 @@ import dev.acp4j.jsonrpc.Json;
 import dev.acp4j.protocol.content.ContentBlock;
 import dev.acp4j.protocol.session.SessionUpdate;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -202,7 +203,7 @@ class FileSessionStoreTest {
         try {
             return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }
