@@ -142,43 +142,6 @@ public final class PromptTurn {
                 ? (url, message) -> client.openUrl(session.id(), url, message) : null, cancellation);
     }
 
-    /**
-     * Lists the tools of any MCP server of this session: an {@code http} one as
-     * {@link #mcpTools(McpServer.Http)} does; a {@code stdio} one is started on first use (command,
-     * args and env as the client gave them) and runs until the session closes.
-     *
-     * @throws McpServerUnavailableException when the server cannot be used, or is of a transport acp4j does not speak ({@code sse})
-     */
-    public List<McpTool> mcpTools(McpServer server) throws InterruptedException {
-        if (server instanceof McpServer.Http http) {
-            return mcpTools(http);
-        }
-        if (server instanceof McpServer.Stdio stdio) {
-            return mcp.tools(session.id(), stdio);
-        }
-        throw McpServerUnavailableException.unsupported(server.name());
-    }
-
-    /**
-     * Calls a tool of an MCP server of this session ({@code tools/call}) with JSON-like arguments
-     * (maps, lists, strings, numbers, booleans). An {@code http} server that answers 401 gets its
-     * sign-in first, then the call is retried once; a {@code stdio} server is started on first use.
-     *
-     * @throws McpServerUnavailableException when the server cannot be used; the message says why
-     */
-    public McpToolResult callMcpTool(McpServer server, String tool, Map<String, Object> arguments)
-            throws InterruptedException {
-        Map<String, Object> args = arguments == null ? Map.of() : arguments;
-        if (server instanceof McpServer.Http http) {
-            return mcp.call(http, tool, args, client.state().supportsUrlElicitation()
-                    ? (url, message) -> client.openUrl(session.id(), url, message) : null, cancellation);
-        }
-        if (server instanceof McpServer.Stdio stdio) {
-            return mcp.call(session.id(), stdio, tool, args);
-        }
-        throw McpServerUnavailableException.unsupported(server.name());
-    }
-
     public List<ContentBlock> prompt() {
         return prompt;
     }
@@ -239,6 +202,51 @@ public final class PromptTurn {
 
     public Client client() {
         return client;
+    }
+
+    /**
+     * Lists the tools of any MCP server of this session: an {@code http} one as
+     * {@link #mcpTools(McpServer.Http)} does; a {@code stdio} one is started on first use (command,
+     * args and env as the client gave them) and runs until the session closes.
+     *
+     * @param server one of {@link #mcpServers()}
+     * @return the server's tools
+     * @throws McpServerUnavailableException when the server cannot be used, or is of a transport acp4j does not speak ({@code sse})
+     * @throws InterruptedException when the turn's thread is interrupted
+     */
+    public List<McpTool> mcpTools(McpServer server) throws InterruptedException {
+        if (server instanceof McpServer.Http http) {
+            return mcpTools(http);
+        }
+        if (server instanceof McpServer.Stdio stdio) {
+            return mcp.tools(session.id(), stdio);
+        }
+        throw McpServerUnavailableException.unsupported(server.name());
+    }
+
+    /**
+     * Calls a tool of an MCP server of this session ({@code tools/call}) with JSON-like arguments
+     * (maps, lists, strings, numbers, booleans). An {@code http} server that answers 401 gets its
+     * sign-in first, then the call is retried once; a {@code stdio} server is started on first use.
+     *
+     * @param server    one of {@link #mcpServers()}
+     * @param tool      the tool's name
+     * @param arguments the tool's arguments (null for none)
+     * @return what the tool returned
+     * @throws McpServerUnavailableException when the server cannot be used; the message says why
+     * @throws InterruptedException when the turn's thread is interrupted
+     */
+    public McpToolResult callMcpTool(McpServer server, String tool, Map<String, Object> arguments)
+            throws InterruptedException {
+        Map<String, Object> args = arguments == null ? Map.of() : arguments;
+        if (server instanceof McpServer.Http http) {
+            return mcp.call(http, tool, args, client.state().supportsUrlElicitation()
+                    ? (url, message) -> client.openUrl(session.id(), url, message) : null, cancellation);
+        }
+        if (server instanceof McpServer.Stdio stdio) {
+            return mcp.call(session.id(), stdio, tool, args);
+        }
+        throw McpServerUnavailableException.unsupported(server.name());
     }
 
     synchronized void finish() {
