@@ -11,4 +11,9 @@ public final class McpServerUnavailableException extends RuntimeException {
     McpServerUnavailableException(String message) {
         super(message, null, false, false);
     }
+
+    /** For a server of a transport acp4j does not speak (it advertises {@code mcpCapabilities.sse: false}). */
+    public static McpServerUnavailableException unsupported(String serverName) {
+        return new McpServerUnavailableException("MCP server \"" + serverName + "\" uses a transport acp4j does not support");
+    }
 }

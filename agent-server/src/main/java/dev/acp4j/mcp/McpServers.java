@@ -6,17 +6,21 @@ import dev.acp4j.auth.UserPrompt;
 import dev.acp4j.auth.store.CredentialStore;
 import dev.acp4j.jsonrpc.CancellationToken;
 import dev.acp4j.protocol.mcp.McpServer;
+import io.modelcontextprotocol.client.McpSyncClient;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
- * Uses the {@code http} MCP servers of sessions, lazily: nothing happens until a turn uses one.
+ * Uses the MCP servers of sessions, lazily: nothing happens until a turn uses one. A {@code stdio}
+ * server's process is started on first use and stopped when its session closes or the server exits.
  * A server that answers 401 gets its sign-in then ({@link McpSignIn}); its token is stored and
  * reused by later turns and processes. Creating this touches no MCP SDK class.
  */
@@ -27,6 +31,7 @@ public final class McpServers {
     private final Duration elicitationTimeout;
     private final AgentIdentity identity;
     private final Map<String, Object> signInLocks = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, StdioMcpClient>> stdio = new ConcurrentHashMap<>();
     private Parts parts;
 
     /** Created on first use, so that a process whose sessions never use an MCP server builds none of it. */
@@ -49,12 +54,66 @@ public final class McpServers {
      */
     public List<McpTool> tools(McpServer.Http server, BiFunction<URI, String, UserPrompt> prompt,
                                CancellationToken cancellation) throws InterruptedException {
+        return withSignIn(server, prompt, cancellation, McpCalls::listTools);
+    }
+
+    /** Calls a tool of {@code server}; signs in first (once) when the server demands it, as {@link #tools}. */
+    public McpToolResult call(McpServer.Http server, String tool, Map<String, Object> arguments,
+                              BiFunction<URI, String, UserPrompt> prompt, CancellationToken cancellation)
+            throws InterruptedException {
+        return withSignIn(server, prompt, cancellation, client -> McpCalls.callTool(client, tool, arguments));
+    }
+
+    /**
+     * Lists the tools of a {@code stdio} server of the session, starting its process on first use.
+     *
+     * @throws McpServerUnavailableException when it cannot be started or does not answer
+     */
+    public List<McpTool> tools(String sessionId, McpServer.Stdio server) {
+        return stdio(sessionId, server).tools();
+    }
+
+    /** Calls a tool of a {@code stdio} server of the session, starting its process on first use. */
+    public McpToolResult call(String sessionId, McpServer.Stdio server, String tool, Map<String, Object> arguments) {
+        return stdio(sessionId, server).call(tool, arguments);
+    }
+
+    /** Stops the {@code stdio} servers started for a session (at {@code session/close}). */
+    public void closeSession(String sessionId) {
+        Map<String, StdioMcpClient> started = stdio.remove(sessionId);
+        if (started != null) {
+            synchronized (started) {
+                started.values().forEach(StdioMcpClient::close);
+                started.clear();
+            }
+        }
+    }
+
+    /** Stops every {@code stdio} server (at exit). */
+    public void closeAll() {
+        stdio.keySet().forEach(this::closeSession);
+    }
+
+    private StdioMcpClient stdio(String sessionId, McpServer.Stdio server) {
+        Map<String, StdioMcpClient> started = stdio.computeIfAbsent(sessionId, id -> new HashMap<>());
+        synchronized (started) {
+            StdioMcpClient client = started.get(server.name());
+            if (client == null) {
+                client = StdioMcpClient.start(server);
+                started.put(server.name(), client);
+            }
+            return client;
+        }
+    }
+
+    private <T> T withSignIn(McpServer.Http server, BiFunction<URI, String, UserPrompt> prompt,
+                             CancellationToken cancellation, Function<McpSyncClient, T> work) throws InterruptedException {
         URI url = url(server.url());
         Parts parts = parts();
         McpCredentials credentials = parts.credentials();
         Optional<String> token = credentials.accessToken(url);
         try {
-            return StreamableHttpMcpClient.listTools(url, server.headers(), token.orElse(null));
+            return StreamableHttpMcpClient.run(url, server.headers(), token.orElse(null), work);
         } catch (McpUnauthorizedException unauthorized) {
             String fresh;
             synchronized (signInLocks.computeIfAbsent(url.toString(), key -> new Object())) {
@@ -63,7 +122,7 @@ public final class McpServers {
                         : parts.signIn().signIn(server.name(), url, unauthorized.wwwAuthenticate(), prompt, cancellation);
             }
             try {
-                return StreamableHttpMcpClient.listTools(url, server.headers(), fresh);
+                return StreamableHttpMcpClient.run(url, server.headers(), fresh, work);
             } catch (McpUnauthorizedException again) {
                 throw new McpServerUnavailableException("it refused the token of the new sign-in");
             }

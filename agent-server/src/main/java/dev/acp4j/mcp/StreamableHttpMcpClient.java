@@ -2,31 +2,28 @@ package dev.acp4j.mcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.acp4j.protocol.mcp.HttpHeader;
-import dev.acp4j.server.ServerVersion;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
 import io.modelcontextprotocol.client.transport.customizer.McpHttpClientAuthorizationErrorHandler;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
-import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
- * The only class that touches the MCP Java SDK: one short-lived streamable-HTTP session
- * ({@code initialize}, {@code tools/list}) with the Authorization header set on every request
- * by the transport's request customizer. Loaded on the first use of an MCP server only.
+ * One short-lived streamable-HTTP MCP session ({@code initialize}, then {@code tools/list} or
+ * {@code tools/call}) with the Authorization header set on every request by the transport's
+ * request customizer. With {@link StdioMcpClient} and {@link McpCalls}, the only classes that
+ * touch the MCP Java SDK; loaded on the first use of an MCP server only.
  */
 final class StreamableHttpMcpClient {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private StreamableHttpMcpClient() {
     }
@@ -37,6 +34,11 @@ final class StreamableHttpMcpClient {
      * @throws McpServerUnavailableException on any other failure
      */
     static List<McpTool> listTools(URI server, List<HttpHeader> headers, String accessToken) {
+        return run(server, headers, accessToken, McpCalls::listTools);
+    }
+
+    /** One MCP session that runs {@code work} after {@code initialize}; failures as for {@link #listTools}. */
+    static <T> T run(URI server, List<HttpHeader> headers, String accessToken, Function<McpSyncClient, T> work) {
         AtomicReference<HttpResponse.ResponseInfo> refused = new AtomicReference<>();
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
                 .builder(server.getScheme() + "://" + server.getRawAuthority())
@@ -50,21 +52,10 @@ final class StreamableHttpMcpClient {
                     return false; // the sign-in runs on the turn's thread, then a new session retries
                 }))
                 .build();
-        McpSyncClient client = McpClient.sync(transport)
-                .clientInfo(new McpSchema.Implementation("acp4j", ServerVersion.VERSION))
-                .requestTimeout(REQUEST_TIMEOUT)
-                .initializationTimeout(REQUEST_TIMEOUT)
-                .build();
+        McpSyncClient client = McpCalls.client(transport);
         try {
             client.initialize();
-            List<McpTool> tools = new ArrayList<>();
-            String cursor = null;
-            do {
-                McpSchema.ListToolsResult page = cursor == null ? client.listTools() : client.listTools(cursor);
-                page.tools().forEach(tool -> tools.add(new McpTool(tool.name(), tool.description())));
-                cursor = page.nextCursor();
-            } while (cursor != null);
-            return tools;
+            return work.apply(client);
         } catch (RuntimeException e) {
             HttpResponse.ResponseInfo response = refused.get();
             if (response != null) {

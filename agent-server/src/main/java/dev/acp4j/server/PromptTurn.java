@@ -6,6 +6,7 @@ import dev.acp4j.jsonrpc.CancellationToken;
 import dev.acp4j.mcp.McpServerUnavailableException;
 import dev.acp4j.mcp.McpServers;
 import dev.acp4j.mcp.McpTool;
+import dev.acp4j.mcp.McpToolResult;
 import dev.acp4j.protocol.AcpMethods;
 import dev.acp4j.protocol.content.ContentBlock;
 import dev.acp4j.protocol.mcp.McpServer;
@@ -14,6 +15,7 @@ import dev.acp4j.protocol.session.SessionNotification;
 import dev.acp4j.protocol.session.SessionUpdate;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -223,6 +225,51 @@ public final class PromptTurn {
     /** @return the client's capabilities and methods, for calls made during this turn */
     public Client client() {
         return client;
+    }
+
+    /**
+     * Lists the tools of any MCP server of this session: an {@code http} one as
+     * {@link #mcpTools(McpServer.Http)} does; a {@code stdio} one is started on first use (command,
+     * args and env as the client gave them) and runs until the session closes.
+     *
+     * @param server one of {@link #mcpServers()}
+     * @return the server's tools
+     * @throws McpServerUnavailableException when the server cannot be used, or is of a transport acp4j does not speak ({@code sse})
+     * @throws InterruptedException when the turn's thread is interrupted
+     */
+    public List<McpTool> mcpTools(McpServer server) throws InterruptedException {
+        if (server instanceof McpServer.Http http) {
+            return mcpTools(http);
+        }
+        if (server instanceof McpServer.Stdio stdio) {
+            return mcp.tools(session.id(), stdio);
+        }
+        throw McpServerUnavailableException.unsupported(server.name());
+    }
+
+    /**
+     * Calls a tool of an MCP server of this session ({@code tools/call}) with JSON-like arguments
+     * (maps, lists, strings, numbers, booleans). An {@code http} server that answers 401 gets its
+     * sign-in first, then the call is retried once; a {@code stdio} server is started on first use.
+     *
+     * @param server    one of {@link #mcpServers()}
+     * @param tool      the tool's name
+     * @param arguments the tool's arguments (null for none)
+     * @return what the tool returned
+     * @throws McpServerUnavailableException when the server cannot be used; the message says why
+     * @throws InterruptedException when the turn's thread is interrupted
+     */
+    public McpToolResult callMcpTool(McpServer server, String tool, Map<String, Object> arguments)
+            throws InterruptedException {
+        Map<String, Object> args = arguments == null ? Map.of() : arguments;
+        if (server instanceof McpServer.Http http) {
+            return mcp.call(http, tool, args, client.state().supportsUrlElicitation()
+                    ? (url, message) -> client.openUrl(session.id(), url, message) : null, cancellation);
+        }
+        if (server instanceof McpServer.Stdio stdio) {
+            return mcp.call(session.id(), stdio, tool, args);
+        }
+        throw McpServerUnavailableException.unsupported(server.name());
     }
 
     synchronized void finish() {

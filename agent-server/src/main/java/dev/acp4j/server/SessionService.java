@@ -118,6 +118,7 @@ final class SessionService {
     /** Ends every session of this process (stdin closed): running turns are already cancelled. */
     void closeAll() {
         sessions.clear();
+        mcp.closeAll();
         recorder.close();
     }
 
@@ -229,7 +230,7 @@ final class SessionService {
         return DeleteSessionResponse.empty();
     }
 
-    /** Ends a session open in this process: its turn cancelled and answered, its resources freed. */
+    /** Ends a session open in this process: its turn cancelled and answered, its MCP server processes stopped. */
     private boolean end(String sessionId) {
         Session session = sessionId == null ? null : sessions.remove(sessionId);
         if (session == null) {
@@ -243,6 +244,7 @@ final class SessionService {
             LOG.debug("Session {}: its turn ended with {}", sessionId, e.toString());
         }
         recorder.store().release(sessionId);
+        mcp.closeSession(sessionId);
         try {
             agent.sessionClosed(session);
         } catch (RuntimeException e) {

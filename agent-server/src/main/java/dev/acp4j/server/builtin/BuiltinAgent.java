@@ -1,7 +1,10 @@
 package dev.acp4j.server.builtin;
 
 import dev.acp4j.mcp.McpServerUnavailableException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.acp4j.jsonrpc.Json;
 import dev.acp4j.mcp.McpTool;
+import dev.acp4j.mcp.McpToolResult;
 import dev.acp4j.protocol.mcp.McpServer;
 import dev.acp4j.protocol.session.AvailableCommand;
 import dev.acp4j.protocol.session.SessionConfigOption;
@@ -13,14 +16,16 @@ import dev.acp4j.protocol.session.StopReason;
 import dev.acp4j.protocol.session.UnstructuredCommandInput;
 import dev.acp4j.server.Agent;
 import dev.acp4j.server.PromptTurn;
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The agent acp4j runs out of the box: it answers prompts, lists its slash commands, and
  * {@code /stream N} streams N chunks about 10 ms apart (a long turn, to exercise cancellation);
  * {@code /burst N} streams them back to back (for benchmarks). It titles a session from its first
- * prompt, has two modes ({@code ask}, {@code code}) and a {@code model} option ({@code acp4j-mini},
+ * prompt that is not a slash command, has two modes ({@code ask}, {@code code}) and a {@code model} option ({@code acp4j-mini},
  * {@code acp4j-max}), plus a boolean {@code uppercase} option for clients that take booleans; each
  * changes how it answers a plain prompt.
  */
@@ -38,7 +43,8 @@ public final class BuiltinAgent implements Agent {
             new AvailableCommand("echo", "Repeat the text back",
                     new UnstructuredCommandInput("text to repeat", null), null),
             AvailableCommand.of("whoami", "Show which credential the agent would use (never the secret)"),
-            AvailableCommand.of("mcp", "Connect to each MCP server of the session and list its tools (signs in when a server asks)"));
+            new AvailableCommand("mcp", "List each MCP server's tools (signs in when a server asks); /mcp call SERVER TOOL {json} calls one",
+                    new UnstructuredCommandInput("nothing, or: call SERVER TOOL {json}", null), null));
 
     static final String MODE_ASK = "ask";
     static final String MODE_CODE = "code";
@@ -83,7 +89,7 @@ public final class BuiltinAgent implements Agent {
     @Override
     public StopReason prompt(PromptTurn turn) throws InterruptedException {
         String text = turn.text().strip();
-        if (turn.session().title().isEmpty() && !text.isEmpty()) {
+        if (turn.session().title().isEmpty() && !text.isEmpty() && !text.startsWith("/")) {
             turn.setTitle(title(text));
         }
         if (text.startsWith("/stream")) {
@@ -105,6 +111,9 @@ public final class BuiltinAgent implements Agent {
         }
         if (text.equals("/mcp")) {
             return listMcpTools(turn);
+        }
+        if (text.startsWith("/mcp call")) {
+            return callMcpTool(turn, text.substring("/mcp call".length()));
         }
         if (text.equals("/help")) {
             StringBuilder help = new StringBuilder("Commands of the built-in agent:\n");
@@ -154,23 +163,58 @@ public final class BuiltinAgent implements Agent {
             if (turn.isCancelled()) {
                 return StopReason.CANCELLED;
             }
-            if (!(server instanceof McpServer.Http http)) {
-                turn.sendText("MCP server \"" + server.name() + "\": skipped (/mcp connects to http servers only).\n");
-                continue;
-            }
             try {
-                List<McpTool> tools = turn.mcpTools(http);
-                StringBuilder text = new StringBuilder("MCP server \"" + http.name() + "\" (" + http.url() + "): "
+                List<McpTool> tools = turn.mcpTools(server);
+                StringBuilder text = new StringBuilder("MCP server \"" + server.name() + "\" (" + where(server) + "): "
                         + tools.size() + (tools.size() == 1 ? " tool" : " tools") + "\n");
                 tools.forEach(tool -> text.append("- ").append(tool.name())
                         .append(tool.description() == null ? "" : " — " + tool.description()).append('\n'));
                 turn.sendText(text.toString());
             } catch (McpServerUnavailableException e) {
-                turn.sendText("MCP server \"" + http.name() + "\" (" + http.url() + ") is unavailable: "
+                turn.sendText("MCP server \"" + server.name() + "\" (" + where(server) + ") is unavailable: "
                         + e.getMessage() + ".\n");
             }
         }
         return turn.isCancelled() ? StopReason.CANCELLED : StopReason.END_TURN;
+    }
+
+    /** {@code /mcp call SERVER TOOL {json}}: one tool call, its result as the reply. */
+    private static StopReason callMcpTool(PromptTurn turn, String arguments) throws InterruptedException {
+        String[] parts = arguments.strip().split("\\s+", 3);
+        if (parts.length < 2 || parts[0].isEmpty()) {
+            turn.sendText("Usage: /mcp call SERVER TOOL {json arguments}");
+            return StopReason.END_TURN;
+        }
+        McpServer server = turn.mcpServers().stream().filter(s -> s.name().equals(parts[0])).findFirst().orElse(null);
+        if (server == null) {
+            turn.sendText("This session has no MCP server \"" + parts[0] + "\".");
+            return StopReason.END_TURN;
+        }
+        Map<String, Object> json;
+        try {
+            json = parts.length < 3 ? Map.of() : Json.shared().readValue(parts[2], new TypeReference<Map<String, Object>>() { });
+        } catch (IOException e) {
+            turn.sendText("The arguments must be one JSON object, e.g. {\"text\": \"hi\"}.");
+            return StopReason.END_TURN;
+        }
+        try {
+            McpToolResult result = turn.callMcpTool(server, parts[1], json);
+            turn.sendText((result.isError() ? "Tool " + parts[1] + " failed: " : "") + result.text());
+        } catch (McpServerUnavailableException e) {
+            turn.sendText("MCP server \"" + server.name() + "\" (" + where(server) + ") is unavailable: "
+                    + e.getMessage() + ".");
+        }
+        return turn.isCancelled() ? StopReason.CANCELLED : StopReason.END_TURN;
+    }
+
+    private static String where(McpServer server) {
+        if (server instanceof McpServer.Http http) {
+            return http.url();
+        }
+        if (server instanceof McpServer.Stdio stdio) {
+            return "stdio: " + stdio.command();
+        }
+        return "sse: " + ((McpServer.Sse) server).url();
     }
 
     private static StopReason stream(PromptTurn turn, String argument, long intervalMillis) throws InterruptedException {

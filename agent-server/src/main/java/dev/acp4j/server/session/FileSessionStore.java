@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.acp4j.auth.store.PrivateFiles;
 import dev.acp4j.protocol.session.SessionUpdate;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -13,8 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +50,7 @@ public final class FileSessionStore implements SessionStore {
     private final Path directory;
     private final ObjectMapper mapper;
     private final Map<String, Appender> appenders = new ConcurrentHashMap<>();
+    private final Map<Path, CachedRecord> listCache = new ConcurrentHashMap<>();
 
     public FileSessionStore(Path directory, ObjectMapper mapper) {
         this.directory = directory.toAbsolutePath();
@@ -91,13 +96,47 @@ public final class FileSessionStore implements SessionStore {
         if (!Files.isDirectory(directory)) {
             return sessions;
         }
+        Map<Path, CachedRecord> seen = new HashMap<>();
         try (DirectoryStream<Path> records = Files.newDirectoryStream(directory, "*" + RECORD)) {
             for (Path record : records) {
-                readRecord(record).ifPresent(sessions::add);
+                CachedRecord cached = cachedRecord(record);
+                if (cached != null) {
+                    seen.put(record, cached);
+                    cached.session().ifPresent(sessions::add);
+                }
             }
         }
+        listCache.keySet().retainAll(seen.keySet());
         sessions.sort(SessionOrder.NEWEST_FIRST);
         return sessions;
+    }
+
+    /**
+     * A record as last read, valid while the file is the same one: an atomic replace makes a new
+     * file (another file key), so a page of {@code session/list} after the first reads only what
+     * changed instead of every record again.
+     */
+    private record CachedRecord(Object fileKey, long size, FileTime modified, Optional<StoredSession> session) {
+        boolean matches(BasicFileAttributes attributes) {
+            return fileKey != null && fileKey.equals(attributes.fileKey()) && size == attributes.size()
+                    && modified.equals(attributes.lastModifiedTime());
+        }
+    }
+
+    private CachedRecord cachedRecord(Path record) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(record, BasicFileAttributes.class);
+        } catch (IOException e) {
+            return null; // deleted meanwhile
+        }
+        CachedRecord cached = listCache.get(record);
+        if (cached == null || !cached.matches(attributes)) {
+            cached = new CachedRecord(attributes.fileKey(), attributes.size(), attributes.lastModifiedTime(),
+                    readRecord(record));
+            listCache.put(record, cached);
+        }
+        return cached;
     }
 
     @Override
@@ -181,10 +220,10 @@ public final class FileSessionStore implements SessionStore {
                     PrivateFiles.createDirectories(directory);
                     return new Appender(conversationFile(id));
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             });
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw e.getCause();
         }
     }
@@ -216,6 +255,7 @@ public final class FileSessionStore implements SessionStore {
     private static final class Appender {
         private final FileChannel writer;
         private final FileChannel reader;
+        private long end = -1;
 
         Appender(Path file) throws IOException {
             this.writer = PrivateFiles.open(file, PrivateFiles.Existing.APPEND);
@@ -232,10 +272,13 @@ public final class FileSessionStore implements SessionStore {
         synchronized void append(byte[] line) throws IOException {
             try (FileLock ignored = writer.lock()) {
                 long size = writer.size();
-                if (size > 0 && !endsWithNewline(size)) {
+                // Only a file another writer touched since our last line can end in a torn one.
+                if (size != end && size > 0 && !endsWithNewline(size)) {
                     writeFully(new byte[] {'\n'});
+                    size++;
                 }
                 writeFully(line);
+                end = size + line.length;
             }
         }
 

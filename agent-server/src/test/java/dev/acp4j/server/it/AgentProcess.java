@@ -217,8 +217,13 @@ final class AgentProcess implements AutoCloseable {
 
     /** Reads messages until the answer to request {@code id}, adding the others to {@code before}. */
     JsonNode collectUntilResponse(long id, List<JsonNode> before) throws InterruptedException {
+        return collectUntilResponse(id, before, 10_000);
+    }
+
+    /** As {@link #collectUntilResponse(long, List)}, waiting up to {@code timeoutMillis} for each message. */
+    JsonNode collectUntilResponse(long id, List<JsonNode> before, long timeoutMillis) throws InterruptedException {
         while (true) {
-            JsonNode message = next(10_000);
+            JsonNode message = next(timeoutMillis);
             if (message.has("id") && !message.has("method") && message.get("id").asLong() == id) {
                 return message;
             }

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.acp4j.schema.OfficialSchema;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -282,7 +284,7 @@ class SessionsLauncherIT extends LauncherTestBase {
         assertThat(listed).containsExactlyInAnyOrderElementsOf(created).doesNotContain(elsewhere);
         List<String> times = new ArrayList<>(firstPage.get("sessions").findValuesAsText("updatedAt"));
         times.addAll(secondPage.get("sessions").findValuesAsText("updatedAt"));
-        assertThat(times).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(times).isSortedAccordingTo(Comparator.reverseOrder());
         assertThat(agent.call("session/list", Map.of("cwd", other.toString())).at("/result/sessions"))
                 .singleElement().satisfies(s -> assertThat(s.get("sessionId").asText()).isEqualTo(elsewhere));
         assertThat(agent.call("session/list", Map.of()).at("/result/sessions")).hasSize(50);
@@ -341,7 +343,7 @@ class SessionsLauncherIT extends LauncherTestBase {
         try {
             return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

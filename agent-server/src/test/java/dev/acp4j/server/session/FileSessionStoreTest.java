@@ -7,6 +7,7 @@ import dev.acp4j.jsonrpc.Json;
 import dev.acp4j.protocol.content.ContentBlock;
 import dev.acp4j.protocol.session.SessionUpdate;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,6 +70,20 @@ class FileSessionStoreTest {
     }
 
     @Test
+    void aListSeesRecordsChangedReplacedOrDeletedByAnotherProcessSinceTheLastList() throws IOException {
+        FileSessionStore store = store();
+        store.save(session("a", "2026-01-01T10:00:00.000Z"));
+        store.save(session("b", "2026-01-02T10:00:00.000Z"));
+        assertThat(store.list()).extracting(StoredSession::sessionId).containsExactly("b", "a");
+        FileSessionStore other = store();
+        other.save(session("a", "2026-01-03T10:00:00.000Z").withTitle("renamed", "2026-01-03T10:00:00.000Z"));
+        other.delete("b");
+        other.save(session("c", "2026-01-01T09:00:00.000Z"));
+        assertThat(store.list()).extracting(StoredSession::sessionId, StoredSession::title)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("a", "renamed"), org.assertj.core.groups.Tuple.tuple("c", "title c"));
+    }
+
+    @Test
     void deleteRemovesBothFiles() throws IOException {
         FileSessionStore store = store();
         store.save(session("gone", "2026-01-01T10:00:00.000Z"));
@@ -98,6 +113,17 @@ class FileSessionStoreTest {
         next.append("s", SessionUpdate.agentMessage("two"));
         assertThat(texts(next.conversation("s"))).containsExactly("one", "two");
         next.close();
+    }
+
+    @Test
+    void aLineTornByAnotherWriterWhileThisOneHasTheFileOpenIsNotContinued() throws IOException {
+        try (FileSessionStore store = store()) {
+            store.save(session("s", "2026-01-01T10:00:00.000Z"));
+            store.append("s", SessionUpdate.agentMessage("one"));
+            Files.writeString(sessions().resolve("s.jsonl"), "{\"sessionUpdate\":\"agent_mess", StandardOpenOption.APPEND);
+            store.append("s", SessionUpdate.agentMessage("two"));
+            assertThat(texts(store.conversation("s"))).containsExactly("one", "two");
+        }
     }
 
     @Test
@@ -177,7 +203,7 @@ class FileSessionStoreTest {
         try {
             return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }
