@@ -39,6 +39,10 @@ class ClassDataArchiveLauncherIT extends LauncherTestBase {
 
         awaitRecordedAfter(archive, jarOf(installation));
         assertThat(launch(launcherOf(installation), LOG_CLASS_LOADING).stderr()).contains(MAIN_FROM_ARCHIVE);
+        assertThat(home.resolve(".local/share/acp4j")).as("the training's sessions stay out of the user's store")
+                .doesNotExist();
+        assertThat(home.resolve(".config/acp4j")).as("the training's credentials stay out of the user's store")
+                .doesNotExist();
     }
 
     @Test
