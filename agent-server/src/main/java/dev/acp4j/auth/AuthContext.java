@@ -5,7 +5,12 @@ import dev.acp4j.auth.store.CredentialStore;
 import java.time.Clock;
 import java.time.Duration;
 
-/** The parts of the auth subsystem one server process shares. */
+/**
+ * The parts of the auth subsystem one server process shares.
+ *
+ * @param browser opens sign-in pages for clients without URL elicitation
+ */
 public record AuthContext(AuthMethodRegistry registry, CredentialStore store, CredentialResolver resolver,
-                          CredentialRevoker revoker, OAuthSignIn oauth, ObjectMapper mapper, Clock clock, Duration elicitationTimeout) {
+                          CredentialRevoker revoker, OAuthSignIn oauth, ObjectMapper mapper, Clock clock, Duration elicitationTimeout,
+                          Browser browser) {
 }

@@ -14,10 +14,12 @@ import java.util.concurrent.TimeoutException;
 final class AuthErrors {
 
     private final AuthGate gate;
+    private final AuthMethodRegistry registry;
     private final ObjectMapper mapper;
 
-    AuthErrors(AuthGate gate, ObjectMapper mapper) {
+    AuthErrors(AuthGate gate, AuthMethodRegistry registry, ObjectMapper mapper) {
         this.gate = gate;
+        this.registry = registry;
         this.mapper = mapper;
     }
 
@@ -25,10 +27,14 @@ final class AuthErrors {
         return error(howTo, AuthRequiredData.restartWith(gate.availableMethodIds(), missing));
     }
 
-    JsonRpcException noUrlElicitation(AuthMethodConfig method) {
+    /**
+     * The client cannot open a URL (no {@code elicitation.url}) and neither can the agent:
+     * {@code why} says why not; the message says what to do instead.
+     */
+    JsonRpcException noWayToOpenUrl(AuthMethodConfig method, String why) {
         List<String> alternatives = gate.methodIdsWithoutElicitation();
-        return error("'" + method.id() + "' needs a client that can open a URL (elicitation.url), and this client"
-                + " did not advertise it" + (alternatives.isEmpty() ? "" : "; use one of: " + String.join(", ", alternatives)),
+        return error("Cannot sign in with '" + method.name() + "' here: this client cannot open web pages and " + why
+                + ". Instead, " + SignInAdvice.instead(method, registry.all(), registry) + ".",
                 AuthRequiredData.of(alternatives));
     }
 
@@ -36,6 +42,10 @@ final class AuthErrors {
         String message;
         if (cause instanceof UrlElicitation.DeclinedException) {
             message = "The user declined to sign in with '" + method.id() + "'";
+        } else if (cause instanceof Browser.OpenFailedException browser) {
+            message = "Cannot sign in with '" + method.name() + "': " + browser.getMessage() + ". Instead, "
+                    + SignInAdvice.instead(method, registry.all(), registry) + ".";
+            return error(message, AuthRequiredData.of(gate.methodIdsWithoutElicitation()));
         } else if (cause instanceof TimeoutException) {
             message = "Sign-in with '" + method.id() + "' was not completed within " + describe(timeout)
                     + "; call authenticate again to retry";

@@ -167,6 +167,20 @@ public final class OAuthSignIn {
         });
     }
 
+    /**
+     * Whether a sign-in with {@code method} would use the device grant, whose user code only an
+     * elicitation's message can show (the metadata is discovered when the flow depends on it).
+     *
+     * @throws OAuthException when the metadata cannot be discovered
+     */
+    boolean usesDeviceFlow(AuthMethodConfig method) {
+        String flow = method.oauth().flow();
+        if ("device_code".equals(flow) || "authorization_code".equals(flow)) {
+            return "device_code".equals(flow);
+        }
+        return usesDeviceFlow(method, endpoints(method));
+    }
+
     private boolean usesDeviceFlow(AuthMethodConfig method, OAuthEndpoints server) {
         String flow = method.oauth().flow();
         if ("device_code".equals(flow)) {

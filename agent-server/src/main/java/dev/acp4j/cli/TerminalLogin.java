@@ -73,9 +73,10 @@ final class TerminalLogin {
     }
 
     private Optional<AuthMethodConfig> choose(String methodId) throws IOException {
-        if (methodId != null && !methodId.isEmpty()) {
-            Optional<AuthMethodConfig> method = registry.find(methodId)
-                    .filter(m -> m.type() != AuthMethodType.TERMINAL);
+        boolean aTerminalMethod = registry.find(methodId == null ? "" : methodId)
+                .filter(m -> m.type() == AuthMethodType.TERMINAL).isPresent();
+        if (methodId != null && !methodId.isEmpty() && !aTerminalMethod) {
+            Optional<AuthMethodConfig> method = registry.find(methodId);
             if (method.isEmpty()) {
                 err.println("acp4j: unknown login method '" + methodId + "'; choose one of: "
                         + String.join(", ", interactive().stream().map(AuthMethodConfig::id).toList()));

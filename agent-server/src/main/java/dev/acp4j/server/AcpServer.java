@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.acp4j.auth.AuthContext;
 import dev.acp4j.auth.AuthMethodRegistry;
 import dev.acp4j.auth.AuthService;
+import dev.acp4j.auth.Browser;
 import dev.acp4j.auth.CredentialResolver;
 import dev.acp4j.auth.LaunchEnvironment;
+import dev.acp4j.auth.LoginCommand;
 import dev.acp4j.auth.OAuthRevoker;
 import dev.acp4j.auth.OAuthSignIn;
 import dev.acp4j.auth.OAuthTokenRefresher;
@@ -44,6 +46,7 @@ public final class AcpServer {
     private final ServerConfig config;
     private final Implementation agentInfo;
     private final LaunchEnvironment launch;
+    private final LoginCommand loginCommand;
     private final int maxLineBytes;
     private final TraceSink trace;
     private final Duration cancelGrace;
@@ -53,6 +56,7 @@ public final class AcpServer {
         this.config = b.config;
         this.agentInfo = b.agentInfo;
         this.launch = b.launch;
+        this.loginCommand = b.loginCommand;
         this.maxLineBytes = b.maxLineBytes;
         this.trace = b.trace;
         this.cancelGrace = b.cancelGrace;
@@ -75,7 +79,7 @@ public final class AcpServer {
             AuthContext auth = authContext(mapper);
             AuthService authService = new AuthService(auth, client);
             MethodTable methods = new MethodTable();
-            new Initialization(client, agentInfo, c -> auth.registry().advertised(c.canRunTerminalAuth())).register(methods);
+            new Initialization(client, agentInfo, auth.registry()::advertised).register(methods);
             authService.register(methods);
             new SessionService(agent, client, authService.gate(), auth.resolver(),
                     new McpServers(auth.store(), auth.clock(), auth.elicitationTimeout()), executor, cancelGrace).register(methods);
@@ -94,13 +98,14 @@ public final class AcpServer {
     }
 
     private AuthContext authContext(ObjectMapper mapper) {
-        AuthMethodRegistry registry = new AuthMethodRegistry(config.authMethods(), launch);
+        AuthMethodRegistry registry = new AuthMethodRegistry(config.authMethods(), launch, loginCommand);
         CredentialStore store = new CredentialStore(config.credentialStore() != null
                 ? config.credentialStore() : CredentialStore.defaultPath(launch.env()));
         Clock clock = Clock.systemUTC();
         CredentialResolver resolver = new CredentialResolver(registry, store, new OAuthTokenRefresher(store, clock));
         return new AuthContext(registry, store, resolver, new OAuthRevoker(),
-                new OAuthSignIn(store, clock, launch.env()), mapper, clock, config.elicitationTimeout());
+                new OAuthSignIn(store, clock, launch.env()), mapper, clock, config.elicitationTimeout(),
+                Browser.of(launch.env()));
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {
@@ -118,6 +123,7 @@ public final class AcpServer {
         private ServerConfig config = ServerConfig.empty("(none)");
         private Implementation agentInfo = Implementation.of("acp4j", "acp4j", ServerVersion.VERSION);
         private LaunchEnvironment launch = LaunchEnvironment.of(System.getenv());
+        private LoginCommand loginCommand;
         private int maxLineBytes = JsonRpcConnection.DEFAULT_MAX_LINE_BYTES;
         private TraceSink trace = TraceSink.NONE;
         private Duration cancelGrace = Duration.ofSeconds(2);
@@ -145,6 +151,19 @@ public final class AcpServer {
         /** The environment and start-parameter values auth methods read (default: this process's). */
         public Builder launch(Map<String, String> env, Map<String, String> startParams) {
             this.launch = new LaunchEnvironment(env, startParams);
+            return this;
+        }
+
+        /**
+         * How a terminal runs this agent's own login ({@code command args... --login METHOD_ID}; see
+         * {@link LoginCommand}). With it, clients that send Zed's {@code clientCapabilities._meta["terminal-auth"]} get each
+         * {@code terminal} method with its {@code _meta["terminal-auth"]} descriptor, and sign-in
+         * errors name the command. Without it (the default) such clients get no terminal method.
+         *
+         * @param value the command, or null for none
+         */
+        public Builder loginCommand(LoginCommand value) {
+            this.loginCommand = value;
             return this;
         }
 

@@ -40,6 +40,12 @@ public final class ClientState {
         return c != null && c.auth() != null && Boolean.TRUE.equals(c.auth().terminal());
     }
 
+    /** Zed's extension: {@code clientCapabilities._meta["terminal-auth"]: true}. */
+    public boolean asksForTerminalAuthMeta() {
+        ClientCapabilities c = capabilities;
+        return c != null && c.meta() != null && Boolean.TRUE.equals(c.meta().get("terminal-auth"));
+    }
+
     public boolean supportsUrlElicitation() {
         ClientCapabilities c = capabilities;
         return c != null && c.elicitation() != null && c.elicitation().url() != null;

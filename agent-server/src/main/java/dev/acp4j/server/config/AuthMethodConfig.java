@@ -9,6 +9,7 @@ import java.util.Map;
  *
  * @param provider     whose credential the method yields (methods of one provider satisfy
  *                     each other's sessions)
+ * @param providerName how messages name the provider to people (e.g. "OpenAI"); defaults to {@code provider}
  * @param inputs       {@code env_var}: the variables; {@code start_param}: the flags
  * @param args         {@code terminal}: launch arguments appended for a terminal login
  * @param keyPattern   {@code api_key_page}: a regular expression a plausible key matches
@@ -20,6 +21,7 @@ public record AuthMethodConfig(
         String name,
         String description,
         String provider,
+        String providerName,
         List<CredentialInput> inputs,
         String link,
         List<String> args,

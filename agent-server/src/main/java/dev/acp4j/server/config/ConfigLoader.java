@@ -29,7 +29,8 @@ public final class ConfigLoader {
     private static final String DEFAULT_RESOURCE = "/dev/acp4j/server/default-config.json";
 
     private static final Set<String> TOP_LEVEL = Set.of("authMethods", "credentialStore", "elicitationTimeoutSeconds");
-    private static final Set<String> COMMON = Set.of("id", "type", "name", "description", "provider", "_comment");
+    private static final Set<String> COMMON = Set.of("id", "type", "name", "description", "provider", "providerName",
+            "_comment");
     private static final Map<AuthMethodType, Set<String>> BY_TYPE = Map.of(
             AuthMethodType.API_KEY_PAGE, Set.of("keyPattern"),
             AuthMethodType.ENV_VAR, Set.of("vars", "link"),
@@ -132,6 +133,7 @@ public final class ConfigLoader {
         String name = text(node, "name", label, problems, true);
         String description = text(node, "description", label, problems, false);
         String provider = text(node, "provider", label, problems, false);
+        String providerName = text(node, "providerName", label, problems, false);
         if (typeName == null) {
             return null;
         }
@@ -172,8 +174,9 @@ public final class ConfigLoader {
             case OAUTH2 -> oauth = oauth(node, label, problems);
             default -> throw new IllegalStateException(type.toString());
         }
-        return new AuthMethodConfig(id, type, name, description, provider == null ? id : provider,
-                inputs, link, args, env, keyPattern, oauth);
+        String providerId = provider == null ? id : provider;
+        return new AuthMethodConfig(id, type, name, description, providerId,
+                providerName == null || providerName.isBlank() ? providerId : providerName, inputs, link, args, env, keyPattern, oauth);
     }
 
     private AuthMethodConfig.OAuthConfig oauth(JsonNode node, String label, Problems problems) {
