@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.acp4j.auth.store.CredentialStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * The parts of the auth subsystem one server process shares.
  *
- * @param browser opens sign-in pages for clients without URL elicitation
+ * @param browser opens sign-in pages for clients without URL elicitation (looked up when first needed)
  */
 public record AuthContext(AuthMethodRegistry registry, CredentialStore store, CredentialResolver resolver,
                           CredentialRevoker revoker, OAuthSignIn oauth, ObjectMapper mapper, Clock clock, Duration elicitationTimeout,
-                          Browser browser) {
+                          Supplier<Browser> browser) {
 }

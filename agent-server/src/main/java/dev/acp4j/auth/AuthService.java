@@ -18,6 +18,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +37,7 @@ public final class AuthService {
     private final CredentialRevoker revoker;
     private final OAuthSignIn oauth;
     private final Duration elicitationTimeout;
-    private final Browser browser;
+    private final Supplier<Browser> browser;
 
     public AuthService(AuthContext auth, ClientState client) {
         this.registry = auth.registry();
@@ -116,11 +117,11 @@ public final class AuthService {
             return (url, message) -> UrlElicitation.forRequest(context.peer(), context.id(), url, message);
         }
         requireBrowser(method);
-        return (url, message) -> BrowserPrompt.open(browser, url, message);
+        return (url, message) -> BrowserPrompt.open(browser.get(), url, message);
     }
 
     private void requireBrowser(AuthMethodConfig method) {
-        String unavailable = browser.unavailable().orElse(null);
+        String unavailable = browser.get().unavailable().orElse(null);
         if (unavailable != null) {
             throw errors.noWayToOpenUrl(method, unavailable);
         }

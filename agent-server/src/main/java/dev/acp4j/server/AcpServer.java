@@ -105,7 +105,7 @@ public final class AcpServer {
         CredentialResolver resolver = new CredentialResolver(registry, store, new OAuthTokenRefresher(store, clock));
         return new AuthContext(registry, store, resolver, new OAuthRevoker(),
                 new OAuthSignIn(store, clock, launch.env()), mapper, clock, config.elicitationTimeout(),
-                Browser.of(launch.env()));
+                () -> Browser.of(launch.env()));
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {

@@ -56,7 +56,9 @@ class BrowserSignInLauncherIT extends LauncherTestBase {
                   {"id": "llm-env", "type": "env_var", "name": "LLM key from the environment", "provider": "llm",
                    "vars": [{"name": "LLM_API_KEY", "label": "API key"}]},
                   {"id": "example-oauth", "type": "oauth2", "name": "Sign in with Example", "provider": "example",
-                   "issuer": "%s", "clientId": "acp4j-test", "scopes": ["openid"], "flow": "authorization_code"}
+                   "issuer": "%1$s", "clientId": "acp4j-test", "scopes": ["openid"], "flow": "authorization_code"},
+                  {"id": "example-device", "type": "oauth2", "name": "Sign in with a code", "provider": "example",
+                   "issuer": "%1$s", "clientId": "acp4j-test", "scopes": ["openid"], "flow": "device_code"}
                 ],
                 "elicitationTimeoutSeconds": 20}""".formatted(issuer));
         opened = home.resolve("opened-urls.txt");
@@ -141,6 +143,16 @@ class BrowserSignInLauncherIT extends LauncherTestBase {
             }
             assertThat(agent.poll(300)).as("nothing else is sent").isNull();
         }
+        assertThat(opened).as("the opener never ran").doesNotExist();
+    }
+
+    @Test
+    void aDeviceCodeSignInNeedsAnElicitationToShowTheCode() throws Exception {
+        AgentProcess agent = start(Map.of("BROWSER", fakeBrowser.toString()), "--config", config.toString());
+        agent.initialize(Map.of());
+        JsonNode refused = agent.call("authenticate", Map.of("methodId", "example-device"));
+        assertThat(refused.at("/error/code").asInt()).isEqualTo(-32000);
+        assertThat(refused.at("/error/message").asText()).contains("device-code").contains("--login example-device");
         assertThat(opened).as("the opener never ran").doesNotExist();
     }
 
