@@ -66,6 +66,7 @@ final class AuthErrors {
 
     private static String describe(Duration timeout) {
         long seconds = timeout.toSeconds();
-        return seconds % 60 == 0 ? seconds / 60 + " minute" + (seconds == 60 ? "" : "s") : seconds + " seconds";
+        return seconds % 60 == 0 ? seconds / 60 + " minute" + (seconds == 60 ? "" : "s")
+                : seconds + " second" + (seconds == 1 ? "" : "s");
     }
 }

@@ -3,7 +3,6 @@ package dev.acp4j.server.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +13,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class BrowserSignInLauncherIT extends LauncherTestBase {
 
     private static final String KEY = "sk-test-b5d3f1a9c7e2048e6a1d";
-    private static MockOAuth2Server server;
+    private static MockIssuer authorizationServer;
     private static URI issuer;
 
     private Path config;
@@ -37,14 +35,25 @@ class BrowserSignInLauncherIT extends LauncherTestBase {
 
     @BeforeAll
     static void startAuthorizationServer() throws Exception {
-        server = new MockOAuth2Server();
-        server.start(InetAddress.getByName("127.0.0.1"), 0);
-        issuer = URI.create("http://127.0.0.1:" + server.baseUrl().port() + "/default");
+        authorizationServer = MockIssuer.start();
+        issuer = authorizationServer.issuer;
     }
 
     @AfterAll
     static void stopAuthorizationServer() {
-        server.shutdown();
+        authorizationServer.close();
+    }
+
+    /** An agent whose client has no URL elicitation, waiting in {@code authenticate} after opening {@code url}. */
+    private record Waiting(AgentProcess agent, long authId, URI url) {
+    }
+
+    private Waiting signInThroughTheBrowser(String methodId, String... args) throws Exception {
+        AgentProcess agent = start(Map.of("BROWSER", fakeBrowser.toString()), args.length > 0 ? args
+                : new String[] {"--config", config.toString()});
+        agent.initialize(Map.of());
+        long authId = agent.request("authenticate", Map.of("methodId", methodId));
+        return new Waiting(agent, authId, URI.create(awaitOpenedUrl()));
     }
 
     @BeforeEach
@@ -68,11 +77,10 @@ class BrowserSignInLauncherIT extends LauncherTestBase {
     @Test
     void theApiKeyPageOpensInTheBrowserAndSignsIn() throws Exception {
         Path trace = home.resolve("trace.jsonl");
-        AgentProcess agent = start(Map.of("BROWSER", fakeBrowser.toString()), "--config", config.toString(),
-                "--trace", trace.toString());
-        agent.initialize(Map.of());
-        long authId = agent.request("authenticate", Map.of("methodId", "llm-page"));
-        URI page = URI.create(awaitOpenedUrl());
+        Waiting waiting = signInThroughTheBrowser("llm-page", "--config", config.toString(), "--trace", trace.toString());
+        AgentProcess agent = waiting.agent();
+        long authId = waiting.authId();
+        URI page = waiting.url();
         assertThat(page.toString()).startsWith("http://127.0.0.1:");
 
         ScriptedBrowser browser = new ScriptedBrowser();
@@ -99,10 +107,10 @@ class BrowserSignInLauncherIT extends LauncherTestBase {
 
     @Test
     void oauthOpensTheAuthorizationUrlInTheBrowserAndSignsIn() throws Exception {
-        AgentProcess agent = start(Map.of("BROWSER", fakeBrowser.toString()), "--config", config.toString());
-        agent.initialize(Map.of());
-        long authId = agent.request("authenticate", Map.of("methodId", "example-oauth"));
-        URI authorization = URI.create(awaitOpenedUrl());
+        Waiting waiting = signInThroughTheBrowser("example-oauth");
+        AgentProcess agent = waiting.agent();
+        long authId = waiting.authId();
+        URI authorization = waiting.url();
         assertThat(authorization.toString()).startsWith(issuer + "/authorize?");
 
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
@@ -174,21 +182,26 @@ class BrowserSignInLauncherIT extends LauncherTestBase {
     }
 
     @Test
+    void aWaitThatNobodyEndsTimesOutWithTheUsualError() throws Exception {
+        Path quick = home.resolve("quick.json");
+        Files.writeString(quick, Files.readString(config).replace("\"elicitationTimeoutSeconds\": 20",
+                "\"elicitationTimeoutSeconds\": 1"));
+        Waiting waiting = signInThroughTheBrowser("llm-page", "--config", quick.toString());
+        JsonNode timedOut = waiting.agent().awaitResponse(waiting.authId());
+        assertThat(timedOut.at("/error/code").asInt()).as(timedOut.toString()).isEqualTo(-32000);
+        assertThat(timedOut.at("/error/message").asText()).contains("not completed within 1 second;");
+    }
+
+    @Test
     void cancellingOrEndingInputEndsTheWait() throws Exception {
-        AgentProcess agent = start(Map.of("BROWSER", fakeBrowser.toString()), "--config", config.toString());
-        agent.initialize(Map.of());
-        long authId = agent.request("authenticate", Map.of("methodId", "llm-page"));
-        URI page = URI.create(awaitOpenedUrl());
-        agent.notify("$/cancel_request", Map.of("requestId", authId));
-        JsonNode cancelled = agent.awaitResponse(authId);
+        Waiting waiting = signInThroughTheBrowser("llm-page");
+        waiting.agent().notify("$/cancel_request", Map.of("requestId", waiting.authId()));
+        JsonNode cancelled = waiting.agent().awaitResponse(waiting.authId());
         assertThat(cancelled.at("/error/code").asInt()).as(cancelled.toString()).isEqualTo(-32800);
-        assertThat(pageIsGone(page)).as("the one-time page closes with the wait").isTrue();
+        assertThat(pageIsGone(waiting.url())).as("the one-time page closes with the wait").isTrue();
 
         Files.delete(opened);
-        AgentProcess eof = start(Map.of("BROWSER", fakeBrowser.toString()), "--config", config.toString());
-        eof.initialize(Map.of());
-        eof.request("authenticate", Map.of("methodId", "llm-page"));
-        awaitOpenedUrl();
+        AgentProcess eof = signInThroughTheBrowser("llm-page").agent();
         eof.closeStdin();
         assertThat(eof.waitFor(10_000)).as("exits promptly on EOF during the wait").isTrue();
         assertThat(eof.exitCode()).isZero();
