@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,30 @@ class BrowserSignInLauncherIT extends LauncherTestBase {
         assertThat(String.join("\n", agent.stdoutLines())).doesNotContain(KEY);
         assertThat(agent.stderr()).doesNotContain(KEY);
         assertThat(Files.readString(trace)).doesNotContain(KEY).contains("authenticate");
+    }
+
+    /** The acceptance check as a user would write it: BROWSER is a shell script that submits the page with curl. */
+    @Test
+    void aCurlScriptAsBrowserSubmitsTheKeyPage() throws Exception {
+        Path curl = Path.of("/usr/bin/curl");
+        if (!Files.isExecutable(curl)) {
+            System.err.println("SKIPPED aCurlScriptAsBrowserSubmitsTheKeyPage: no /usr/bin/curl on this machine");
+            Assumptions.abort("no /usr/bin/curl");
+        }
+        Path cookies = home.resolve("cookies.txt");
+        Path script = fakeBrowser("curl-browser", String.join("\n",
+                "page=\"$(" + curl + " -s -c '" + cookies + "' \"$1\")\"",
+                "token=\"$(printf '%s' \"$page\" | sed -n 's/.*name=\"csrf\" value=\"\\([^\"]*\\)\".*/\\1/p')\"",
+                "origin=\"$(printf '%s' \"$1\" | sed 's|^\\(http://[^/]*\\).*|\\1|')\"",
+                curl + " -s -b '" + cookies + "' -H \"Origin: $origin\" --data-urlencode \"csrf=$token\""
+                        + " --data-urlencode 'key=" + KEY + "' \"$1\" >/dev/null", ""));
+        AgentProcess agent = start(Map.of("BROWSER", script.toString()), "--config", config.toString());
+        agent.initialize(Map.of());
+        JsonNode answer = agent.call("authenticate", Map.of("methodId", "llm-page"));
+        assertThat(answer.get("result")).as(answer + "\n" + agent.stderr()).isNotNull();
+        assertThat(Files.readString(home.resolve(".config/acp4j/credentials.json"))).contains(KEY);
+        agent.newSession(home);
+        assertThat(agent.stderr()).doesNotContain(KEY);
     }
 
     @Test
