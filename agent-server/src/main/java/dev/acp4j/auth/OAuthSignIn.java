@@ -196,7 +196,7 @@ public final class OAuthSignIn {
     private static String message(AuthMethodConfig method, OAuthEndpoints server) {
         String who = server.issuer() != null ? server.issuer().getHost() : server.tokenEndpoint().getHost();
         return "acp4j asks you to sign in at " + who + " (" + method.name() + ") so that the agent can use "
-                + method.provider() + " on your behalf.";
+                + method.providerName() + " on your behalf.";
     }
 
     private static URI uri(String value) {
