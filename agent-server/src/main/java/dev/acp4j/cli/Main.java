@@ -1,7 +1,6 @@
 package dev.acp4j.cli;
 
 import dev.acp4j.auth.AuthMethodRegistry;
-import dev.acp4j.auth.Browser;
 import dev.acp4j.auth.LaunchEnvironment;
 import dev.acp4j.auth.OAuthSignIn;
 import dev.acp4j.auth.store.CredentialStore;
@@ -162,7 +161,7 @@ public final class Main {
             Clock clock = Clock.systemUTC();
             return new TerminalLogin(new AuthMethodRegistry(serverConfig.authMethods(),
                     new LaunchEnvironment(env, startValues)), store, new OAuthSignIn(store, clock, env),
-                    Browser.of(env)::tryOpen, clock, System.console(),
+                    env.containsKey("ACP4J_NO_BROWSER") ? null : Browser::open, clock, System.console(),
                     new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)), err).run(login);
         } catch (IOException | RuntimeException e) {
             err.println("acp4j: login failed: " + e.getMessage());

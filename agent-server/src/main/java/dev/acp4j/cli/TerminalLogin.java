@@ -119,10 +119,10 @@ final class TerminalLogin {
     private int apiKey(AuthMethodConfig method) throws IOException {
         String key;
         if (console != null) {
-            char[] typed = console.readPassword("Paste your %s API key (input is hidden): ", method.providerName());
+            char[] typed = console.readPassword("Paste your %s API key (input is hidden): ", method.provider());
             key = typed == null ? null : new String(typed);
         } else {
-            err.print("Paste your " + method.providerName() + " API key: ");
+            err.print("Paste your " + method.provider() + " API key: ");
             err.flush();
             key = readLine();
         }
