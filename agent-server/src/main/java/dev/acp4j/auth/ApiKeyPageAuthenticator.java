@@ -26,8 +26,10 @@ final class ApiKeyPageAuthenticator {
     private final Clock clock;
     private final Duration timeout;
     private final AuthErrors errors;
+    private final AgentIdentity identity;
 
-    ApiKeyPageAuthenticator(CredentialStore store, Clock clock, Duration timeout, AuthErrors errors) {
+    ApiKeyPageAuthenticator(CredentialStore store, Clock clock, Duration timeout, AuthErrors errors, AgentIdentity identity) {
+        this.identity = identity;
         this.store = store;
         this.clock = clock;
         this.timeout = timeout;
@@ -37,11 +39,13 @@ final class ApiKeyPageAuthenticator {
     /** @param prompt sends the user to the page's URL with a message */
     void authenticate(AuthMethodConfig method, BiFunction<URI, String, UserPrompt> prompt, CancellationToken cancellation)
             throws InterruptedException {
-        String explanation = "Paste your " + method.providerName() + " API key. It goes straight to the agent on this "
-                + "computer and is stored in your acp4j credential file; it never passes through the editor.";
+        String explanation = "Paste your " + method.providerName() + " API key here. It goes straight to "
+                + identity.displayName() + " on this computer and is stored in its credential file; it never passes"
+                + " through the editor.";
         try (ApiKeyPage page = ApiKeyPage.open(method.name(), explanation, KeyValidator.plausible(method.keyPattern()))) {
-            UserPrompt user = prompt.apply(page.url(), "acp4j needs an API key for " + method.providerName() + " ("
-                    + method.name() + "). Open this local page to paste it; the key never passes through the editor.");
+            UserPrompt user = prompt.apply(page.url(), identity.displayName() + " needs an API key (" + method.name()
+                    + "). Open this local page to paste your " + method.providerName()
+                    + " key; it never passes through the editor.");
             String key = Interaction.await(page.key(), user, cancellation, timeout,
                     failure -> errors.interactionFailed(method, failure, timeout));
             store.put(method.provider(), new StoredCredential(method.provider(), method.id(), CredentialKind.API_KEY,

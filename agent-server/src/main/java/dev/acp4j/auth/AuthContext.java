@@ -10,8 +10,9 @@ import java.util.function.Supplier;
  * The parts of the auth subsystem one server process shares.
  *
  * @param browser opens sign-in pages for clients without URL elicitation (looked up when first needed)
+ * @param identity the agent's name and display name, for its messages and credential file
  */
 public record AuthContext(AuthMethodRegistry registry, CredentialStore store, CredentialResolver resolver,
                           CredentialRevoker revoker, OAuthSignIn oauth, ObjectMapper mapper, Clock clock, Duration elicitationTimeout,
-                          Supplier<Browser> browser) {
+                          Supplier<Browser> browser, AgentIdentity identity) {
 }

@@ -16,11 +16,13 @@ final class AuthErrors {
     private final AuthGate gate;
     private final AuthMethodRegistry registry;
     private final ObjectMapper mapper;
+    private final AgentIdentity identity;
 
-    AuthErrors(AuthGate gate, AuthMethodRegistry registry, ObjectMapper mapper) {
+    AuthErrors(AuthGate gate, AuthMethodRegistry registry, ObjectMapper mapper, AgentIdentity identity) {
         this.gate = gate;
         this.registry = registry;
         this.mapper = mapper;
+        this.identity = identity;
     }
 
     JsonRpcException restartNeeded(AuthMethodConfig method, List<String> missing, String howTo) {
@@ -34,17 +36,19 @@ final class AuthErrors {
     JsonRpcException noWayToOpenUrl(AuthMethodConfig method, String why) {
         List<String> alternatives = gate.methodIdsWithoutElicitation();
         return error("Cannot sign in with '" + method.name() + "' here: this client cannot open web pages and " + why
-                + ". Instead, " + SignInAdvice.instead(method, registry.all(), registry) + ".",
+                + ". Instead, " + SignInAdvice.instead(method, registry.all(), registry, identity) + ".",
                 AuthRequiredData.of(alternatives));
     }
 
     JsonRpcException interactionFailed(AuthMethodConfig method, Throwable cause, Duration timeout) {
         String message;
-        if (cause instanceof UrlElicitation.DeclinedException) {
-            message = "The user declined to sign in with '" + method.id() + "'";
+        if (cause instanceof UrlElicitation.DeclinedException declined) {
+            message = declined.cancelled()
+                    ? "The user cancelled the sign-in with '" + method.id() + "'"
+                    : "The user declined to sign in with '" + method.id() + "'";
         } else if (cause instanceof Browser.OpenFailedException browser) {
             message = "Cannot sign in with '" + method.name() + "': " + browser.getMessage() + ". Instead, "
-                    + SignInAdvice.instead(method, registry.all(), registry) + ".";
+                    + SignInAdvice.instead(method, registry.all(), registry, identity) + ".";
             return error(message, AuthRequiredData.of(gate.methodIdsWithoutElicitation()));
         } else if (cause instanceof TimeoutException) {
             message = "Sign-in with '" + method.id() + "' was not completed within " + describe(timeout)

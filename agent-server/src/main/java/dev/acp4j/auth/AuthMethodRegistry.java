@@ -73,6 +73,12 @@ public final class AuthMethodRegistry {
         return missing;
     }
 
+    /** Why the value of {@code inputName} (a start parameter naming a file) cannot be read, if it cannot. */
+    public Optional<String> launchProblem(AuthMethodConfig method, String inputName) {
+        return method.inputs().stream().filter(i -> i.name().equals(inputName)).findFirst()
+                .flatMap(input -> launch.problem(method.type(), input));
+    }
+
     /**
      * Whether {@code client} is offered terminal methods: it sent {@code auth.terminal: true}, or
      * Zed's {@code _meta["terminal-auth"]: true} and this agent knows its own login command.

@@ -34,7 +34,7 @@ public final class AuthService {
     private final AuthGate gate;
     private final AuthErrors errors;
     private final ApiKeyPageAuthenticator apiKeyPage;
-    private final CredentialRevoker revoker;
+    private final AgentCredentials credentials;
     private final OAuthSignIn oauth;
     private final Duration elicitationTimeout;
     private final Supplier<Browser> browser;
@@ -45,9 +45,9 @@ public final class AuthService {
         this.resolver = auth.resolver();
         this.client = client;
         this.gate = new AuthGate(registry, resolver, client, auth.mapper());
-        this.errors = new AuthErrors(gate, registry, auth.mapper());
-        this.apiKeyPage = new ApiKeyPageAuthenticator(store, auth.clock(), auth.elicitationTimeout(), errors);
-        this.revoker = auth.revoker();
+        this.errors = new AuthErrors(gate, registry, auth.mapper(), auth.identity());
+        this.apiKeyPage = new ApiKeyPageAuthenticator(store, auth.clock(), auth.elicitationTimeout(), errors, auth.identity());
+        this.credentials = new AgentCredentials(auth.identity(), registry, store, auth.revoker());
         this.oauth = auth.oauth();
         this.elicitationTimeout = auth.elicitationTimeout();
         this.browser = auth.browser();
@@ -97,7 +97,13 @@ public final class AuthService {
     private void launchValues(AuthMethodConfig method) {
         List<String> missing = registry.missingValues(method);
         if (!missing.isEmpty()) {
-            String howTo = method.type() == AuthMethodType.ENV_VAR
+            List<String> fileProblems = missing.stream()
+                    .flatMap(name -> registry.launchProblem(method, name).map(p -> name + ": " + p).stream())
+                    .toList();
+            String howTo = !fileProblems.isEmpty()
+                    ? String.join("; ", fileProblems) + ". Fix it and restart the agent, then authenticate with '"
+                            + method.id() + "' again"
+                    : method.type() == AuthMethodType.ENV_VAR
                     ? "Set " + String.join(", ", missing) + " in the agent's environment, restart the agent,"
                             + " then authenticate with '" + method.id() + "' again"
                     : "Restart the agent with " + String.join(", ", missing.stream().map(f -> f + " FILE").toList())
@@ -143,10 +149,9 @@ public final class AuthService {
 
     private LogoutResponse logout(LogoutRequest request, RequestContext context) {
         client.requireInitialized(AcpMethods.LOGOUT);
-        revoker.revokeAll(store.all().values());
-        store.clear();
+        List<String> erased = credentials.erase(null);
         resolver.ignoreLaunchValues();
-        log.info("logged out: stored credentials erased");
+        log.info("logged out: erased the stored credentials of {}", erased.isEmpty() ? "nobody" : String.join(", ", erased));
         return new LogoutResponse(null);
     }
 }

@@ -21,6 +21,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class CredentialResolver {
 
+    /** How {@link Credential#source()} begins for a key from the environment: {@code env NAME}. */
+    public static final String ENV_SOURCE = "env ";
+    /** How {@link Credential#source()} begins for a key from a start parameter: {@code start parameter --flag}. */
+    public static final String START_PARAMETER_SOURCE = "start parameter ";
+
     private final AuthMethodRegistry registry;
     private final CredentialStore store;
     private final TokenRefresher refresher;
@@ -83,6 +88,11 @@ public final class CredentialResolver {
         launchValuesIgnored.set(false);
     }
 
+    /** The key the environment or a start parameter gives {@code provider} in this process, if any. */
+    public Optional<Credential> launchCredential(String provider) {
+        return fromLaunch(provider);
+    }
+
     private Optional<Credential> fromLaunch(String provider) {
         for (AuthMethodConfig method : registry.all()) {
             if (!method.provider().equals(provider)
@@ -93,7 +103,7 @@ public final class CredentialResolver {
             for (CredentialInput input : method.inputs()) {
                 Optional<String> value = registry.launch().value(method.type(), input);
                 if (input.secret() && value.isPresent()) {
-                    String where = method.type() == AuthMethodType.ENV_VAR ? "env " : "start parameter ";
+                    String where = method.type() == AuthMethodType.ENV_VAR ? ENV_SOURCE : START_PARAMETER_SOURCE;
                     return Optional.of(new Credential(provider, Credential.Kind.API_KEY, where + input.name(),
                             value.get(), null));
                 }

@@ -42,6 +42,32 @@ public record LaunchEnvironment(Map<String, String> env, Map<String, String> sta
         }
     }
 
+    /**
+     * Why a start parameter that names a file gives no value: {@code file /x/key is missing}, {@code is empty}
+     * or {@code cannot be read}; empty when it gives a value or was not given at all.
+     */
+    public Optional<String> problem(AuthMethodType type, CredentialInput input) {
+        String given = type == AuthMethodType.START_PARAM && input.secret() ? startParams.get(input.name()) : null;
+        if (given == null || given.isBlank()) {
+            return Optional.empty();
+        }
+        Path file;
+        try {
+            file = Path.of(given);
+        } catch (RuntimeException e) {
+            return Optional.of("'" + given + "' is not a file name");
+        }
+        if (!Files.exists(file)) {
+            return Optional.of("file " + file + " is missing");
+        }
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).isBlank()
+                    ? Optional.of("file " + file + " is empty") : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.of("file " + file + " cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
     private static Optional<String> nonBlank(String value) {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }

@@ -47,13 +47,21 @@ public final class OAuthSignIn {
     private final CredentialStore store;
     private final Clock clock;
     private final Map<String, String> env;
+    private final AgentIdentity identity;
     private final AuthorizationServerDiscovery discovery = new AuthorizationServerDiscovery();
     private final Map<String, OAuthEndpoints> endpoints = new ConcurrentHashMap<>();
 
+    /** For the built-in agent. */
     public OAuthSignIn(CredentialStore store, Clock clock, Map<String, String> env) {
+        this(store, clock, env, AgentIdentity.ACP4J);
+    }
+
+    /** {@code identity} names the agent in what the user reads. */
+    public OAuthSignIn(CredentialStore store, Clock clock, Map<String, String> env, AgentIdentity identity) {
         this.store = store;
         this.clock = clock;
         this.env = env;
+        this.identity = identity;
     }
 
     /**
@@ -193,10 +201,10 @@ public final class OAuthSignIn {
         return server.deviceAuthorizationEndpoint() != null && (remote || server.authorizationEndpoint() == null);
     }
 
-    private static String message(AuthMethodConfig method, OAuthEndpoints server) {
+    private String message(AuthMethodConfig method, OAuthEndpoints server) {
         String who = server.issuer() != null ? server.issuer().getHost() : server.tokenEndpoint().getHost();
-        return "acp4j asks you to sign in at " + who + " (" + method.name() + ") so that the agent can use "
-                + method.providerName() + " on your behalf.";
+        return identity.displayName() + " asks you to sign in at " + who + " (" + method.name()
+                + ") so that it can use " + method.providerName() + " on your behalf.";
     }
 
     private static URI uri(String value) {

@@ -31,14 +31,16 @@ final class SignInAdvice {
 
     /**
      * What to do instead of a sign-in that needs a browser nobody can open: the terminal login of
-     * that very method (named in full when the launcher is known), or the methods of its provider
-     * that read the environment or the command line.
+     * that very method (named in full when the launcher is known, else by the agent's command
+     * name), or the methods of its provider that read the environment or the command line.
      */
-    static String instead(AuthMethodConfig method, List<AuthMethodConfig> others, AuthMethodRegistry registry) {
+    static String instead(AuthMethodConfig method, List<AuthMethodConfig> others, AuthMethodRegistry registry,
+                          AgentIdentity identity) {
         List<String> phrases = new ArrayList<>();
         phrases.add(registry.loginCommand()
                 .map(command -> "run " + command.displayFor(method.id()) + " in a terminal")
-                .orElse("run the agent with --login " + method.id() + " in a terminal"));
+                .orElse("run " + identity.name() + " " + AuthMethodRegistry.LOGIN_FLAG + " " + method.id()
+                        + " in a terminal"));
         for (AuthMethodConfig other : others) {
             if (other.provider().equals(method.provider())
                     && (other.type() == AuthMethodType.ENV_VAR || other.type() == AuthMethodType.START_PARAM)) {

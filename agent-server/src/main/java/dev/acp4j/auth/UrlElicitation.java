@@ -17,12 +17,23 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class UrlElicitation implements UserPrompt {
 
-    /** The user declined or cancelled the elicitation in the client. */
+    /**
+     * The user declined ({@code action: "decline"}: refused) or cancelled ({@code action: "cancel"}:
+     * dismissed without choosing) the elicitation in the client.
+     */
     public static final class DeclinedException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        DeclinedException(String action) {
-            super("the user chose " + action, null, false, false);
+        private final boolean cancelled;
+
+        DeclinedException(boolean cancelled) {
+            super("the user " + (cancelled ? "cancelled" : "declined"), null, false, false);
+            this.cancelled = cancelled;
+        }
+
+        /** True for a cancel, false for a decline. */
+        public boolean cancelled() {
+            return cancelled;
         }
     }
 
@@ -55,9 +66,9 @@ public final class UrlElicitation implements UserPrompt {
             if (failure != null) {
                 declined.completeExceptionally(failure);
             } else if (response instanceof CreateElicitationResponse.Decline) {
-                declined.completeExceptionally(new DeclinedException("decline"));
+                declined.completeExceptionally(new DeclinedException(false));
             } else if (response instanceof CreateElicitationResponse.Cancel) {
-                declined.completeExceptionally(new DeclinedException("cancel"));
+                declined.completeExceptionally(new DeclinedException(true));
             }
         });
     }

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The workload {@code bin/acp4j-cds} records into the class-data archive (AppCDS): what an
  * editor does first — {@code initialize}, {@code session/new}, a prompt turn — served in this
- * process by {@link Main#run} over in-memory streams, each request sent once the previous one is
+ * process by {@link AcpLauncher} over in-memory streams, each request sent once the previous one is
  * answered. Writes nothing to stdout.
  */
 public final class ClassDataTraining {
@@ -43,7 +43,8 @@ public final class ClassDataTraining {
         Pipe stdin = Pipe.open();
         Lines stdout = new Lines();
         InputStream agentIn = Channels.newInputStream(stdin.source());
-        Thread server = new Thread(() -> Main.run(args, agentIn, stdout), "acp4j-cds-training");
+        AcpLauncher launcher = Main.launcher();
+        Thread server = new Thread(() -> launcher.run(args, agentIn, stdout), "acp4j-cds-training");
         server.start();
         try (OutputStream client = Channels.newOutputStream(stdin.sink())) {
             ask(client, stdout, 0, "initialize", "{\"protocolVersion\":1,\"clientCapabilities\":{}}");

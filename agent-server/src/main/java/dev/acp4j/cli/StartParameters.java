@@ -43,11 +43,17 @@ final class StartParameters {
             spec.addOption(OptionSpec.builder(input.name())
                     .paramLabel(input.secret() ? "FILE" : "VALUE")
                     .type(String.class)
-                    .description((input.label() == null ? input.name() : input.label())
-                            + (input.secret() ? " (a file holding it)" : "")
-                            + " — for auth method '" + methodOf.get(input.name()) + "'")
+                    .description(description(input, methodOf.get(input.name())))
                     .build());
         }
+    }
+
+    /** e.g. "Path to a file holding the key (auth method 'openai-file')"; a secret's FILE is said once. */
+    static String description(CredentialInput input, String methodId) {
+        String label = input.label() == null ? input.name() : input.label();
+        boolean saysFile = label.toLowerCase(java.util.Locale.ROOT).contains("file");
+        return label + (input.secret() && !saysFile ? ": FILE holds the value" : "")
+                + " (auth method '" + methodId + "')";
     }
 
     Map<String, String> values(CommandLine.ParseResult parsed) {

@@ -1,5 +1,6 @@
 package dev.acp4j.cli;
 
+import dev.acp4j.auth.AgentIdentity;
 import dev.acp4j.auth.AuthMethodRegistry;
 import dev.acp4j.auth.OAuthSignIn;
 import dev.acp4j.auth.UserPrompt;
@@ -26,12 +27,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code acp4j --login [METHOD_ID]}: the interactive login a client runs in a terminal for a
- * {@code terminal} auth method. It writes the same credential store the server reads and
+ * {@code AGENT --login [METHOD_ID]}: the interactive login a client runs in a terminal for a
+ * {@code terminal} auth method ({@code --login} alone, or followed by that method's id as in Zed's
+ * {@code _meta["terminal-auth"]} descriptor, offers the interactive methods). It writes the same credential store the server reads and
  * never touches ACP. Prompts and messages go to stderr.
  */
 final class TerminalLogin {
 
+    private final AgentIdentity identity;
     private final AuthMethodRegistry registry;
     private final CredentialStore store;
     private final OAuthSignIn oauth;
@@ -42,8 +45,9 @@ final class TerminalLogin {
     private final PrintWriter err;
 
     /** @param browser opens a URL in the user's browser, or null to only print it */
-    TerminalLogin(AuthMethodRegistry registry, CredentialStore store, OAuthSignIn oauth, Consumer<URI> browser,
+    TerminalLogin(AgentIdentity identity, AuthMethodRegistry registry, CredentialStore store, OAuthSignIn oauth, Consumer<URI> browser,
                   Clock clock, Console console, BufferedReader input, PrintWriter err) {
+        this.identity = identity;
         this.registry = registry;
         this.store = store;
         this.oauth = oauth;
@@ -55,43 +59,50 @@ final class TerminalLogin {
     }
 
     int run(String methodId) throws IOException {
-        Optional<AuthMethodConfig> chosen = choose(methodId);
-        if (chosen.isEmpty()) {
-            return Main.EXIT_FAILURE;
-        }
-        AuthMethodConfig method = chosen.get();
-        return switch (method.type()) {
-            case API_KEY_PAGE -> apiKey(method);
-            case OAUTH2 -> oauth(method);
-            case ENV_VAR -> explain(method, "set " + names(method) + " in the agent's environment and restart it");
-            case START_PARAM -> explain(method, "launch the agent with " + names(method) + " FILE");
-            default -> {
-                err.println("acp4j: '" + method.id() + "' cannot be run as a terminal login");
-                yield Main.EXIT_FAILURE;
+        if (methodId != null && !methodId.isEmpty()) {
+            Optional<AuthMethodConfig> named = registry.find(methodId);
+            if (named.isEmpty()) {
+                return usage("unknown login method '" + methodId + "'; " + runnable());
             }
-        };
+            return switch (named.get().type()) {
+                case API_KEY_PAGE -> apiKey(named.get());
+                case OAUTH2 -> oauth(named.get());
+                // the terminal login itself: Zed's descriptor runs '--login <its id>'
+                case TERMINAL -> interactiveLogin();
+                case ENV_VAR -> explain(named.get(), "set " + names(named.get()) + " in the agent's environment and restart it");
+                case START_PARAM -> explain(named.get(), "launch the agent with " + names(named.get()) + " FILE");
+            };
+        }
+        return interactiveLogin();
     }
 
-    private Optional<AuthMethodConfig> choose(String methodId) throws IOException {
-        boolean aTerminalMethod = registry.find(methodId == null ? "" : methodId)
-                .filter(m -> m.type() == AuthMethodType.TERMINAL).isPresent();
-        if (methodId != null && !methodId.isEmpty() && !aTerminalMethod) {
-            Optional<AuthMethodConfig> method = registry.find(methodId);
-            if (method.isEmpty()) {
-                err.println("acp4j: unknown login method '" + methodId + "'; choose one of: "
-                        + String.join(", ", interactive().stream().map(AuthMethodConfig::id).toList()));
-            }
-            return method;
-        }
+    /** A bare {@code --login}: the only interactive method, or the one the user chooses. */
+    private int interactiveLogin() throws IOException {
         List<AuthMethodConfig> candidates = interactive();
         if (candidates.isEmpty()) {
-            err.println("acp4j: this configuration has no method that can log in from a terminal");
-            return Optional.empty();
+            return usage("this configuration has no method that can log in from a terminal"
+                    + " (api_key_page or oauth2)");
         }
-        if (candidates.size() == 1) {
-            return Optional.of(candidates.get(0));
+        Optional<AuthMethodConfig> chosen = candidates.size() == 1 ? Optional.of(candidates.get(0)) : choose(candidates);
+        if (chosen.isEmpty()) {
+            return AcpLauncher.EXIT_FAILURE;
         }
-        err.println("How do you want to log in?");
+        return chosen.get().type() == AuthMethodType.OAUTH2 ? oauth(chosen.get()) : apiKey(chosen.get());
+    }
+
+    private String runnable() {
+        List<String> ids = interactive().stream().map(AuthMethodConfig::id).toList();
+        return ids.isEmpty() ? "this configuration has no method --login can run (api_key_page or oauth2)"
+                : AuthMethodRegistry.LOGIN_FLAG + " can run: " + String.join(", ", ids);
+    }
+
+    private int usage(String message) {
+        err.println(identity.name() + ": " + message);
+        return AcpLauncher.EXIT_USAGE;
+    }
+
+    private Optional<AuthMethodConfig> choose(List<AuthMethodConfig> candidates) throws IOException {
+        err.println("How do you want to log in to " + identity.displayName() + "?");
         for (int i = 0; i < candidates.size(); i++) {
             err.println("  " + (i + 1) + ") " + candidates.get(i).name() + " [" + candidates.get(i).id() + "]");
         }
@@ -106,7 +117,7 @@ final class TerminalLogin {
         } catch (NumberFormatException e) {
             // answered below
         }
-        err.println("acp4j: no such choice");
+        err.println(identity.name() + ": no such choice");
         return Optional.empty();
     }
 
@@ -119,27 +130,28 @@ final class TerminalLogin {
     private int apiKey(AuthMethodConfig method) throws IOException {
         String key;
         if (console != null) {
-            char[] typed = console.readPassword("Paste your %s API key (input is hidden): ", method.provider());
+            char[] typed = console.readPassword("%s — %s. Paste the key (input is hidden): ",
+                    identity.displayName(), method.name());
             key = typed == null ? null : new String(typed);
         } else {
-            err.print("Paste your " + method.provider() + " API key: ");
+            err.print(identity.displayName() + " — " + method.name() + ". Paste the key: ");
             err.flush();
             key = readLine();
         }
         if (key == null) {
-            err.println("acp4j: no key given");
-            return Main.EXIT_FAILURE;
+            err.println(identity.name() + ": no key given");
+            return AcpLauncher.EXIT_FAILURE;
         }
         key = key.strip();
         String problem = KeyValidator.plausible(method.keyPattern()).validate(key);
         if (problem != null) {
-            err.println("acp4j: " + problem);
-            return Main.EXIT_FAILURE;
+            err.println(identity.name() + ": " + problem);
+            return AcpLauncher.EXIT_FAILURE;
         }
         store.put(method.provider(), new StoredCredential(method.provider(), method.id(), CredentialKind.API_KEY,
                 key, null, null, clock.instant(), Map.of()));
         err.println("Logged in with '" + method.id() + "'. The key is stored in " + store.path() + ".");
-        return Main.EXIT_OK;
+        return AcpLauncher.EXIT_OK;
     }
 
     private int oauth(AuthMethodConfig method) {
@@ -151,14 +163,14 @@ final class TerminalLogin {
                             : failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            err.println("acp4j: login interrupted");
-            return Main.EXIT_FAILURE;
+            err.println(identity.name() + ": login interrupted");
+            return AcpLauncher.EXIT_FAILURE;
         } catch (RuntimeException e) {
-            err.println("acp4j: login with '" + method.id() + "' failed: " + e.getMessage());
-            return Main.EXIT_FAILURE;
+            err.println(identity.name() + ": login with '" + method.id() + "' failed: " + e.getMessage());
+            return AcpLauncher.EXIT_FAILURE;
         }
         err.println("Logged in with '" + method.id() + "'. The tokens are stored in " + store.path() + ".");
-        return Main.EXIT_OK;
+        return AcpLauncher.EXIT_OK;
     }
 
     /** Shows the sign-in URL on the terminal and tries to open it in the browser. */
@@ -188,8 +200,7 @@ final class TerminalLogin {
     }
 
     private int explain(AuthMethodConfig method, String what) {
-        err.println("acp4j: '" + method.id() + "' is not an interactive login: " + what + ".");
-        return Main.EXIT_FAILURE;
+        return usage("'" + method.id() + "' is not an interactive login: " + what + "; " + runnable());
     }
 
     private static String names(AuthMethodConfig method) {

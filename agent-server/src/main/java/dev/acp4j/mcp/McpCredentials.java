@@ -1,5 +1,7 @@
 package dev.acp4j.mcp;
 
+import dev.acp4j.auth.AgentCredentials;
+import dev.acp4j.auth.AgentIdentity;
 import dev.acp4j.auth.OAuthSignIn;
 import dev.acp4j.auth.TokenRefresher;
 import dev.acp4j.auth.oauth.OAuthEndpoints;
@@ -26,8 +28,10 @@ final class McpCredentials {
     private final CredentialStore store;
     private final TokenRefresher refresher;
     private final Clock clock;
+    private final AgentIdentity identity;
 
-    McpCredentials(CredentialStore store, TokenRefresher refresher, Clock clock) {
+    McpCredentials(CredentialStore store, TokenRefresher refresher, Clock clock, AgentIdentity identity) {
+        this.identity = identity;
         this.store = store;
         this.refresher = refresher;
         this.clock = clock;
@@ -56,6 +60,7 @@ final class McpCredentials {
         attributes.put(OAuthSignIn.TOKEN_ENDPOINT, endpoints.tokenEndpoint().toString());
         attributes.put(OAuthSignIn.RESOURCE, server.toString());
         attributes.put(ISSUER, issuer.toString());
+        attributes.put(AgentCredentials.AGENT_ATTRIBUTE, identity.name());
         if (endpoints.revocationEndpoint() != null) {
             attributes.put(OAuthSignIn.REVOCATION_ENDPOINT, endpoints.revocationEndpoint().toString());
         }

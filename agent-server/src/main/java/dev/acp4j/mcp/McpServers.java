@@ -1,5 +1,6 @@
 package dev.acp4j.mcp;
 
+import dev.acp4j.auth.AgentIdentity;
 import dev.acp4j.auth.OAuthTokenRefresher;
 import dev.acp4j.auth.UserPrompt;
 import dev.acp4j.auth.store.CredentialStore;
@@ -24,6 +25,7 @@ public final class McpServers {
     private final CredentialStore store;
     private final Clock clock;
     private final Duration elicitationTimeout;
+    private final AgentIdentity identity;
     private final Map<String, Object> signInLocks = new ConcurrentHashMap<>();
     private Parts parts;
 
@@ -31,7 +33,8 @@ public final class McpServers {
     private record Parts(McpCredentials credentials, McpSignIn signIn) {
     }
 
-    public McpServers(CredentialStore store, Clock clock, Duration elicitationTimeout) {
+    public McpServers(CredentialStore store, Clock clock, Duration elicitationTimeout, AgentIdentity identity) {
+        this.identity = identity;
         this.store = store;
         this.clock = clock;
         this.elicitationTimeout = elicitationTimeout;
@@ -69,8 +72,8 @@ public final class McpServers {
 
     private synchronized Parts parts() {
         if (parts == null) {
-            McpCredentials credentials = new McpCredentials(store, new OAuthTokenRefresher(store, clock), clock);
-            parts = new Parts(credentials, new McpSignIn(credentials, clock, elicitationTimeout));
+            McpCredentials credentials = new McpCredentials(store, new OAuthTokenRefresher(store, clock), clock, identity);
+            parts = new Parts(credentials, new McpSignIn(credentials, clock, elicitationTimeout, identity));
         }
         return parts;
     }

@@ -1,5 +1,6 @@
 package dev.acp4j.mcp;
 
+import dev.acp4j.auth.AgentIdentity;
 import dev.acp4j.auth.Interaction;
 import dev.acp4j.auth.UrlElicitation;
 import dev.acp4j.auth.UserPrompt;
@@ -41,13 +42,15 @@ final class McpSignIn {
     private final McpCredentials credentials;
     private final Clock clock;
     private final Duration timeout;
+    private final AgentIdentity identity;
     private final ProtectedResourceDiscovery resources = new ProtectedResourceDiscovery();
     private final AuthorizationServerDiscovery authorizationServers = new AuthorizationServerDiscovery();
     private final DynamicClientRegistration registration = new DynamicClientRegistration();
     /** Client ids registered by this process and not stored yet (the sign-in was declined or failed). */
     private final Map<String, String> registered = new ConcurrentHashMap<>();
 
-    McpSignIn(McpCredentials credentials, Clock clock, Duration timeout) {
+    McpSignIn(McpCredentials credentials, Clock clock, Duration timeout, AgentIdentity identity) {
+        this.identity = identity;
         this.credentials = credentials;
         this.clock = clock;
         this.timeout = timeout;
@@ -84,8 +87,8 @@ final class McpSignIn {
             AuthorizationCodeFlow flow = new AuthorizationCodeFlow(clock);
             AuthorizationRequestState request = flow.start(endpoints, clientId, scopes, listener.redirectUri(), server);
             listener.expectState(request.state());
-            UserPrompt user = prompt.apply(request.authorizationUrl(), "acp4j asks you to sign in at "
-                    + issuer.getHost() + " so that the agent can use the MCP server \"" + name + "\" (" + server
+            UserPrompt user = prompt.apply(request.authorizationUrl(), identity.displayName() + " asks you to sign in at "
+                    + issuer.getHost() + " so that it can use the MCP server \"" + name + "\" (" + server
                     + ") on your behalf. Open this page to sign in; you will come back to a page on this computer.");
             Map<String, String> callback = Interaction.await(listener.callback(), user, cancellation, timeout,
                     McpSignIn::failure);
@@ -114,7 +117,7 @@ final class McpSignIn {
             return known;
         }
         return credentials.clientId(server, issuer).orElseGet(() -> {
-            String clientId = registration.register(endpoints, redirectUri, "acp4j", scopes);
+            String clientId = registration.register(endpoints, redirectUri, identity.displayName(), scopes);
             LOG.info("registered a client for the MCP server {} at {}", server, issuer);
             registered.put(server.toString(), clientId);
             return clientId;
@@ -122,8 +125,8 @@ final class McpSignIn {
     }
 
     private static McpServerUnavailableException failure(Throwable cause) {
-        if (cause instanceof UrlElicitation.DeclinedException) {
-            return new McpServerUnavailableException("its sign-in was declined");
+        if (cause instanceof UrlElicitation.DeclinedException declined) {
+            return new McpServerUnavailableException("its sign-in was " + (declined.cancelled() ? "cancelled" : "declined"));
         }
         if (cause instanceof TimeoutException) {
             return new McpServerUnavailableException("its sign-in was not finished in time");

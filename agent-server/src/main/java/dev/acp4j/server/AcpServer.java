@@ -1,6 +1,7 @@
 package dev.acp4j.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.acp4j.auth.AgentIdentity;
 import dev.acp4j.auth.AuthContext;
 import dev.acp4j.auth.AuthMethodRegistry;
 import dev.acp4j.auth.AuthService;
@@ -18,6 +19,7 @@ import dev.acp4j.jsonrpc.MethodTable;
 import dev.acp4j.jsonrpc.TraceSink;
 import dev.acp4j.protocol.initialization.Implementation;
 import dev.acp4j.protocol.initialization.InitializeCodec;
+import dev.acp4j.protocol.initialization.PromptCapabilities;
 import dev.acp4j.mcp.McpServers;
 import dev.acp4j.server.builtin.BuiltinAgent;
 import dev.acp4j.server.config.ServerConfig;
@@ -45,6 +47,7 @@ public final class AcpServer {
     private final Agent agent;
     private final ServerConfig config;
     private final Implementation agentInfo;
+    private final AgentIdentity identity;
     private final LaunchEnvironment launch;
     private final LoginCommand loginCommand;
     private final int maxLineBytes;
@@ -55,6 +58,7 @@ public final class AcpServer {
         this.agent = b.agent;
         this.config = b.config;
         this.agentInfo = b.agentInfo;
+        this.identity = new AgentIdentity(b.agentInfo.name(), b.agentInfo.title());
         this.launch = b.launch;
         this.loginCommand = b.loginCommand;
         this.maxLineBytes = b.maxLineBytes;
@@ -73,16 +77,20 @@ public final class AcpServer {
      */
     public void serve(InputStream in, OutputStream out) {
         ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
+        SessionService sessions = null;
         try {
             ObjectMapper mapper = Json.shared();
             ClientState client = new ClientState();
             AuthContext auth = authContext(mapper);
             AuthService authService = new AuthService(auth, client);
             MethodTable methods = new MethodTable();
-            new Initialization(client, agentInfo, auth.registry()::advertised).register(methods);
+            new Initialization(client, agentInfo, auth.registry()::advertised,
+                    new PromptCapabilities(agent.acceptsImages(), agent.acceptsAudio(), true, null)).register(methods);
             authService.register(methods);
-            new SessionService(agent, client, authService.gate(), auth.resolver(),
-                    new McpServers(auth.store(), auth.clock(), auth.elicitationTimeout()), executor, cancelGrace).register(methods);
+            sessions = new SessionService(agent, client, authService.gate(), auth.resolver(),
+                    new McpServers(auth.store(), auth.clock(), auth.elicitationTimeout(), identity), executor, cancelGrace,
+                    new SessionRecorder(config.sessionStore(), launch.env(), agentInfo.name(), mapper));
+            sessions.register(methods);
             JsonRpcConnection connection = JsonRpcConnection.builder(in, out)
                     .mapper(mapper)
                     .methods(methods)
@@ -93,6 +101,9 @@ public final class AcpServer {
                     .build();
             connection.start().closed().join();
         } finally {
+            if (sessions != null) {
+                sessions.closeAll();
+            }
             executor.shutdownNow();
         }
     }
@@ -100,12 +111,12 @@ public final class AcpServer {
     private AuthContext authContext(ObjectMapper mapper) {
         AuthMethodRegistry registry = new AuthMethodRegistry(config.authMethods(), launch, loginCommand);
         CredentialStore store = new CredentialStore(config.credentialStore() != null
-                ? config.credentialStore() : CredentialStore.defaultPath(launch.env()));
+                ? config.credentialStore() : identity.defaultCredentialFile(launch.env()));
         Clock clock = Clock.systemUTC();
         CredentialResolver resolver = new CredentialResolver(registry, store, new OAuthTokenRefresher(store, clock));
         return new AuthContext(registry, store, resolver, new OAuthRevoker(),
-                new OAuthSignIn(store, clock, launch.env()), mapper, clock, config.elicitationTimeout(),
-                () -> Browser.of(launch.env()));
+                new OAuthSignIn(store, clock, launch.env(), identity), mapper, clock, config.elicitationTimeout(),
+                () -> Browser.of(launch.env()), identity);
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {
@@ -142,8 +153,16 @@ public final class AcpServer {
             return this;
         }
 
-        /** Name, title and version sent as {@code agentInfo}. */
+        /**
+         * Name, title and version sent as {@code agentInfo}. The name also decides the default credential
+         * file ({@code $XDG_CONFIG_HOME/<name>/credentials.json}, else {@code ~/.config/<name>/credentials.json})
+         * and which stored credentials {@code logout} erases; the title (else the name) is what sign-in
+         * pages and messages call the agent. Default: {@code acp4j}.
+         *
+         * @throws IllegalArgumentException when the name is not letters, digits, '.', '_' or '-'
+         */
         public Builder agentInfo(String name, String title, String version) {
+            new AgentIdentity(name, title);
             this.agentInfo = Implementation.of(name, title, version);
             return this;
         }

@@ -1,12 +1,17 @@
 package dev.acp4j.server;
 
 import dev.acp4j.protocol.session.AvailableCommand;
+import dev.acp4j.protocol.session.SessionConfigOption;
+import dev.acp4j.protocol.session.SessionMode;
 import dev.acp4j.protocol.session.StopReason;
 import java.util.List;
 
 /**
  * The behaviour of an agent: what it does with a prompt. The server does the protocol
- * (initialize, authentication, sessions, cancellation); an author implements this.
+ * (initialize, authentication, sessions, cancellation) and keeps every session's conversation,
+ * so an agent that implements only {@link #prompt} already supports {@code session/load},
+ * {@code session/resume}, {@code session/list}, {@code session/close} and {@code session/delete}.
+ * The other methods are optional hooks with working defaults.
  *
  * <p>{@link #prompt} runs on its own thread and may block, e.g. on the client's answer to a
  * permission request. It should watch {@link PromptTurn#isCancelled()} and return
@@ -16,11 +21,61 @@ import java.util.List;
  */
 public interface Agent {
 
-    /** Runs one prompt turn, streaming output through {@code turn}, and says why it stopped. */
+    /**
+     * Runs one prompt turn, streaming output through {@code turn}, and says why it stopped.
+     *
+     * @throws dev.acp4j.jsonrpc.JsonRpcException to answer {@code session/prompt} with exactly that
+     *         error (e.g. {@code JsonRpcException.invalidParams(...)}, or {@code JsonRpcException.of(code,
+     *         message, data)} for a code of the agent's own)
+     * @throws Exception anything else: the client gets {@code -32603 "Internal error"} and the cause is
+     *         logged on stderr (level error) with the request's method and id, never its params
+     */
     StopReason prompt(PromptTurn turn) throws Exception;
 
     /** Slash commands advertised to the client when a session starts. */
     default List<AvailableCommand> availableCommands() {
         return List.of();
+    }
+
+    /**
+     * The modes a session can be in ({@code session/set_mode}); the first is a new session's mode.
+     * Empty (the default) means the agent has no modes. A turn reads the current one with
+     * {@link PromptTurn#modeId()}.
+     */
+    default List<SessionMode> modes() {
+        return List.of();
+    }
+
+    /**
+     * The session's config options ({@code session/set_config_option}): {@code select} options
+     * (e.g. a model picker) and {@code boolean} ones, each with its default as
+     * {@code currentValue}. Boolean options are offered only to clients that advertise
+     * {@code session.configOptions.boolean}; for the others their default applies. A turn reads
+     * the current values with {@link PromptTurn#configValue(String)}.
+     */
+    default List<SessionConfigOption> configOptions() {
+        return List.of();
+    }
+
+    /** Whether prompts may contain images ({@code promptCapabilities.image}). */
+    default boolean acceptsImages() {
+        return false;
+    }
+
+    /** Whether prompts may contain audio ({@code promptCapabilities.audio}). */
+    default boolean acceptsAudio() {
+        return false;
+    }
+
+    /**
+     * Called when {@code session/load} or {@code session/resume} brings back a stored session,
+     * before the answer (for a load, after the conversation was replayed). An agent that keeps
+     * model context rebuilds it here from {@link Session#history()}.
+     */
+    default void sessionRestored(Session session) {
+    }
+
+    /** Called when {@code session/close} or {@code session/delete} ends a session in this process. */
+    default void sessionClosed(Session session) {
     }
 }

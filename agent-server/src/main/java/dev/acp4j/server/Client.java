@@ -31,7 +31,8 @@ import java.util.concurrent.ExecutionException;
  * The client as seen from a handler or a turn: its capabilities and its methods. A method the
  * client did not advertise is refused here, before anything is sent. Calls block until the
  * client answers; cancelling the token cancels the call (the client is sent
- * {@code $/cancel_request}).
+ * {@code $/cancel_request}). A call the client answers with an error throws
+ * {@link dev.acp4j.jsonrpc.JsonRpcException} carrying that error.
  */
 public final class Client {
 

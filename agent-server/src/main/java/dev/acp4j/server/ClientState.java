@@ -56,6 +56,13 @@ public final class ClientState {
         return c != null && c.elicitation() != null && c.elicitation().form() != null;
     }
 
+    /** Whether the client takes {@code boolean} session config options ({@code session.configOptions.boolean}). */
+    public boolean supportsBooleanConfigOptions() {
+        ClientCapabilities c = capabilities;
+        return c != null && c.session() != null && c.session().configOptions() != null
+                && c.session().configOptions().booleanOptions() != null;
+    }
+
     public boolean canReadTextFile() {
         FileSystemCapabilities fs = fs();
         return fs != null && Boolean.TRUE.equals(fs.readTextFile());

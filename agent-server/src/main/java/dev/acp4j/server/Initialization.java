@@ -12,6 +12,12 @@ import dev.acp4j.protocol.initialization.InitializeRequest;
 import dev.acp4j.protocol.initialization.InitializeResponse;
 import dev.acp4j.protocol.initialization.McpCapabilities;
 import dev.acp4j.protocol.initialization.PromptCapabilities;
+import dev.acp4j.protocol.initialization.SessionAdditionalDirectoriesCapabilities;
+import dev.acp4j.protocol.initialization.SessionCapabilities;
+import dev.acp4j.protocol.initialization.SessionCloseCapabilities;
+import dev.acp4j.protocol.initialization.SessionDeleteCapabilities;
+import dev.acp4j.protocol.initialization.SessionListCapabilities;
+import dev.acp4j.protocol.initialization.SessionResumeCapabilities;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -27,8 +33,17 @@ final class Initialization {
     private final ClientState client;
     private final Implementation agentInfo;
     private final Function<ClientState, List<AuthMethod>> authMethods;
+    private final PromptCapabilities promptCapabilities;
 
-    Initialization(ClientState client, Implementation agentInfo, Function<ClientState, List<AuthMethod>> authMethods) {
+    /** Every session method acp4j serves for any agent (the server keeps the sessions). */
+    private static final SessionCapabilities SESSION_CAPABILITIES = new SessionCapabilities(
+            new SessionListCapabilities(null), new SessionDeleteCapabilities(null),
+            new SessionAdditionalDirectoriesCapabilities(null), new SessionResumeCapabilities(null),
+            new SessionCloseCapabilities(null), null);
+
+    Initialization(ClientState client, Implementation agentInfo, Function<ClientState, List<AuthMethod>> authMethods,
+                   PromptCapabilities promptCapabilities) {
+        this.promptCapabilities = promptCapabilities;
         this.client = client;
         this.agentInfo = agentInfo;
         this.authMethods = authMethods;
@@ -45,10 +60,10 @@ final class Initialization {
                 ? request.protocolVersion()
                 : ProtocolVersion.LATEST;
         AgentCapabilities capabilities = new AgentCapabilities(
-                false,
-                new PromptCapabilities(false, false, true, null),
+                true,
+                promptCapabilities,
                 new McpCapabilities(true, false, null),
-                null,
+                SESSION_CAPABILITIES,
                 AgentAuthCapabilities.withLogout(),
                 null);
         return CompletableFuture.completedFuture(new InitializeResponse(version, capabilities,

@@ -9,11 +9,13 @@ import dev.acp4j.mcp.McpTool;
 import dev.acp4j.protocol.AcpMethods;
 import dev.acp4j.protocol.content.ContentBlock;
 import dev.acp4j.protocol.mcp.McpServer;
+import dev.acp4j.protocol.session.Cost;
 import dev.acp4j.protocol.session.SessionNotification;
 import dev.acp4j.protocol.session.SessionUpdate;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -28,10 +30,22 @@ public final class PromptTurn {
     private final Client client;
     private final CredentialResolver credentials;
     private final McpServers mcp;
+    private final SessionSettings settings;
+    private final TitleSink titles;
+    private final String agentMessageId = UUID.randomUUID().toString();
+    private final String agentThoughtId = UUID.randomUUID().toString();
     private boolean finished;
 
+    /** Where a new title goes: the session's record and a {@code session_info_update}. */
+    @FunctionalInterface
+    interface TitleSink {
+        void retitle(Session session, String title);
+    }
+
     PromptTurn(Session session, List<ContentBlock> prompt, CancellationToken cancellation, Client client,
-               CredentialResolver credentials, McpServers mcp) {
+               CredentialResolver credentials, McpServers mcp, SessionSettings settings, TitleSink titles) {
+        this.settings = settings;
+        this.titles = titles;
         this.session = session;
         this.prompt = List.copyOf(prompt);
         this.cancellation = cancellation;
@@ -55,6 +69,55 @@ public final class PromptTurn {
 
     public String sessionId() {
         return session.id();
+    }
+
+    /** The session this turn runs in (its title, directories, recorded history). */
+    public Session session() {
+        return session;
+    }
+
+    /** The further workspace roots of the session ({@code additionalDirectories}). */
+    public List<Path> additionalDirectories() {
+        return session.additionalDirectories();
+    }
+
+    /**
+     * The session's recorded conversation before this turn's prompt and what this turn has sent
+     * so far (see {@link Session#history()}); after a {@code session/load} in a new process it
+     * holds the earlier processes' turns too.
+     */
+    public List<SessionUpdate> history() {
+        return session.history();
+    }
+
+    /** The session's current mode ({@link Agent#modes()}), or null when the agent has none. */
+    public String modeId() {
+        return settings.currentModeId(session.state());
+    }
+
+    /**
+     * The current value of a config option ({@link Agent#configOptions()}): a select option's
+     * value id, or {@code "true"}/{@code "false"} for a boolean one; null for an unknown id.
+     */
+    public String configValue(String configId) {
+        return settings.currentValue(session.state(), configId, client.state().supportsBooleanConfigOptions());
+    }
+
+    /** Sets the session's title (shown by {@code session/list}); the client gets a {@code session_info_update}. */
+    public void setTitle(String title) {
+        if (title != null && !title.isBlank() && !title.equals(session.title().orElse(null))) {
+            synchronized (this) {
+                if (finished) {
+                    return;
+                }
+            }
+            titles.retitle(session, title.strip());
+        }
+    }
+
+    /** Reports context-window usage ({@code used} of {@code size} tokens) and, optionally, the cost so far. */
+    public void reportUsage(long used, long size, Cost cost) {
+        send(new SessionUpdate.UsageUpdate(used, size, cost, null));
     }
 
     public Path cwd() {
@@ -94,11 +157,37 @@ public final class PromptTurn {
         send(SessionUpdate.agentMessage(text));
     }
 
-    /** Streams any session update. Dropped once the turn has been answered. */
+    /**
+     * Streams any session update. Message chunks without a {@code messageId} get this turn's
+     * (one for the reply, one for the thoughts). Conversation updates (messages, thoughts, tool
+     * calls, plans) are recorded in the session before they are sent, so that
+     * {@code session/load} replays them. Dropped once the turn has been answered.
+     */
     public synchronized void send(SessionUpdate update) {
         if (!finished) {
-            client.notify(AcpMethods.SESSION_UPDATE, SessionNotification.of(session.id(), update));
+            SessionUpdate sent = withMessageId(update);
+            if (isConversation(sent)) {
+                session.record(sent);
+            }
+            client.notify(AcpMethods.SESSION_UPDATE, SessionNotification.of(session.id(), sent));
         }
+    }
+
+    private SessionUpdate withMessageId(SessionUpdate update) {
+        if (update instanceof SessionUpdate.AgentMessageChunk c && c.messageId() == null) {
+            return new SessionUpdate.AgentMessageChunk(c.content(), agentMessageId, c.meta());
+        }
+        if (update instanceof SessionUpdate.AgentThoughtChunk c && c.messageId() == null) {
+            return new SessionUpdate.AgentThoughtChunk(c.content(), agentThoughtId, c.meta());
+        }
+        return update;
+    }
+
+    /** What belongs to the conversation, as opposed to the session's state (mode, options, title, usage). */
+    static boolean isConversation(SessionUpdate update) {
+        return update instanceof SessionUpdate.UserMessageChunk || update instanceof SessionUpdate.AgentMessageChunk
+                || update instanceof SessionUpdate.AgentThoughtChunk || update instanceof SessionUpdate.ToolCall
+                || update instanceof SessionUpdate.ToolCallUpdateNotification || update instanceof SessionUpdate.Plan;
     }
 
     public boolean isCancelled() {

@@ -2,50 +2,121 @@ package dev.acp4j.server;
 
 import dev.acp4j.jsonrpc.CancellationToken;
 import dev.acp4j.protocol.mcp.McpServer;
+import dev.acp4j.protocol.session.SessionUpdate;
+import dev.acp4j.server.session.StoredSession;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
-/** A session created by {@code session/new}: its working directory, MCP servers and running turn. */
+/**
+ * A session open in this process (created by {@code session/new}, or brought back by
+ * {@code session/load} or {@code session/resume}): its directories, MCP servers, title, mode,
+ * config values, its conversation so far, and its running turn.
+ */
 public final class Session {
 
     private final String id;
     private final Path cwd;
+    private final List<Path> additionalDirectories;
     private final List<McpServer> mcpServers;
+    private final SessionRecorder recorder;
+    private final List<SessionUpdate> history;
     private final AtomicReference<CancellationToken> runningTurn = new AtomicReference<>();
+    private volatile CompletableFuture<?> runningAnswer = CompletableFuture.completedFuture(null);
+    private volatile StoredSession state;
 
-    Session(String id, Path cwd, List<McpServer> mcpServers) {
-        this.id = id;
-        this.cwd = cwd;
+    Session(StoredSession state, List<McpServer> mcpServers, List<SessionUpdate> history, SessionRecorder recorder) {
+        this.id = state.sessionId();
+        this.cwd = Path.of(state.cwd());
+        this.additionalDirectories = state.additionalDirectories().stream().map(Path::of).toList();
         this.mcpServers = List.copyOf(mcpServers);
+        this.state = state;
+        this.history = new ArrayList<>(history);
+        this.recorder = recorder;
     }
 
+    /** The ACP session id. */
     public String id() {
         return id;
     }
 
+    /** The session's working directory (absolute). */
     public Path cwd() {
         return cwd;
     }
 
+    /** Further workspace roots the client gave ({@code additionalDirectories}), absolute, in order. */
+    public List<Path> additionalDirectories() {
+        return additionalDirectories;
+    }
+
+    /** The MCP servers the client gave for this session (in this process). */
     public List<McpServer> mcpServers() {
         return mcpServers;
     }
 
+    /** The session's title, if it has one. */
+    public Optional<String> title() {
+        return Optional.ofNullable(state.title());
+    }
+
+    /**
+     * The recorded conversation, oldest first: every user message (as {@code user_message_chunk})
+     * and every update the agent streamed in earlier turns, and in the running turn so far.
+     */
+    public List<SessionUpdate> history() {
+        synchronized (history) {
+            return List.copyOf(history);
+        }
+    }
+
+    StoredSession state() {
+        return state;
+    }
+
+    /** Changes what is stored of the session (title, mode, config values, times) and saves it. */
+    synchronized StoredSession update(UnaryOperator<StoredSession> change) {
+        state = change.apply(state);
+        recorder.save(state);
+        return state;
+    }
+
+    /** Adds an update to the conversation, in memory and in the store. */
+    void record(SessionUpdate update) {
+        synchronized (history) {
+            history.add(update);
+            recorder.append(id, update);
+        }
+    }
+
     /** Claims the session for a new turn; false when one is already running. */
-    boolean beginTurn(CancellationToken turn) {
-        return runningTurn.compareAndSet(null, turn);
+    boolean beginTurn(CancellationToken turn, CompletableFuture<?> answer) {
+        if (runningTurn.compareAndSet(null, turn)) {
+            runningAnswer = answer;
+            return true;
+        }
+        return false;
     }
 
     void endTurn(CancellationToken turn) {
         runningTurn.compareAndSet(turn, null);
     }
 
-    /** {@code session/cancel}: cancels the running turn, if any. */
-    void cancelTurn() {
+    boolean hasRunningTurn() {
+        return runningTurn.get() != null;
+    }
+
+    /** {@code session/cancel}: cancels the running turn, if any; the future completes when it is answered. */
+    CompletableFuture<?> cancelTurn() {
         CancellationToken turn = runningTurn.get();
         if (turn != null) {
             turn.cancel();
+            return runningAnswer;
         }
+        return CompletableFuture.completedFuture(null);
     }
 }

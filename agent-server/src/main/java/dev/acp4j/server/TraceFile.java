@@ -4,15 +4,21 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.acp4j.auth.store.PrivateFiles;
 import dev.acp4j.jsonrpc.TraceSink;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,13 +40,51 @@ public final class TraceFile implements TraceSink, Closeable {
         this.out = out;
     }
 
-    public static TraceFile open(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
+    /**
+     * Opens {@code file}, replacing its content: a new file is owner-only ({@code 0600}, in new
+     * {@code 0700} directories) from its creation, since the trace holds prompts and file
+     * contents; a symbolic link at {@code file} is refused, never written through.
+     *
+     * @throws CannotOpenException naming the file and the cause
+     */
+    public static TraceFile open(Path file) throws CannotOpenException {
+        try {
+            boolean existed = Files.exists(file, LinkOption.NOFOLLOW_LINKS);
+            FileChannel channel = PrivateFiles.open(file, PrivateFiles.Existing.TRUNCATE);
+            if (existed && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && PrivateFiles.isOpenToOthers(file)) {
+                log.warn("trace file {} can be read by other users; it will record prompts and file contents "
+                        + "(chmod 600 it, or remove it so that acp4j creates it owner-only)", file);
+            }
+            return new TraceFile(new BufferedOutputStream(Channels.newOutputStream(channel)));
+        } catch (IOException e) {
+            throw new CannotOpenException(file, e);
         }
-        return new TraceFile(new BufferedOutputStream(Files.newOutputStream(file,
-                StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)));
+    }
+
+    /** The trace file cannot be created or opened; the message names the file and why. */
+    public static final class CannotOpenException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        CannotOpenException(Path file, IOException cause) {
+            super((Files.exists(file, LinkOption.NOFOLLOW_LINKS) ? "cannot open trace file " : "cannot create trace file ")
+                    + file + ": " + reason(file, cause), cause);
+        }
+
+        private static String reason(Path file, IOException cause) {
+            String where = cause instanceof FileSystemException fs && fs.getFile() != null
+                    && !Path.of(fs.getFile()).equals(file) ? " (" + fs.getFile() + ")" : "";
+            if (cause instanceof NoSuchFileException) {
+                return "no such directory" + where;
+            }
+            if (cause instanceof AccessDeniedException) {
+                return "permission denied" + where;
+            }
+            if (cause instanceof FileSystemException fs && fs.getReason() != null) {
+                String reason = fs.getReason();
+                return Character.toLowerCase(reason.charAt(0)) + reason.substring(1) + where;
+            }
+            return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+        }
     }
 
     @Override

@@ -43,11 +43,13 @@ class SignInAdviceTest {
 
     @Test
     void insteadNamesTheWholeLoginCommandQuotedAndTheProvidersOwnAlternatives() {
-        assertThat(SignInAdvice.instead(PAGE, registry.all(), registry)).isEqualTo(
+        assertThat(SignInAdvice.instead(PAGE, registry.all(), registry, AgentIdentity.ACP4J)).isEqualTo(
                 "run /opt/acp4j/bin/acp4j --config '/home/u/my config.json' --login openai-page in a terminal,"
                         + " set OPENAI_API_KEY and restart, or restart with --openai-key-file FILE");
         assertThat(SignInAdvice.instead(OAUTH, registry.all(), new AuthMethodRegistry(registry.all(),
-                LaunchEnvironment.of(Map.of())))).isEqualTo("run the agent with --login example-oauth in a terminal");
+                LaunchEnvironment.of(Map.of())), new AgentIdentity("notes-agent", "Notes Agent")))
+                .as("without a known launcher, the agent's command name")
+                .isEqualTo("run notes-agent --login example-oauth in a terminal");
     }
 
     private static AuthMethodConfig method(String id, AuthMethodType type, String name, String provider, String providerName,

@@ -45,7 +45,7 @@ class ServeArgumentsTest {
         Optional<ServeArguments> fast = ServeArguments.read(args, startParameters.names());
 
         assertThat(fast).as("read without picocli: %s", line).isPresent();
-        Main main = new Main();
+        LauncherOptions main = new LauncherOptions();
         CommandLine commandLine = new CommandLine(main);
         startParameters.declare(commandLine.getCommandSpec());
         Map<String, String> startValues = startParameters.values(commandLine.parseArgs(args));
@@ -66,7 +66,7 @@ class ServeArgumentsTest {
 
     @Test
     void defaultsAreThoseOfTheOptions() throws IOException {
-        Main main = new Main();
+        LauncherOptions main = new LauncherOptions();
         new CommandLine(main).parseArgs();
 
         ServeArguments fast = ServeArguments.read(new String[0], startParameters.names()).orElseThrow();

@@ -114,6 +114,41 @@ class AcpServerConformanceIT {
                 .containsEntry("auth.session-new-unauthenticated", "PASS");
     }
 
+    /**
+     * Issue 18: {@code --auth-method acp4j-key-page} (an agent-type method of the default
+     * configuration) is CONFORMANT: without {@code --auth-secret} the harness declines the URL
+     * elicitation and the session checks SKIP; with it the scripted browser pastes the key on
+     * acp4j's page and they PASS.
+     */
+    @Test
+    void conformantWithTheApiKeyPageMethodWithAndWithoutASecret() throws IOException {
+        List<String> declined = List.of("--auth-method", "acp4j-key-page", "--response-timeout", "15000", "--jobs", "2",
+                "--transcripts", buildDir.resolve("conformance-acp4j-key-page-declined-transcripts").toString());
+        HarnessRun withoutSecret = HarnessRun.run(buildDir.resolve("conformance-acp4j-key-page-declined.json"), declined,
+                List.of(launcher.toString()));
+        Files.writeString(buildDir.resolve("conformance-acp4j-key-page-declined.txt"), withoutSecret.out());
+
+        assertThat(withoutSecret.exitCode()).as(withoutSecret.toString()).isZero();
+        assertThat(withoutSecret.ids("FAIL", null)).as(withoutSecret.toString()).isEmpty();
+        assertThat(withoutSecret.statuses()).containsEntry("auth.authenticated-session-new", "SKIP")
+                .containsEntry("prompt.cancel", "SKIP");
+
+        String key = "sk-conformance-page-0000";
+        List<String> signedIn = List.of("--auth-method", "acp4j-key-page", "--auth-secret", key,
+                "--response-timeout", "15000", "--jobs", "2",
+                "--transcripts", buildDir.resolve("conformance-acp4j-key-page-transcripts").toString());
+        HarnessRun withSecret = HarnessRun.run(buildDir.resolve("conformance-acp4j-key-page.json"), signedIn,
+                List.of(launcher.toString()));
+        Files.writeString(buildDir.resolve("conformance-acp4j-key-page.txt"), withSecret.out());
+
+        assertThat(withSecret.exitCode()).as(withSecret.toString()).isZero();
+        assertThat(withSecret.ids("FAIL", null)).as(withSecret.toString()).isEmpty();
+        assertThat(withSecret.statuses()).containsEntry("auth.authenticated-session-new", "PASS")
+                .containsEntry("client.capabilities-respected", "PASS")
+                .containsEntry("prompt.cancel", "PASS");
+        assertThat(withSecret.out()).doesNotContain(key);
+    }
+
     @Test
     void conformantToTheAuthProfileWithStrictExtensions() throws IOException {
         Path config = writeConfig("acp4j-all-types-config.json", ALL_TYPES_CONFIG);

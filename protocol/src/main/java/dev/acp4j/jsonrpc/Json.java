@@ -24,8 +24,10 @@ import com.fasterxml.jackson.databind.type.LogicalType;
  *
  * <p>Tolerant where the protocol asks for it (unknown fields are ignored, so newer peers
  * can add fields), strict where a silent coercion would hide a client bug: a number is not
- * a string, a string is not a boolean, a required field may not be missing, a key may not
- * appear twice in one object, and nothing may follow the one JSON value of a line. Floats are
+ * a string, a string is not a boolean, a required field may not be missing, and nothing may
+ * follow the one JSON value of a line. A key that appears twice in one object is read as its
+ * last value, at any depth, as {@code JSON.parse} and the reference SDKs read it (the official
+ * Java SDK client writes every content block's {@code type} twice). Floats are
  * read as {@link java.math.BigDecimal} so that ids and {@code _meta} values are echoed
  * exactly as they arrived. Absent optional fields are omitted on output, never written as
  * {@code null}.
@@ -58,15 +60,16 @@ public final class Json {
         JsonMapper mapper = JsonMapper.builder()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // Last value wins for a repeated key, as in every peer: refusing it breaks real clients.
+                .disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .disable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .disable(SerializationFeature.INDENT_OUTPUT)
-                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
                 .annotationIntrospector(new RequiredMeansNotNull())
                 .build();
         // Absent record fields are omitted, but a null inside a map (e.g. _meta) is data: keep it.

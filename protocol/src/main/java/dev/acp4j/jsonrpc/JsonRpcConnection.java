@@ -349,7 +349,7 @@ public final class JsonRpcConnection implements AutoCloseable {
             inFlight.remove(key, token);
             return failure == null
                     ? new Response(id, value, null, context)
-                    : Response.error(id, errorFor(method, failure, token));
+                    : Response.error(id, errorFor(method, id, failure, token));
         });
     }
 
@@ -358,7 +358,7 @@ public final class JsonRpcConnection implements AutoCloseable {
                                                              RequestContext context) {
         try {
             var handler = (AsyncRequestHandler<Object, Object>) route.handler();
-            return handler.handle(params, context).toCompletableFuture().thenApply(v -> (Object) v);
+            return handler.handle(params, context).toCompletableFuture().thenApply(v -> v);
         } catch (Exception | LinkageError e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -423,7 +423,7 @@ public final class JsonRpcConnection implements AutoCloseable {
                 error.get("data"));
     }
 
-    private JsonRpcError errorFor(String method, Throwable failure, CancellationToken token) {
+    private JsonRpcError errorFor(String method, JsonNode id, Throwable failure, CancellationToken token) {
         Throwable cause = failure;
         while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
             cause = cause.getCause();
@@ -434,7 +434,9 @@ public final class JsonRpcConnection implements AutoCloseable {
         if (cause instanceof CancellationException || cause instanceof InterruptedException || token.isCancelled()) {
             return JsonRpcError.requestCancelled();
         }
-        log.error("{} failed", method, cause);
+        // Method and id only: params can hold secrets.
+        log.error("{} request (id {}) failed; answered -32603 Internal error (throw a JsonRpcException "
+                + "to answer with another error)", method, id, cause);
         return JsonRpcError.internalError();
     }
 

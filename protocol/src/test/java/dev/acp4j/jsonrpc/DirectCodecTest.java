@@ -44,10 +44,8 @@ class DirectCodecTest {
                 "{\"protocolVersion\":1,\"clientCapabilities\":{\"fs\":{\"readTextFile\":\"yes\"}}}",
                 "{\"protocolVersion\":1,\"clientInfo\":{\"version\":\"1\"}}")) {
             JsonNode params = mapper.readTree(json);
-            JsonRpcException expected = catchThrowableOfType(() -> databind.bind(params, InitializeRequest.class),
-                    JsonRpcException.class);
-            JsonRpcException actual = catchThrowableOfType(() -> direct.bind(params, InitializeRequest.class),
-                    JsonRpcException.class);
+            JsonRpcException expected = catchThrowableOfType(JsonRpcException.class, () -> databind.bind(params, InitializeRequest.class));
+            JsonRpcException actual = catchThrowableOfType(JsonRpcException.class, () -> direct.bind(params, InitializeRequest.class));
             assertThat(actual).as(json).isNotNull();
             assertThat(actual.error()).isEqualTo(expected.error());
             assertThat(actual.error().code()).isEqualTo(-32602);

@@ -86,12 +86,22 @@ class JsonRpcConnectionTest {
         assertThat(wrongType.at("/error/message").asText()).contains("'text'").contains("a string");
         JsonNode internal = expectError("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"fail\"}", -32603, false);
         assertThat(internal.toString()).doesNotContain("secret-detail").doesNotContain("Exception");
-        expectError("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"echo\",\"a\":1,\"a\":2}", -32700, true);
         peer.sendBytes(new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}', '\n'});
         assertThat(peer.next().at("/error/code").asInt()).isEqualTo(-32700);
 
         peer.send("{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"echo\",\"params\":{\"text\":\"still here\"}}");
         assertThat(peer.next().at("/result/text").asText()).isEqualTo("still here");
+    }
+
+    @Test
+    void aRepeatedKeyCountsWithItsLastValueAtAnyDepth() throws Exception {
+        peer.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"id\":2,\"method\":\"nope\",\"method\":\"echo\","
+                + "\"params\":{\"text\":\"first\",\"times\":3,\"text\":\"last\",\"times\":1}}");
+        assertThat(peer.nextLine()).isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":2,\"result\":{\"text\":\"last\"}}");
+        peer.send("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"echo\",\"params\":{\"text\":1},\"params\":{\"text\":\"ok\"}}");
+        assertThat(peer.nextLine()).isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":3,\"result\":{\"text\":\"ok\"}}");
+        peer.send("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"echo\",\"params\":{\"text\":\"ok\",\"text\":null}}");
+        assertThat(peer.next().at("/error/code").asInt()).as("the last value, null, is what counts").isEqualTo(-32602);
     }
 
     @Test

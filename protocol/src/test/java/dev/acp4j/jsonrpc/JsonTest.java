@@ -29,9 +29,17 @@ class JsonTest {
     }
 
     @Test
-    void rejectsAnythingAfterTheValueAndDuplicateKeys() {
+    void rejectsAnythingAfterTheValue() {
         assertThatThrownBy(() -> mapper.readTree("{\"a\":1} {\"b\":2}")).hasMessageContaining("Trailing token");
-        assertThatThrownBy(() -> mapper.readTree("{\"a\":1,\"a\":2}")).hasMessageContaining("Duplicate field");
+    }
+
+    @Test
+    void readsARepeatedKeyAsItsLastValueAtAnyDepth() throws Exception {
+        assertThat(mapper.readTree("{\"a\":1,\"a\":2}")).isEqualTo(mapper.readTree("{\"a\":2}"));
+        assertThat(mapper.readTree("{\"x\":[{\"a\":{\"b\":1,\"b\":[true]},\"a\":{\"c\":null,\"c\":\"z\"}}]}"))
+                .isEqualTo(mapper.readTree("{\"x\":[{\"a\":{\"c\":\"z\"}}]}"));
+        JsonNode tree = mapper.readTree("{\"name\":\"first\",\"flag\":true,\"name\":\"last\"}");
+        assertThat(mapper.treeToValue(tree, Sample.class)).isEqualTo(new Sample("last", true, null));
     }
 
     @Test

@@ -258,7 +258,7 @@ public final class ConformanceSamples {
                 new SessionUpdate.AgentThoughtChunk(text, "m2", META),
                 new SessionUpdate.ToolCall("t1", "Read", ToolKind.READ, ToolCallStatus.IN_PROGRESS, toolContent,
                         locations, rawInput, JsonNodeFactory.instance.arrayNode().add(1), META),
-                new SessionUpdate.ToolCallUpdate(new ToolCallUpdate("t1", "Read a", ToolKind.SWITCH_MODE,
+                new SessionUpdate.ToolCallUpdateNotification(new ToolCallUpdate("t1", "Read a", ToolKind.SWITCH_MODE,
                         ToolCallStatus.COMPLETED, toolContent, locations, rawInput, TextNode.valueOf("ok"), META)),
                 new SessionUpdate.Plan(List.of(new PlanEntry("step", PlanEntryPriority.MEDIUM,
                         PlanEntryStatus.PENDING, META)), META),

@@ -14,9 +14,13 @@ import java.util.Locale;
  */
 public record TraceLine(String timestamp, Direction direction, JsonNode message) {
 
-    /** Parses a trace line; throws {@link IllegalArgumentException} saying what is wrong with it. */
+    /**
+     * Parses a trace line; throws {@link IllegalArgumentException} saying what is wrong with it.
+     * A member named twice in one object is an error in a line the agent sent ({@code out}) and
+     * counts with its last value in one it received.
+     */
     public static TraceLine parse(String line) {
-        JsonNode node = WireJson.parse(line);
+        JsonNode node = WireJson.parse(line, Direction.IN);
         if (!node.isObject()) {
             throw new IllegalArgumentException("a trace line is a JSON object with ts, dir and msg");
         }
@@ -32,6 +36,9 @@ public record TraceLine(String timestamp, Direction direction, JsonNode message)
             throw new IllegalArgumentException("'msg' is missing");
         }
         Direction direction = Direction.valueOf(dir.asText().toUpperCase(Locale.ROOT));
+        if (direction == Direction.OUT) {
+            WireJson.parse(line, Direction.OUT);
+        }
         return new TraceLine(ts.asText(), direction, node.get("msg"));
     }
 

@@ -68,7 +68,7 @@ public final class TranscriptValidator {
     public void accept(Direction direction, String line) {
         JsonNode message;
         try {
-            message = WireJson.parse(line);
+            message = WireJson.parse(line, direction);
         } catch (IllegalArgumentException e) {
             lineNumber++;
             report(direction, "$", e.getMessage());

@@ -119,6 +119,30 @@ class TranscriptValidatorTest {
     }
 
     @Test
+    void aRepeatedMemberCountsWithItsLastValueInWhatTheAgentReceivedAndIsFlaggedInWhatItSent() {
+        feed(IN, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"session/prompt\",\"params\":{\"sessionId\":\"s1\","
+                + "\"prompt\":[{\"type\":\"text\",\"type\":\"text\",\"text\":\"hi\"}]}}");
+        feed(OUT, "{\"jsonrpc\":\"2.0\",\"id\":3,\"result\":{\"stopReason\":\"end_turn\"}}");
+        assertThat(validator.violations()).as("the request was read, so its answer pairs with it").isEmpty();
+
+        feed(OUT, "{\"jsonrpc\":\"2.0\",\"method\":\"session/update\",\"params\":{\"sessionId\":\"s1\",\"sessionId\":\"s1\"}}");
+        assertThat(validator.violations()).singleElement().asString().startsWith("#3 OUT $: not JSON: Duplicate field 'sessionId'");
+    }
+
+    @Test
+    void aTraceLineMayRepeatAMemberOnlyInWhatTheAgentReceived(@TempDir Path dir) throws IOException {
+        Path trace = dir.resolve("trace.jsonl");
+        Files.write(trace, List.of(
+                "{\"ts\":\"2026-11-22T14:00:00.001Z\",\"dir\":\"in\",\"msg\":{\"jsonrpc\":\"2.0\",\"id\":1,\"id\":0,"
+                        + "\"method\":\"initialize\",\"params\":{\"protocolVersion\":1}}}",
+                "{\"ts\":\"2026-11-22T14:00:00.020Z\",\"dir\":\"out\",\"msg\":{\"jsonrpc\":\"2.0\",\"id\":0,\"id\":0,"
+                        + "\"result\":{\"protocolVersion\":1}}}"));
+
+        assertThat(TranscriptValidator.validateTrace(trace)).singleElement().asString()
+                .startsWith("#2 not a trace line: not JSON: Duplicate field 'id'");
+    }
+
+    @Test
     void validatesATraceFile(@TempDir Path dir) throws IOException {
         Path trace = dir.resolve("trace.jsonl");
         Files.write(trace, List.of(

@@ -68,11 +68,16 @@ public final class CredentialStore {
         return new CredentialStore(defaultPath(System.getenv()));
     }
 
+    /** The built-in agent's file: {@code defaultPath(env, "acp4j")}. */
+    public static Path defaultPath(Map<String, String> env) {
+        return defaultPath(env, "acp4j");
+    }
+
     /**
-     * {@code $XDG_CONFIG_HOME/acp4j/credentials.json}, or {@code $HOME/.config/acp4j/credentials.json}
+     * {@code $XDG_CONFIG_HOME/<agent>/credentials.json}, or {@code $HOME/.config/<agent>/credentials.json}
      * when {@code XDG_CONFIG_HOME} is unset, empty or relative (the XDG base directory rules).
      */
-    public static Path defaultPath(Map<String, String> env) {
+    public static Path defaultPath(Map<String, String> env, String agent) {
         String configHome = env.get("XDG_CONFIG_HOME");
         Path base;
         if (configHome != null && !configHome.isBlank() && Path.of(configHome).isAbsolute()) {
@@ -84,7 +89,7 @@ public final class CredentialStore {
             }
             base = Path.of(home, ".config");
         }
-        return base.resolve("acp4j").resolve(FILE_NAME);
+        return base.resolve(agent).resolve(FILE_NAME);
     }
 
     public Path path() {

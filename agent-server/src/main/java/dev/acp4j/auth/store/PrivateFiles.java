@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -16,11 +19,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Files only their owner can read: directories {@code rwx------}, files {@code rw-------},
- * set at creation (never chmod-ed afterwards) so there is no moment where they are open to
- * others. On file systems without POSIX permissions the platform default applies.
+ * The one place acp4j creates files that can hold user content or credentials (the credential
+ * store, the trace file, the session store): directories {@code rwx------}, files
+ * {@code rw-------}, set at creation (never chmod-ed afterwards, so there is no moment where
+ * they are open to others, whatever the umask), and a symbolic link found at a file's path is
+ * never followed. On file systems without POSIX permissions the platform default applies.
  */
-final class PrivateFiles {
+public final class PrivateFiles {
 
     private static final Logger LOG = LoggerFactory.getLogger(PrivateFiles.class);
 
@@ -32,17 +37,93 @@ final class PrivateFiles {
     private PrivateFiles() {
     }
 
-    static void createDirectories(Path directory) throws IOException {
+    /** What {@link #open} does with a file that already exists. */
+    public enum Existing {
+        /** Writes go after its content. */
+        APPEND,
+        /** Its content is discarded. */
+        TRUNCATE
+    }
+
+    /** Creates {@code directory} and its missing parents, each new one owner-only. */
+    public static void createDirectories(Path directory) throws IOException {
         if (Files.isDirectory(directory)) {
             return;
         }
         Files.createDirectories(directory, attributes(directory, OWNER_ONLY_DIRECTORY));
     }
 
-    /** Opens (creating it owner-only if needed) a file for writing, e.g. to lock it. */
+    /** Opens (creating it owner-only if needed, never through a symbolic link) a file for writing, e.g. to lock it. */
     static FileChannel openForWriting(Path file) throws IOException {
-        return FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+        return FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS), attributes(file, OWNER_READ_WRITE));
+    }
+
+    /**
+     * Opens {@code file} for writing: created owner-only (its missing directories too) when it
+     * does not exist, otherwise opened as it is, appended to or truncated. A symbolic link at
+     * {@code file} is refused in both cases, even one planted between the two attempts.
+     *
+     * @throws SymbolicLinkException when {@code file} is a symbolic link
+     */
+    public static FileChannel open(Path file, Existing existing) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            createDirectories(parent);
+        }
+        try {
+            return createNew(file);
+        } catch (FileAlreadyExistsException e) {
+            return openExisting(file, existing);
+        }
+    }
+
+    /**
+     * Creates {@code file}, owner-only, and opens it for writing; fails if anything, a symbolic
+     * link included, is already at that path ({@code O_CREAT|O_EXCL}, which never follows a link).
+     */
+    public static FileChannel createNew(Path file) throws IOException {
+        return FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
                 attributes(file, OWNER_READ_WRITE));
+    }
+
+    /**
+     * Opens an existing {@code file} for writing without following a symbolic link
+     * ({@code O_NOFOLLOW}); its permissions are left as they are.
+     *
+     * @throws SymbolicLinkException when {@code file} is a symbolic link
+     */
+    public static FileChannel openExisting(Path file, Existing existing) throws IOException {
+        if (Files.isSymbolicLink(file)) {
+            throw new SymbolicLinkException(file);
+        }
+        try {
+            return FileChannel.open(file, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS,
+                    existing == Existing.APPEND ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (FileSystemException e) {
+            if (Files.isSymbolicLink(file)) {
+                throw new SymbolicLinkException(file);
+            }
+            throw e;
+        }
+    }
+
+    /** True when others than the owner may read or write {@code file} (false without POSIX permissions). */
+    public static boolean isOpenToOthers(Path file) throws IOException {
+        if (!supportsPosix(file)) {
+            return false;
+        }
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
+        return permissions.stream().anyMatch(p -> !OWNER_ONLY_DIRECTORY.contains(p));
+    }
+
+    /** A symbolic link where acp4j would write a private file: it is not followed. */
+    public static final class SymbolicLinkException extends FileSystemException {
+        private static final long serialVersionUID = 1L;
+
+        SymbolicLinkException(Path file) {
+            super(file.toString(), null, "it is a symbolic link, which acp4j does not follow for a private file");
+        }
     }
 
     /**
@@ -50,7 +131,7 @@ final class PrivateFiles {
      * or the complete new one: an owner-only temporary file in the same directory, written,
      * forced to disk, then renamed over the target.
      */
-    static void writeAtomically(Path target, byte[] content) throws IOException {
+    public static void writeAtomically(Path target, byte[] content) throws IOException {
         Path directory = target.toAbsolutePath().getParent();
         createDirectories(directory);
         Path temp = Files.createTempFile(directory, target.getFileName() + ".", TEMP_SUFFIX,
@@ -87,7 +168,7 @@ final class PrivateFiles {
         }
     }
 
-    static boolean supportsPosix(Path path) {
+    public static boolean supportsPosix(Path path) {
         return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 

@@ -4,16 +4,25 @@ import dev.acp4j.mcp.McpServerUnavailableException;
 import dev.acp4j.mcp.McpTool;
 import dev.acp4j.protocol.mcp.McpServer;
 import dev.acp4j.protocol.session.AvailableCommand;
+import dev.acp4j.protocol.session.SessionConfigOption;
+import dev.acp4j.protocol.session.SessionConfigSelectOption;
+import dev.acp4j.protocol.session.SessionConfigSelectOptions;
+import dev.acp4j.protocol.session.SessionMode;
+import dev.acp4j.protocol.session.SessionUpdate;
 import dev.acp4j.protocol.session.StopReason;
 import dev.acp4j.protocol.session.UnstructuredCommandInput;
 import dev.acp4j.server.Agent;
 import dev.acp4j.server.PromptTurn;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The agent acp4j runs out of the box: it answers prompts, lists its slash commands, and
  * {@code /stream N} streams N chunks about 10 ms apart (a long turn, to exercise cancellation);
- * {@code /burst N} streams them back to back (for benchmarks).
+ * {@code /burst N} streams them back to back (for benchmarks). It titles a session from its first
+ * prompt, has two modes ({@code ask}, {@code code}) and a {@code model} option ({@code acp4j-mini},
+ * {@code acp4j-max}), plus a boolean {@code uppercase} option for clients that take booleans; each
+ * changes how it answers a plain prompt.
  */
 public final class BuiltinAgent implements Agent {
 
@@ -31,14 +40,52 @@ public final class BuiltinAgent implements Agent {
             AvailableCommand.of("whoami", "Show which credential the agent would use (never the secret)"),
             AvailableCommand.of("mcp", "Connect to each MCP server of the session and list its tools (signs in when a server asks)"));
 
+    static final String MODE_ASK = "ask";
+    static final String MODE_CODE = "code";
+    static final String MODEL = "model";
+    static final String MODEL_MINI = "acp4j-mini";
+    static final String MODEL_MAX = "acp4j-max";
+    static final String UPPERCASE = "uppercase";
+    private static final int TITLE_LENGTH = 60;
+
+    /** Built on first use: the modes and options are not needed before the first session. */
+    private static final class Settings {
+        private Settings() {
+        }
+
+        private static final List<SessionMode> MODES = List.of(
+                new SessionMode(MODE_ASK, "Ask", "Answer in prose", null),
+                new SessionMode(MODE_CODE, "Code", "Answer in a code block", null));
+
+        private static final List<SessionConfigOption> OPTIONS = List.of(
+                new SessionConfigOption.SelectOption(MODEL, "Model", "How much the agent says", null, MODEL_MINI,
+                        SessionConfigSelectOptions.of(List.of(
+                                new SessionConfigSelectOption(MODEL_MINI, "acp4j mini", "A one-line answer", null),
+                                new SessionConfigSelectOption(MODEL_MAX, "acp4j max", "A longer answer", null))), null),
+                new SessionConfigOption.BooleanOption(UPPERCASE, "Uppercase", "Answer in capitals", null, false, null));
+    }
+
     @Override
     public List<AvailableCommand> availableCommands() {
         return COMMANDS;
     }
 
     @Override
+    public List<SessionMode> modes() {
+        return Settings.MODES;
+    }
+
+    @Override
+    public List<SessionConfigOption> configOptions() {
+        return Settings.OPTIONS;
+    }
+
+    @Override
     public StopReason prompt(PromptTurn turn) throws InterruptedException {
         String text = turn.text().strip();
+        if (turn.session().title().isEmpty() && !text.isEmpty()) {
+            turn.setTitle(title(text));
+        }
         if (text.startsWith("/stream")) {
             return stream(turn, text.substring("/stream".length()).strip(), CHUNK_INTERVAL_MILLIS);
         }
@@ -69,9 +116,33 @@ public final class BuiltinAgent implements Agent {
             turn.sendText("The prompt had no text. Try /help.");
             return StopReason.END_TURN;
         }
-        turn.sendText("Hello from acp4j's built-in agent. You said: " + text);
-        turn.sendText("\n(Plug in your own logic by implementing dev.acp4j.server.Agent; /help lists commands.)");
+        answer(turn, text);
         return StopReason.END_TURN;
+    }
+
+    /** A plain prompt's answer, shaped by the session's mode and options. */
+    private static void answer(PromptTurn turn, String text) {
+        boolean code = MODE_CODE.equals(turn.modeId());
+        String model = turn.configValue(MODEL);
+        String reply = "[" + turn.modeId() + ", " + model + "] Hello from acp4j's built-in agent. You said: " + text;
+        if (code) {
+            reply = reply + "\n```text\n" + text + "\n```";
+        }
+        if (MODEL_MAX.equals(model)) {
+            reply = reply + "\nThis session has " + turn.history().stream()
+                    .filter(u -> u instanceof SessionUpdate.UserMessageChunk).count()
+                    + " user messages so far, in " + turn.cwd() + ".";
+        }
+        if ("true".equals(turn.configValue(UPPERCASE))) {
+            reply = reply.toUpperCase(Locale.ROOT);
+        }
+        turn.sendText(reply);
+        turn.sendText("\n(Plug in your own logic by implementing dev.acp4j.server.Agent; /help lists commands.)");
+    }
+
+    private static String title(String prompt) {
+        String firstLine = prompt.lines().findFirst().orElse(prompt).strip();
+        return firstLine.length() <= TITLE_LENGTH ? firstLine : firstLine.substring(0, TITLE_LENGTH - 1) + "…";
     }
 
     private static StopReason listMcpTools(PromptTurn turn) throws InterruptedException {

@@ -1,17 +1,31 @@
 package dev.acp4j.server.config;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * One auth method as configured. Fields that a type does not use are null or empty.
  *
+ * <p>In code, start from the factory of its type, e.g.
+ * {@code AuthMethodConfig.apiKeyPage("weather-key-page", "Enter a Weather API key").provider("weather").build()};
+ * {@link Builder#build()} applies the same rules, with the same messages, as a {@code --config} file.
+ *
+ * @param id           unique among the methods of a configuration
+ * @param type         the kind of method
+ * @param name         shown to the user by the client
+ * @param description  optional longer text
  * @param provider     whose credential the method yields (methods of one provider satisfy
  *                     each other's sessions)
- * @param providerName how messages name the provider to people (e.g. "OpenAI"); defaults to {@code provider}
+ * @param providerName how messages name the provider to people (e.g. "OpenAI"); null or blank: {@code provider}
  * @param inputs       {@code env_var}: the variables; {@code start_param}: the flags
+ * @param link         {@code env_var}/{@code start_param}: where the user gets the value
  * @param args         {@code terminal}: launch arguments appended for a terminal login
+ * @param env          {@code terminal}: environment variables for a terminal login
  * @param keyPattern   {@code api_key_page}: a regular expression a plausible key matches
  * @param oauth        {@code oauth2} settings
  */
@@ -29,7 +43,24 @@ public record AuthMethodConfig(
         String keyPattern,
         OAuthConfig oauth) {
 
-    /** {@code oauth2} settings. */
+    public AuthMethodConfig {
+        providerName = providerName == null || providerName.isBlank() ? provider : providerName;
+    }
+
+    /**
+     * {@code oauth2} settings.
+     *
+     * @param issuer                      the authorization server (discovered by RFC 8414 / OpenID)
+     * @param clientId                    a public client's id
+     * @param scopes                      requested scopes
+     * @param flow                        {@code auto}, {@code authorization_code} or {@code device_code}
+     * @param authorizationEndpoint       explicit endpoint when the server publishes no metadata
+     * @param tokenEndpoint               explicit endpoint when the server publishes no metadata
+     * @param deviceAuthorizationEndpoint explicit endpoint when the server publishes no metadata
+     * @param revocationEndpoint          explicit endpoint when the server publishes no metadata
+     * @param redirectPort                fixed loopback port, or null for a random one
+     * @param timeout                     how long the sign-in may take, or null for the server's default
+     */
     public record OAuthConfig(
             String issuer,
             String clientId,
@@ -41,5 +72,203 @@ public record AuthMethodConfig(
             String revocationEndpoint,
             Integer redirectPort,
             Duration timeout) {
+    }
+
+    /** A one-time local page where the user pastes an API key ({@code api_key_page}). */
+    public static Builder apiKeyPage(String id, String name) {
+        return new Builder(AuthMethodType.API_KEY_PAGE, id, name);
+    }
+
+    /** A key read from environment variables ({@code env_var}); add them with {@link Builder#variable}. */
+    public static Builder envVar(String id, String name) {
+        return new Builder(AuthMethodType.ENV_VAR, id, name);
+    }
+
+    /** A key read from command-line flags ({@code start_param}); add them with {@link Builder#parameter}. */
+    public static Builder startParam(String id, String name) {
+        return new Builder(AuthMethodType.START_PARAM, id, name);
+    }
+
+    /** The agent's own login run by the client in a terminal ({@code terminal}). */
+    public static Builder terminal(String id, String name) {
+        return new Builder(AuthMethodType.TERMINAL, id, name);
+    }
+
+    /** OAuth 2 sign-in ({@code oauth2}): give {@link Builder#issuer} (or both endpoints) and {@link Builder#clientId}. */
+    public static Builder oauth2(String id, String name) {
+        return new Builder(AuthMethodType.OAUTH2, id, name);
+    }
+
+    /** Builds one {@link AuthMethodConfig}; setters of keys another type uses are ignored for this type. */
+    public static final class Builder {
+        private final AuthMethodType type;
+        private final String id;
+        private final String name;
+        private String description;
+        private String provider;
+        private String providerName;
+        private final List<CredentialInput> inputs = new ArrayList<>();
+        private String link;
+        private final List<String> args = new ArrayList<>();
+        private final Map<String, String> env = new LinkedHashMap<>();
+        private String keyPattern;
+        private String issuer;
+        private String clientId;
+        private final List<String> scopes = new ArrayList<>();
+        private String flow = "auto";
+        private String authorizationEndpoint;
+        private String tokenEndpoint;
+        private String deviceAuthorizationEndpoint;
+        private String revocationEndpoint;
+        private Integer redirectPort;
+        private Duration timeout;
+
+        private Builder(AuthMethodType type, String id, String name) {
+            this.type = type;
+            this.id = id;
+            this.name = name;
+        }
+
+        /** Optional longer text for the client. */
+        public Builder description(String value) {
+            this.description = value;
+            return this;
+        }
+
+        /** Whose credential the method yields; default: the id. */
+        public Builder provider(String value) {
+            this.provider = value;
+            return this;
+        }
+
+        /**
+         * How sign-in messages and the AUTH_REQUIRED error name the provider to people, e.g.
+         * {@code "OpenAI"} for provider {@code openai}; default: the provider.
+         */
+        public Builder providerName(String value) {
+            this.providerName = value;
+            return this;
+        }
+
+        /** {@code env_var}: a required secret variable. */
+        public Builder variable(String variableName, String label) {
+            return input(new CredentialInput(variableName, label, true, false));
+        }
+
+        /** {@code start_param}: a required flag naming a file that holds the secret. */
+        public Builder parameter(String flag, String label) {
+            return input(new CredentialInput(flag, label, true, false));
+        }
+
+        /** {@code env_var}/{@code start_param}: any input. */
+        public Builder input(CredentialInput value) {
+            this.inputs.add(Objects.requireNonNull(value));
+            return this;
+        }
+
+        /** {@code env_var}/{@code start_param}: where the user gets the value. */
+        public Builder link(String value) {
+            this.link = value;
+            return this;
+        }
+
+        /** {@code terminal}: arguments appended after {@code --login}. */
+        public Builder args(List<String> values) {
+            this.args.addAll(values);
+            return this;
+        }
+
+        /** {@code terminal}: an environment variable for the terminal login. */
+        public Builder env(String variable, String value) {
+            this.env.put(variable, value);
+            return this;
+        }
+
+        /** {@code api_key_page}: a regular expression a plausible key matches. */
+        public Builder keyPattern(String value) {
+            this.keyPattern = value;
+            return this;
+        }
+
+        /** {@code oauth2}: the authorization server's issuer URL. */
+        public Builder issuer(String value) {
+            this.issuer = value;
+            return this;
+        }
+
+        /** {@code oauth2}: the public client's id. */
+        public Builder clientId(String value) {
+            this.clientId = value;
+            return this;
+        }
+
+        /** {@code oauth2}: requested scopes. */
+        public Builder scopes(List<String> values) {
+            this.scopes.addAll(values);
+            return this;
+        }
+
+        /** {@code oauth2}: {@code auto} (default), {@code authorization_code} or {@code device_code}. */
+        public Builder flow(String value) {
+            this.flow = value;
+            return this;
+        }
+
+        /** {@code oauth2}: explicit endpoint when the server publishes no metadata. */
+        public Builder authorizationEndpoint(String value) {
+            this.authorizationEndpoint = value;
+            return this;
+        }
+
+        /** {@code oauth2}: explicit endpoint when the server publishes no metadata. */
+        public Builder tokenEndpoint(String value) {
+            this.tokenEndpoint = value;
+            return this;
+        }
+
+        /** {@code oauth2}: explicit endpoint when the server publishes no metadata. */
+        public Builder deviceAuthorizationEndpoint(String value) {
+            this.deviceAuthorizationEndpoint = value;
+            return this;
+        }
+
+        /** {@code oauth2}: explicit endpoint when the server publishes no metadata. */
+        public Builder revocationEndpoint(String value) {
+            this.revocationEndpoint = value;
+            return this;
+        }
+
+        /** {@code oauth2}: a fixed loopback redirect port. */
+        public Builder redirectPort(int value) {
+            this.redirectPort = value;
+            return this;
+        }
+
+        /** {@code oauth2}: how long the sign-in may take. */
+        public Builder timeout(Duration value) {
+            this.timeout = value;
+            return this;
+        }
+
+        /**
+         * The method.
+         *
+         * @throws IllegalArgumentException naming every problem, worded as for a {@code --config} file
+         */
+        public AuthMethodConfig build() {
+            OAuthConfig oauth = type != AuthMethodType.OAUTH2 ? null : new OAuthConfig(issuer, clientId,
+                    List.copyOf(scopes), flow, authorizationEndpoint, tokenEndpoint, deviceAuthorizationEndpoint,
+                    revocationEndpoint, redirectPort, timeout);
+            boolean usesInputs = type == AuthMethodType.ENV_VAR || type == AuthMethodType.START_PARAM;
+            AuthMethodConfig method = new AuthMethodConfig(id, type, name, description, provider == null ? id : provider,
+                    providerName, usesInputs ? List.copyOf(inputs) : List.of(), usesInputs ? link : null,
+                    type == AuthMethodType.TERMINAL ? List.copyOf(args) : List.of(),
+                    type == AuthMethodType.TERMINAL ? Map.copyOf(env) : Map.of(),
+                    type == AuthMethodType.API_KEY_PAGE ? keyPattern : null, oauth);
+            Problems problems = new Problems("(code)");
+            ConfigRules.checkMethod(method, ConfigRules.label("auth method", id), Set.of(), problems);
+            problems.throwUncheckedIfAny();
+            return method;
+        }
     }
 }

@@ -1,8 +1,10 @@
 package dev.acp4j.server.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.acp4j.jsonrpc.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,23 +14,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads a {@code --config} JSON file. Unknown keys are errors (a typo must not silently drop
- * a setting); every message names the file, the method and the problem.
+ * a setting); every message names the file, the method and the problem. The rules beyond JSON
+ * types are {@code ConfigRules}, shared with the builders of {@link ServerConfig} and {@link AuthMethodConfig}.
  */
 public final class ConfigLoader {
 
     private static final String DEFAULT_RESOURCE = "/dev/acp4j/server/default-config.json";
 
-    private static final Set<String> TOP_LEVEL = Set.of("authMethods", "credentialStore", "elicitationTimeoutSeconds");
+    private static final Set<String> TOP_LEVEL = Set.of("authMethods", "credentialStore", "elicitationTimeoutSeconds",
+            "sessionStore");
     private static final Set<String> COMMON = Set.of("id", "type", "name", "description", "provider", "providerName",
             "_comment");
     private static final Map<AuthMethodType, Set<String>> BY_TYPE = Map.of(
@@ -39,11 +40,10 @@ public final class ConfigLoader {
             AuthMethodType.OAUTH2, Set.of("issuer", "clientId", "scopes", "flow", "authorizationEndpoint",
                     "tokenEndpoint", "deviceAuthorizationEndpoint", "revocationEndpoint", "redirectPort",
                     "timeoutSeconds"));
-    private static final Set<String> OAUTH_FLOWS = Set.of("auto", "authorization_code", "device_code");
-    private static final Pattern FLAG = Pattern.compile("--[A-Za-z0-9][A-Za-z0-9-]*");
-    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final ObjectMapper mapper = Json.shared();
+    /** The wire reads a repeated key as its last value; in a configuration it is a typo, as an unknown key is. */
+    private final ObjectReader strictReader = mapper.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
     public ServerConfig load(Path file) throws ConfigException {
         byte[] bytes;
@@ -72,7 +72,7 @@ public final class ConfigLoader {
     public ServerConfig parse(String source, byte[] json) throws ConfigException {
         JsonNode root;
         try {
-            root = mapper.readTree(json);
+            root = strictReader.readTree(json);
         } catch (JsonProcessingException e) {
             throw new ConfigException("config " + source + ": not valid JSON (" + e.getOriginalMessage()
                     + " at line " + e.getLocation().getLineNr() + ")");
@@ -83,18 +83,15 @@ public final class ConfigLoader {
             throw new ConfigException("config " + source + ": must be a JSON object, e.g. {}");
         }
         Problems problems = new Problems(source);
+        Set<String> reported = new HashSet<>();
         unknownKeys(root, TOP_LEVEL, problems, "");
         List<AuthMethodConfig> methods = new ArrayList<>();
         JsonNode list = root.get("authMethods");
         if (list != null && !list.isArray()) {
             problems.add("authMethods must be an array");
         } else if (list != null) {
-            Set<String> ids = new HashSet<>();
             for (int i = 0; i < list.size(); i++) {
                 AuthMethodConfig method = method(list.get(i), "authMethods[" + i + "]", problems);
-                if (method != null && !ids.add(method.id())) {
-                    problems.add("authMethods[" + i + "] (id '" + method.id() + "'): duplicate id");
-                }
                 if (method != null) {
                     methods.add(method);
                 }
@@ -112,29 +109,52 @@ public final class ConfigLoader {
         Duration timeout = ServerConfig.DEFAULT_ELICITATION_TIMEOUT;
         JsonNode timeoutNode = root.get("elicitationTimeoutSeconds");
         if (timeoutNode != null) {
-            if (timeoutNode.canConvertToInt() && timeoutNode.isIntegralNumber() && timeoutNode.intValue() > 0) {
+            if (timeoutNode.canConvertToInt() && timeoutNode.isIntegralNumber()) {
                 timeout = Duration.ofSeconds(timeoutNode.intValue());
             } else {
                 problems.add("elicitationTimeoutSeconds must be a positive whole number");
+                reported.add("elicitationTimeoutSeconds");
             }
         }
+        String sessionStore = sessionStore(root.get("sessionStore"), reported);
+        if (reported.contains("sessionStore")) {
+            problems.add(ConfigRules.SESSION_STORE_RULE);
+        }
+        ServerConfig config = new ServerConfig(source, List.copyOf(methods), store, timeout, sessionStore);
+        ConfigRules.checkServer(config, reported, problems);
         problems.throwIfAny();
-        return new ServerConfig(source, List.copyOf(methods), store, timeout);
+        return config;
     }
 
+    private static String sessionStore(JsonNode node, Set<String> reported) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        reported.add("sessionStore");
+        return null;
+    }
+
+    /** Reads one method's JSON; what JSON can get wrong (types, keys) is reported here, the rest by {@link ConfigRules}. */
     private AuthMethodConfig method(JsonNode node, String where, Problems problems) {
         if (node == null || !node.isObject()) {
             problems.add(where + ": must be an object");
             return null;
         }
-        String id = text(node, "id", where, problems, true);
-        String label = id == null ? where : where + " (id '" + id + "')";
-        String typeName = text(node, "type", label, problems, true);
-        String name = text(node, "name", label, problems, true);
-        String description = text(node, "description", label, problems, false);
-        String provider = text(node, "provider", label, problems, false);
-        String providerName = text(node, "providerName", label, problems, false);
+        Set<String> reported = new HashSet<>();
+        String id = text(node, "id", where, problems, reported);
+        String label = ConfigRules.label(where, id);
+        String typeName = text(node, "type", label, problems, reported);
+        String name = text(node, "name", label, problems, reported);
+        String description = text(node, "description", label, problems, reported);
+        String provider = text(node, "provider", label, problems, reported);
+        String providerName = text(node, "providerName", label, problems, reported);
         if (typeName == null) {
+            if (!reported.contains("type")) {
+                problems.add(label + ": missing \"type\"");
+            }
             return null;
         }
         AuthMethodType type = AuthMethodType.fromConfigName(typeName).orElse(null);
@@ -145,59 +165,43 @@ public final class ConfigLoader {
         Set<String> allowed = new HashSet<>(COMMON);
         allowed.addAll(BY_TYPE.get(type));
         unknownKeys(node, allowed, problems, label + ": ");
-        if (id != null && id.isBlank()) {
-            problems.add(label + ": id must not be empty");
-        }
         List<CredentialInput> inputs = List.of();
-        String link = text(node, "link", label, problems, false);
+        String link = text(node, "link", label, problems, reported);
         List<String> args = List.of();
         Map<String, String> env = Map.of();
         String keyPattern = null;
         AuthMethodConfig.OAuthConfig oauth = null;
         switch (type) {
-            case ENV_VAR -> inputs = inputs(node, "vars", label, problems, ENV_NAME, "an environment variable name");
-            case START_PARAM -> inputs = inputs(node, "params", label, problems, FLAG, "a command-line flag such as --api-key-file");
+            case ENV_VAR -> inputs = inputs(node, "vars", label, problems, reported);
+            case START_PARAM -> inputs = inputs(node, "params", label, problems, reported);
             case TERMINAL -> {
                 args = strings(node, "args", label, problems);
                 env = stringMap(node, "env", label, problems);
             }
-            case API_KEY_PAGE -> {
-                keyPattern = text(node, "keyPattern", label, problems, false);
-                if (keyPattern != null) {
-                    try {
-                        Pattern.compile(keyPattern);
-                    } catch (PatternSyntaxException e) {
-                        problems.add(label + ": keyPattern is not a valid regular expression");
-                    }
-                }
-            }
-            case OAUTH2 -> oauth = oauth(node, label, problems);
+            case API_KEY_PAGE -> keyPattern = text(node, "keyPattern", label, problems, reported);
+            case OAUTH2 -> oauth = oauth(node, label, problems, reported);
             default -> throw new IllegalStateException(type.toString());
         }
-        String providerId = provider == null ? id : provider;
-        return new AuthMethodConfig(id, type, name, description, providerId,
-                providerName == null || providerName.isBlank() ? providerId : providerName, inputs, link, args, env, keyPattern, oauth);
+        AuthMethodConfig method = new AuthMethodConfig(id, type, name, description, provider == null ? id : provider,
+                providerName, inputs, link, args, env, keyPattern, oauth);
+        ConfigRules.checkMethod(method, label, reported, problems);
+        return method;
     }
 
-    private AuthMethodConfig.OAuthConfig oauth(JsonNode node, String label, Problems problems) {
-        String issuer = text(node, "issuer", label, problems, false);
-        String clientId = text(node, "clientId", label, problems, true);
+    private AuthMethodConfig.OAuthConfig oauth(JsonNode node, String label, Problems problems, Set<String> reported) {
+        String issuer = text(node, "issuer", label, problems, reported);
+        String clientId = text(node, "clientId", label, problems, reported);
         List<String> scopes = strings(node, "scopes", label, problems);
-        String flow = text(node, "flow", label, problems, false);
-        if (flow == null) {
-            flow = "auto";
-        } else if (!OAUTH_FLOWS.contains(flow)) {
-            problems.add(label + ": flow must be one of auto, authorization_code, device_code");
-        }
-        String authorization = text(node, "authorizationEndpoint", label, problems, false);
-        String token = text(node, "tokenEndpoint", label, problems, false);
-        if (issuer == null && (authorization == null || token == null)) {
-            problems.add(label + ": needs an issuer, or both authorizationEndpoint and tokenEndpoint");
+        String flow = text(node, "flow", label, problems, reported);
+        String authorization = text(node, "authorizationEndpoint", label, problems, reported);
+        String token = text(node, "tokenEndpoint", label, problems, reported);
+        if (reported.contains("authorizationEndpoint") || reported.contains("tokenEndpoint")) {
+            reported.add("issuer");
         }
         Integer port = null;
         JsonNode portNode = node.get("redirectPort");
         if (portNode != null) {
-            if (portNode.isIntegralNumber() && portNode.intValue() > 0 && portNode.intValue() < 65536) {
+            if (portNode.isIntegralNumber() && portNode.canConvertToInt()) {
                 port = portNode.intValue();
             } else {
                 problems.add(label + ": redirectPort must be a port number (1-65535)");
@@ -206,23 +210,21 @@ public final class ConfigLoader {
         Duration timeout = null;
         JsonNode timeoutNode = node.get("timeoutSeconds");
         if (timeoutNode != null) {
-            if (timeoutNode.isIntegralNumber() && timeoutNode.intValue() > 0) {
+            if (timeoutNode.isIntegralNumber() && timeoutNode.canConvertToInt()) {
                 timeout = Duration.ofSeconds(timeoutNode.intValue());
             } else {
                 problems.add(label + ": timeoutSeconds must be a positive whole number");
             }
         }
-        return new AuthMethodConfig.OAuthConfig(issuer, clientId, scopes, flow, authorization, token,
-                text(node, "deviceAuthorizationEndpoint", label, problems, false),
-                text(node, "revocationEndpoint", label, problems, false), port, timeout);
+        return new AuthMethodConfig.OAuthConfig(issuer, clientId, scopes, flow == null ? "auto" : flow, authorization, token,
+                text(node, "deviceAuthorizationEndpoint", label, problems, reported),
+                text(node, "revocationEndpoint", label, problems, reported), port, timeout);
     }
 
-    private List<CredentialInput> inputs(JsonNode node, String key, String label, Problems problems,
-                                         Pattern namePattern, String nameMeaning) {
+    private List<CredentialInput> inputs(JsonNode node, String key, String label, Problems problems, Set<String> reported) {
         JsonNode list = node.get(key);
         if (list == null || !list.isArray() || list.isEmpty()) {
-            problems.add(label + ": " + key + " must be a non-empty array of {name, label?, secret?, optional?}");
-            return List.of();
+            return List.of(); // reported by the rules
         }
         List<CredentialInput> result = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
@@ -230,29 +232,30 @@ public final class ConfigLoader {
             String where = label + ": " + key + "[" + i + "]";
             if (!item.isObject()) {
                 problems.add(where + " must be an object");
+                reported.add(key);
                 continue;
             }
             unknownKeys(item, Set.of("name", "label", "secret", "optional"), problems, where + ": ");
-            String name = text(item, "name", where, problems, true);
-            if (name != null && !namePattern.matcher(name).matches()) {
-                problems.add(where + ": name '" + name + "' must be " + nameMeaning);
+            Set<String> itemReported = new HashSet<>();
+            String name = text(item, "name", where, problems, itemReported);
+            if (itemReported.contains("name")) {
+                reported.add(key + "[" + i + "].name");
             }
-            result.add(new CredentialInput(name, text(item, "label", where, problems, false),
+            result.add(new CredentialInput(name, text(item, "label", where, problems, itemReported),
                     bool(item, "secret", true, where, problems), bool(item, "optional", false, where, problems)));
         }
         return List.copyOf(result);
     }
 
-    private static String text(JsonNode node, String key, String where, Problems problems, boolean required) {
+    /** A string value, or null when absent; a value of another type is reported (and noted in {@code reported}). */
+    private static String text(JsonNode node, String key, String where, Problems problems, Set<String> reported) {
         JsonNode value = node.get(key);
         if (value == null || value.isNull()) {
-            if (required) {
-                problems.add(where + ": missing \"" + key + "\"");
-            }
             return null;
         }
         if (!value.isTextual()) {
             problems.add(where + ": \"" + key + "\" must be a string");
+            reported.add(key);
             return null;
         }
         return value.textValue();
@@ -298,9 +301,7 @@ public final class ConfigLoader {
         }
         Map<String, String> result = new LinkedHashMap<>();
         if (value.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : value.properties()) {
                 if (!field.getValue().isTextual()) {
                     problems.add(where + ": \"" + key + "\"." + field.getKey() + " must be a string");
                 } else {
@@ -319,25 +320,5 @@ public final class ConfigLoader {
                 problems.add(prefix + "unknown key \"" + key + "\"");
             }
         });
-    }
-
-    /** Collects every problem so the user fixes the file in one go. */
-    private static final class Problems {
-        private final String source;
-        private final List<String> items = new ArrayList<>();
-
-        Problems(String source) {
-            this.source = source;
-        }
-
-        void add(String problem) {
-            items.add(problem);
-        }
-
-        void throwIfAny() throws ConfigException {
-            if (!items.isEmpty()) {
-                throw new ConfigException("config " + source + ": " + String.join("; ", items));
-            }
-        }
     }
 }

@@ -47,6 +47,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void sessionStoreIsADirectoryOrNoneAndAbsentMeansTheDefault(@TempDir Path dir) throws Exception {
+        assertThat(parse("{}").sessionStore()).isNull();
+        assertThat(parse("{\"sessionStore\": \"none\"}").sessionStore()).isEqualTo("none");
+        assertThat(parse("{\"sessionStore\": \"/var/lib/agent/sessions\"}").sessionStore())
+                .isEqualTo("/var/lib/agent/sessions");
+        for (String bad : new String[] {"\"relative/dir\"", "\"\"", "42", "null", "true"}) {
+            Path file = dir.resolve("bad.json");
+            Files.writeString(file, "{\"sessionStore\": " + bad + "}");
+            assertThatThrownBy(() -> loader.load(file)).as(bad)
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessage("config " + file + ": sessionStore must be an absolute directory path, or \"none\""
+                            + " to keep sessions in memory only");
+        }
+    }
+
+    @Test
     void theBuiltInDefaultWorksOffline() {
         ServerConfig config = loader.loadDefault();
         assertThat(config.authMethods()).extracting(AuthMethodConfig::type)
@@ -86,6 +102,13 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> loader.load(dir.resolve("nope.json"))).hasMessageContaining("nope.json: no such file");
         assertThatThrownBy(() -> parse("[]")).hasMessageContaining("must be a JSON object");
         assertThatThrownBy(() -> parse("{\"authMethods\":{}}")).hasMessageContaining("authMethods must be an array");
+    }
+
+    @Test
+    void aKeyTwiceInOneObjectIsAnErrorNotASilentlyDroppedSetting() {
+        assertThatThrownBy(() -> parse("{\"authMethods\":[{\"id\":\"k\",\"type\":\"api_key_page\",\"name\":\"K\","
+                + "\"keyPattern\":\"sk-.*\",\"keyPattern\":\".*\"}]}"))
+                .hasMessageContaining("not valid JSON").hasMessageContaining("Duplicate field 'keyPattern'");
     }
 
     private ServerConfig parse(String json) throws ConfigException {

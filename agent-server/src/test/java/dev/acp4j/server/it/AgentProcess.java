@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -42,6 +43,7 @@ final class AgentProcess implements AutoCloseable {
     private final AtomicLong nextId = new AtomicLong(1000);
     private final Semaphore reading = new Semaphore(1);
     private final List<TranscriptLine> transcript = Collections.synchronizedList(new ArrayList<>());
+    private final Map<JsonNode, String> rawLines = Collections.synchronizedMap(new IdentityHashMap<>());
 
     /** One line that crossed the pipe, in the order it did: {@code in} = to the agent. */
     record TranscriptLine(boolean in, String line) {
@@ -74,7 +76,8 @@ final class AgentProcess implements AutoCloseable {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(k -> k.startsWith("ACP4J_") || k.equals("XDG_CONFIG_HOME")
-                || k.equals("OPENAI_API_KEY") || k.equals("SSH_CONNECTION") || k.equals("SSH_TTY") || k.equals("BROWSER"));
+                || k.equals("XDG_DATA_HOME") || k.equals("OPENAI_API_KEY") || k.equals("SSH_CONNECTION")
+                || k.equals("SSH_TTY") || k.equals("BROWSER"));
         builder.environment().put("HOME", home.toString());
         if (!env.containsKey("BROWSER")) {
             // Nothing opens a real browser: a test that wants one passes a fake as BROWSER.
@@ -97,7 +100,9 @@ final class AgentProcess implements AutoCloseable {
                     stdoutLines.add(line);
                     transcript.add(new TranscriptLine(false, line));
                     try {
-                        messages.add(JSON.readTree(line));
+                        JsonNode message = JSON.readTree(line);
+                        rawLines.put(message, line);
+                        messages.add(message);
                     } catch (IOException e) {
                         nonJsonStdout.add(line);
                     }
@@ -226,6 +231,15 @@ final class AgentProcess implements AutoCloseable {
         }
     }
 
+    /** The stdout line, byte for byte as written, that {@code message} (returned by this process) was parsed from. */
+    String rawLine(JsonNode message) {
+        String line = rawLines.get(message);
+        if (line == null) {
+            throw new IllegalArgumentException("not a message of this process: " + message);
+        }
+        return line;
+    }
+
     /** The next message, whatever it is. */
     JsonNode next(long timeoutMillis) throws InterruptedException {
         return await(m -> true, timeoutMillis);
@@ -255,6 +269,12 @@ final class AgentProcess implements AutoCloseable {
 
     void closeStdin() throws IOException {
         stdin.close();
+    }
+
+    /** SIGKILL: the process gets no chance to finish anything. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
     }
 
     boolean waitFor(long millis) throws InterruptedException {

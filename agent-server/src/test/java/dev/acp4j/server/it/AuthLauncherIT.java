@@ -154,7 +154,7 @@ class AuthLauncherIT extends LauncherTestBase {
     }
 
     @Test
-    void aDeclinedSignInAndAClientWithoutUrlElicitationFailAtOnce() throws Exception {
+    void aDeclinedOrCancelledSignInAndAClientWithoutUrlElicitationFailAtOnce() throws Exception {
         AgentProcess agent = start(Map.of(), "--config", config.toString());
         agent.initialize(URL_CLIENT);
         long authId = agent.request("authenticate", Map.of("methodId", "llm-page"));
@@ -164,7 +164,15 @@ class AuthLauncherIT extends LauncherTestBase {
         JsonNode declined = agent.awaitResponse(authId);
         System.out.printf("decline → error: %d ms%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - declinedAt));
         assertThat(declined.at("/error/code").asInt()).isEqualTo(-32000);
-        assertThat(declined.at("/error/message").asText()).contains("declined");
+        assertThat(declined.at("/error/message").asText()).contains("declined").doesNotContain("cancel");
+
+        long cancelledId = agent.request("authenticate", Map.of("methodId", "llm-page"));
+        JsonNode again = agent.await(m -> "elicitation/create".equals(m.path("method").asText()), 10_000);
+        agent.respond(again.get("id"), Map.of("action", "cancel"));
+        JsonNode cancelled = agent.awaitResponse(cancelledId);
+        assertThat(cancelled.at("/error/code").asInt()).isEqualTo(-32000);
+        assertThat(cancelled.at("/error/message").asText()).as("a cancel is not reported as a decline")
+                .contains("cancelled").doesNotContain("declined");
 
         AgentProcess noUrl = start(Map.of(), "--config", config.toString());
         noUrl.initialize(Map.of("auth", Map.of("terminal", true)));

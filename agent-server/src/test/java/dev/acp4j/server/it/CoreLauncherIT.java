@@ -3,7 +3,6 @@ package dev.acp4j.server.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,6 +129,10 @@ class CoreLauncherIT extends LauncherTestBase {
         List<JsonNode> chunks = new ArrayList<>();
         JsonNode answer = agent.collectUntilResponse(id, chunks);
         assertThat(chunks).allSatisfy(c -> assertThat(c.get("method").asText()).isEqualTo("session/update"));
+        JsonNode title = chunks.remove(0);
+        assertThat(title.at("/params/update/sessionUpdate").asText()).as("the first prompt titles the session")
+                .isEqualTo("session_info_update");
+        assertThat(title.at("/params/update/title").asText()).isEqualTo("hello");
         assertThat(chunks).isNotEmpty();
         assertThat(chunks).allSatisfy(c -> {
             assertThat(c.at("/params/sessionId").asText()).isEqualTo(sessionId);
@@ -282,9 +285,11 @@ class CoreLauncherIT extends LauncherTestBase {
         assertThat(AgentProcess.JSON.readTree(lines.get(2)).get("raw").asText()).isEqualTo("{oops");
     }
 
-    private static String rawAnswerLine(AgentProcess agent) throws InterruptedException, IOException {
-        int before = agent.stdoutLines().size();
-        agent.next(10_000);
-        return agent.stdoutLines().get(before);
+    /**
+     * The answer's line as written. Paired with its parsed message by the reader thread, so it
+     * does not matter whether the line arrived before or after this method was called.
+     */
+    private static String rawAnswerLine(AgentProcess agent) throws InterruptedException {
+        return agent.rawLine(agent.next(10_000));
     }
 }

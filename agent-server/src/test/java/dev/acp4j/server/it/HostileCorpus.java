@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The hand-made part of the hostile corpus: broken framing and JSON (truncation, invalid
- * UTF-8, NUL bytes, deep nesting, duplicate keys, trailing garbage), odd ids, envelope
+ * UTF-8, NUL bytes, deep nesting, trailing garbage), duplicate keys (last value wins), odd ids, envelope
  * errors, batches, unknown fields, stray responses and large lines. Every case is built
  * deterministically and says what the agent must answer.
  */
@@ -123,20 +123,81 @@ final class HostileCorpus {
                 + "[".repeat(200) + "]".repeat(200) + "}}}", new HostileInput.Expected.Result(IntNode.valueOf(id)));
     }
 
+    /** A key twice in one object counts with its last value, at any depth, as in JSON.parse and Jackson's default. */
     private void duplicateKeys() {
-        parseError("duplicate keys", "two ids", "{\"jsonrpc\":\"2.0\",\"id\":1,\"id\":2,\"method\":\"initialize\"}");
-        parseError("duplicate keys", "two methods",
-                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"method\":\"logout\"}");
-        parseError("duplicate keys", "two jsonrpc", "{\"jsonrpc\":\"2.0\",\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\"}");
-        parseError("duplicate keys", "two params",
-                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{},\"params\":" + INIT_PARAMS + "}");
-        parseError("duplicate keys", "inside params",
-                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":1,\"protocolVersion\":2}}");
-        parseError("duplicate keys", "deep inside _meta",
-                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":1,"
-                        + "\"_meta\":{\"a\":{\"b\":1,\"b\":1}}}}");
-        parseError("duplicate keys", "in a notification", "{\"jsonrpc\":\"2.0\",\"method\":\"session/cancel\","
-                + "\"params\":{\"sessionId\":\"a\",\"sessionId\":\"b\"}}");
+        int id = ids.incrementAndGet();
+        add("duplicate keys", "two ids: the last is echoed", "{\"jsonrpc\":\"2.0\",\"id\":1,\"id\":" + id
+                + ",\"method\":\"initialize\",\"params\":" + INIT_PARAMS + "}", new HostileInput.Expected.Result(IntNode.valueOf(id)));
+        id = ids.incrementAndGet();
+        add("duplicate keys", "two methods: the last is called", "{\"jsonrpc\":\"2.0\",\"id\":" + id
+                + ",\"method\":\"no/such\",\"method\":\"initialize\",\"params\":" + INIT_PARAMS + "}",
+                new HostileInput.Expected.Result(IntNode.valueOf(id)));
+        id = ids.incrementAndGet();
+        add("duplicate keys", "two methods, the last unknown", "{\"jsonrpc\":\"2.0\",\"id\":" + id
+                + ",\"method\":\"initialize\",\"method\":\"no/such\",\"params\":" + INIT_PARAMS + "}",
+                new HostileInput.Expected.Error(-32601, IntNode.valueOf(id), "no/such"));
+        id = ids.incrementAndGet();
+        add("duplicate keys", "two jsonrpc, the last \"2.0\"", "{\"jsonrpc\":\"1.0\",\"jsonrpc\":\"2.0\",\"id\":" + id
+                + ",\"method\":\"initialize\",\"params\":" + INIT_PARAMS + "}", new HostileInput.Expected.Result(IntNode.valueOf(id)));
+        id = ids.incrementAndGet();
+        add("duplicate keys", "two jsonrpc, the last \"1.0\"", "{\"jsonrpc\":\"2.0\",\"jsonrpc\":\"1.0\",\"id\":" + id
+                + ",\"method\":\"initialize\",\"params\":" + INIT_PARAMS + "}", HostileInput.Expected.error(-32600, IntNode.valueOf(id)));
+        id = ids.incrementAndGet();
+        add("duplicate keys", "two params, the last valid", "{\"jsonrpc\":\"2.0\",\"id\":" + id
+                + ",\"method\":\"initialize\",\"params\":{},\"params\":" + INIT_PARAMS + "}",
+                new HostileInput.Expected.Result(IntNode.valueOf(id)));
+        id = ids.incrementAndGet();
+        add("duplicate keys", "two params, the last empty", "{\"jsonrpc\":\"2.0\",\"id\":" + id
+                + ",\"method\":\"initialize\",\"params\":" + INIT_PARAMS + ",\"params\":{}}",
+                new HostileInput.Expected.Error(-32602, IntNode.valueOf(id), "protocolVersion"));
+        id = ids.incrementAndGet();
+        add("duplicate keys", "inside params, the last of the right type", "{\"jsonrpc\":\"2.0\",\"id\":" + id
+                + ",\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"one\",\"protocolVersion\":1}}",
+                new HostileInput.Expected.Result(IntNode.valueOf(id)));
+        id = ids.incrementAndGet();
+        add("duplicate keys", "inside params, the last of a wrong type", "{\"jsonrpc\":\"2.0\",\"id\":" + id
+                + ",\"method\":\"initialize\",\"params\":{\"protocolVersion\":1,\"protocolVersion\":\"one\"}}",
+                new HostileInput.Expected.Error(-32602, IntNode.valueOf(id), "protocolVersion"));
+        id = ids.incrementAndGet();
+        add("duplicate keys", "deep inside _meta", "{\"jsonrpc\":\"2.0\",\"id\":" + id
+                + ",\"method\":\"initialize\",\"params\":{\"protocolVersion\":1,\"_meta\":{\"a\":{\"b\":1,\"b\":[{\"c\":1,\"c\":2}]}}}}",
+                new HostileInput.Expected.Result(IntNode.valueOf(id)));
+        id = ids.incrementAndGet();
+        add("duplicate keys", "in client capabilities", "{\"jsonrpc\":\"2.0\",\"id\":" + id
+                + ",\"method\":\"initialize\",\"params\":{\"protocolVersion\":1,\"clientCapabilities\":{\"fs\":{\"readTextFile\":1,"
+                + "\"readTextFile\":true},\"terminal\":true,\"terminal\":false}}}", new HostileInput.Expected.Result(IntNode.valueOf(id)));
+        add("duplicate keys", "in a notification", "{\"jsonrpc\":\"2.0\",\"method\":\"session/cancel\","
+                + "\"params\":{\"sessionId\":\"a\",\"sessionId\":\"b\"}}", HostileInput.Expected.nothing());
+        id = ids.incrementAndGet();
+        add("duplicate keys", "in one element of a batch", "[{\"jsonrpc\":\"2.0\",\"id\":0,\"id\":" + id
+                + ",\"method\":\"initialize\",\"params\":" + INIT_PARAMS + "}]",
+                new HostileInput.Expected.Batch(List.of(new HostileInput.Expected.Result(IntNode.valueOf(id)))));
+    }
+
+    /**
+     * Duplicate keys in the prompt of a session: content blocks as the official Java SDK client
+     * writes them (each block's {@code type} twice) are read like the same blocks without.
+     */
+    List<HostileInput> duplicateKeysInSession(String sessionId) {
+        cases.clear();
+        String prefix = ",\"method\":\"session/prompt\",\"params\":{\"sessionId\":\"" + sessionId + "\",\"prompt\":[";
+        int id = ids.incrementAndGet();
+        add("duplicate keys", "a content block's type twice (the Java SDK client)", "{\"jsonrpc\":\"2.0\",\"id\":" + id + prefix
+                + "{\"type\":\"text\",\"type\":\"text\",\"text\":\"hello\"}]}}", new HostileInput.Expected.Result(IntNode.valueOf(id)));
+        id = ids.incrementAndGet();
+        add("duplicate keys", "a content block's type twice, the last text", "{\"jsonrpc\":\"2.0\",\"id\":" + id + prefix
+                + "{\"type\":\"image\",\"type\":\"text\",\"text\":\"hello\"}]}}", new HostileInput.Expected.Result(IntNode.valueOf(id)));
+        id = ids.incrementAndGet();
+        add("duplicate keys", "a content block's type twice, the last unknown", "{\"jsonrpc\":\"2.0\",\"id\":" + id + prefix
+                + "{\"type\":\"text\",\"type\":\"hologram\",\"text\":\"hello\"}]}}",
+                new HostileInput.Expected.Error(-32602, IntNode.valueOf(id), "hologram"));
+        id = ids.incrementAndGet();
+        add("duplicate keys", "a content block's text twice, the last null", "{\"jsonrpc\":\"2.0\",\"id\":" + id + prefix
+                + "{\"type\":\"text\",\"text\":\"hello\",\"text\":null}]}}", new HostileInput.Expected.Error(-32602, IntNode.valueOf(id), "text"));
+        id = ids.incrementAndGet();
+        add("duplicate keys", "the prompt twice, the last a list", "{\"jsonrpc\":\"2.0\",\"id\":" + id + prefix
+                + "],\"prompt\":7,\"prompt\":[{\"type\":\"text\",\"text\":\"hello\"}]}}", new HostileInput.Expected.Result(IntNode.valueOf(id)));
+        return List.copyOf(cases);
     }
 
     private void trailingGarbage() {

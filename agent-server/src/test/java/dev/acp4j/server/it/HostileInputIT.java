@@ -42,6 +42,7 @@ class HostileInputIT extends LauncherTestBase {
 
         AtomicInteger ids = new AtomicInteger(10_000);
         List<HostileInput> corpus = new ArrayList<>(new HostileCorpus(ids).cases());
+        corpus.addAll(new HostileCorpus(ids).duplicateKeysInSession(sessionId));
         corpus.addAll(new WrongTypeTable(ids).cases(home.toString(), sessionId, "hostile-env"));
         corpus.add(HostileInput.of("heap", "a 30 MiB string, more than a 64 MiB heap can read",
                 "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":1,"

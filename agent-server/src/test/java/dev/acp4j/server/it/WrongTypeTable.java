@@ -142,7 +142,7 @@ final class WrongTypeTable {
                         new Field("/mcpServers/1/headers/0/value", Kind.STRING, true),
                         new Field("/_meta", Kind.OBJECT, false))),
                 new Method("session/load", "{\"sessionId\":" + sessionJson + ",\"cwd\":" + cwdJson
-                        + ",\"mcpServers\":[],\"_meta\":{}}", false, BaselineAnswer.RESOURCE_NOT_FOUND, List.of(
+                        + ",\"mcpServers\":[],\"_meta\":{}}", false, BaselineAnswer.RESULT, List.of(
                         new Field("/sessionId", Kind.STRING, true),
                         new Field("/cwd", Kind.STRING, true),
                         new Field("/mcpServers", Kind.ARRAY, true),

@@ -59,6 +59,12 @@ final class ConformanceCommand implements Callable<Integer> {
             description = "Authenticate with this method id before session scenarios.")
     String authMethod;
 
+    @Option(names = "--auth-secret", paramLabel = "VALUE",
+            description = "When --auth-method is an agent-type method (it signs in through a URL): the value "
+                    + "the harness's scripted browser enters on that page, e.g. a test API key. Without it the "
+                    + "harness declines the URL elicitation and skips the checks that need a session.")
+    String authSecret;
+
     @Option(names = "--env", paramLabel = "NAME=VALUE",
             description = "Add an environment variable to the agent (repeatable).")
     Map<String, String> env = new LinkedHashMap<>();
@@ -138,6 +144,9 @@ final class ConformanceCommand implements Callable<Integer> {
         if (responseTimeout <= 0 || turnTimeout <= 0 || scenarioTimeout <= 0 || jobs <= 0) {
             throw usage("timeouts and --jobs must be positive");
         }
+        if (authSecret != null && authMethod == null) {
+            throw usage("--auth-secret needs --auth-method");
+        }
         List<Requirement> selected = new ArrayList<>();
         for (String id : only) {
             selected.add(Catalog.byId(id).orElseThrow(() -> usage("unknown requirement id '" + id
@@ -146,7 +155,8 @@ final class ConformanceCommand implements Callable<Integer> {
         return new HarnessSettings(
                 new LaunchSpec(agentCommand, env, !inheritHome, null),
                 responseTimeout, turnTimeout, scenarioTimeout, authMethod, prompt, longPrompt, schema(),
-                selected.isEmpty() ? Catalog.all() : selected, stderrBudget, strictExtensions, jobs, transcripts);
+                selected.isEmpty() ? Catalog.all() : selected, stderrBudget, strictExtensions, jobs, transcripts,
+                authSecret, null);
     }
 
     private OfficialSchema schema() {

@@ -35,6 +35,8 @@ public final class AgentConnection implements AutoCloseable {
         return thread;
     });
     private boolean stdoutClosed;
+    private volatile ScriptedBrowser browser;
+    private final List<ScriptedBrowser.Outcome> signIns = new ArrayList<>();
 
     private AgentConnection(LaunchSpec spec, long responseTimeoutMillis) {
         this.responseTimeoutMillis = responseTimeoutMillis;
@@ -231,14 +233,49 @@ public final class AgentConnection implements AutoCloseable {
             inbound.notifyAll();
         }
         if (in.kind() == Inbound.Kind.REQUEST) {
-            ObjectNode answer = ClientSide.answer(in.json());
+            ScriptedBrowser opener = browser;
+            JsonNode params = in.json().path("params");
+            String url = params.path("url").asText(null);
+            boolean open = opener != null && "elicitation/create".equals(in.method())
+                    && "url".equals(params.path("mode").asText()) && url != null;
+            ObjectNode answer = ClientSide.answer(in.json(), open);
             answering.execute(() -> {
                 try {
                     sendRaw(Json.write(answer));
                 } catch (AgentFailure e) {
                     record("-- could not answer the agent's request: " + e.getMessage());
+                    return;
+                }
+                if (open) {
+                    Thread thread = new Thread(() -> signIn(opener, url), "harness-scripted-browser");
+                    thread.setDaemon(true);
+                    thread.start();
                 }
             });
+        }
+    }
+
+    /**
+     * From now on, accepts every URL elicitation and opens its URL with {@code browser} (null:
+     * decline them again).
+     */
+    public void openUrlElicitationsWith(ScriptedBrowser browser) {
+        this.browser = browser;
+    }
+
+    /** The outcomes of the scripted browser's sign-ins so far, in order. */
+    public List<ScriptedBrowser.Outcome> signIns() {
+        synchronized (signIns) {
+            return List.copyOf(signIns);
+        }
+    }
+
+    private void signIn(ScriptedBrowser opener, String url) {
+        record("-- scripted browser opens " + url);
+        ScriptedBrowser.Outcome outcome = opener.signIn(url);
+        record("-- scripted browser: " + (outcome.submitted() ? "submitted the form" : outcome.problem()));
+        synchronized (signIns) {
+            signIns.add(outcome);
         }
     }
 

@@ -47,7 +47,8 @@ public final class JsonReport {
                     .put("durationMs", scenario.millis())
                     .put("timedOut", scenario.timedOut())
                     .put("stdoutLines", scenario.stdoutLines())
-                    .put("stderrBytes", scenario.stderrBytes());
+                    .put("stderrBytes", scenario.stderrBytes())
+                    .put("answered", scenario.answered());
         }
         root.putObject("summary")
                 .put("pass", report.count(Status.PASS))
@@ -55,6 +56,7 @@ public final class JsonReport {
                 .put("skip", report.count(Status.SKIP))
                 .put("blockingFailures", report.blockingFailures().size())
                 .put("stderrBytes", report.stderrBytes())
+                .put("unansweredScenarios", report.unansweredScenarios())
                 .put("exitCode", report.exitCode());
         return root;
     }

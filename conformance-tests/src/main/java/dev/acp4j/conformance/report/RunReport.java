@@ -26,8 +26,15 @@ public record RunReport(List<String> agentCommand, Instant startedAt, long milli
      * @param timedOut    whether the scenario timeout killed it
      * @param stdoutLines lines the agent wrote to stdout
      * @param stderrBytes bytes the agent wrote to stderr
+     * @param answered    whether the agent answered at least one request (a result or an error)
      */
-    public record ScenarioSummary(String name, long millis, boolean timedOut, int stdoutLines, long stderrBytes) {
+    public record ScenarioSummary(String name, long millis, boolean timedOut, int stdoutLines, long stderrBytes,
+            boolean answered) {
+    }
+
+    /** Scenarios in which the agent answered no request at all. */
+    public long unansweredScenarios() {
+        return scenarios.stream().filter(s -> !s.answered()).count();
     }
 
     public long count(Status status) {

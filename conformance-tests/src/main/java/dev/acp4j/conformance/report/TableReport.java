@@ -24,10 +24,15 @@ public final class TableReport {
 
     public static String summary(RunReport report) {
         long blocking = report.blockingFailures().size();
+        long unanswered = report.unansweredScenarios();
+        String silence = unanswered == 0 ? ""
+                : unanswered == report.scenarios().size()
+                ? "; the agent never answered (in any of the " + unanswered + " scenarios: did it start?)"
+                : "; the agent never answered in " + unanswered + " of " + report.scenarios().size() + " scenarios";
         return String.format(Locale.ROOT,
-                "SUMMARY: %d requirement(s): %d PASS, %d FAIL (%d blocking), %d SKIP; %d scenarios in %.1f s; %s",
+                "SUMMARY: %d requirement(s): %d PASS, %d FAIL (%d blocking), %d SKIP; %d scenarios in %.1f s%s; %s",
                 report.verdicts().size(), report.count(Status.PASS), report.count(Status.FAIL), blocking,
-                report.count(Status.SKIP), report.scenarios().size(), report.millis() / 1000.0,
+                report.count(Status.SKIP), report.scenarios().size(), report.millis() / 1000.0, silence,
                 blocking == 0 ? "CONFORMANT (exit 0)" : "NOT CONFORMANT (exit 1)");
     }
 }

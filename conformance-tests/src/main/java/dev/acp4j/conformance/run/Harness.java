@@ -31,7 +31,9 @@ public final class Harness {
     public RunReport run() {
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
-        List<ScenarioOutcome> outcomes = runScenarios(Scenarios.needed(settings.selected()));
+        HarnessSettings effective = settings.authMethod() == null ? settings
+                : settings.withAuthMethodType(AuthMethodProbe.typeOf(settings));
+        List<ScenarioOutcome> outcomes = runScenarios(effective, Scenarios.needed(settings.selected()));
         Verdicts verdicts = new Verdicts();
         outcomes.forEach(outcome -> verdicts.addAll(outcome.verdicts()));
         verdicts.addAll(TranscriptChecks.judge(outcomes, settings.stderrBudgetBytes()));
@@ -45,14 +47,14 @@ public final class Harness {
             }
         }
         List<RunReport.ScenarioSummary> summaries = outcomes.stream().map(o -> new RunReport.ScenarioSummary(
-                o.name(), o.millis(), o.timedOut(), o.stdout().size(), o.stderrBytes())).toList();
+                o.name(), o.millis(), o.timedOut(), o.stdout().size(), o.stderrBytes(), o.answered())).toList();
         return new RunReport(settings.launch().command(), startedAt, (System.nanoTime() - start) / 1_000_000,
                 settings.schema() == null ? null : settings.schema().path().toString(), settings.strictExtensions(),
                 selected, summaries);
     }
 
-    private List<ScenarioOutcome> runScenarios(List<Scenario> scenarios) {
-        ScenarioRunner runner = new ScenarioRunner(settings);
+    private List<ScenarioOutcome> runScenarios(HarnessSettings effective, List<Scenario> scenarios) {
+        ScenarioRunner runner = new ScenarioRunner(effective);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.jobs()), r -> {
             Thread thread = new Thread(r, "harness-scenarios");
             thread.setDaemon(true);

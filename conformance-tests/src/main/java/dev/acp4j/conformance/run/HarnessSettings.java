@@ -22,6 +22,10 @@ import java.util.List;
  * @param strictExtensions      EXTENSION failures fail the run too
  * @param jobs                  scenarios run at once
  * @param transcriptsDir        where to write one transcript per scenario, or null
+ * @param authSecret            what the scripted browser enters on the sign-in page of an agent-type
+ *                              {@code authMethod}, or null to decline its URL elicitation
+ * @param authMethodType        the advertised type of {@code authMethod} ({@code agent} when it has
+ *                              none), learned by {@link AuthMethodProbe}; null when unknown
  */
 public record HarnessSettings(
         LaunchSpec launch,
@@ -36,10 +40,29 @@ public record HarnessSettings(
         long stderrBudgetBytes,
         boolean strictExtensions,
         int jobs,
-        Path transcriptsDir) {
+        Path transcriptsDir,
+        String authSecret,
+        String authMethodType) {
 
     public HarnessSettings {
         selected = List.copyOf(selected);
+    }
+
+    public HarnessSettings withAuthMethodType(String type) {
+        return new HarnessSettings(launch, responseTimeoutMillis, turnTimeoutMillis, scenarioTimeoutMillis, authMethod,
+                prompt, longPrompt, schema, selected, stderrBudgetBytes, strictExtensions, jobs, transcriptsDir,
+                authSecret, type);
+    }
+
+    /** True when {@code --auth-method} names an agent-type method: it signs in through a URL elicitation. */
+    public boolean authSignsInThroughUrl() {
+        return authMethod != null && "agent".equals(authMethodType);
+    }
+
+    @Override
+    public String toString() {
+        return "HarnessSettings[" + launch.command() + ", authMethod=" + authMethod
+                + (authSecret == null ? "" : ", authSecret=(given)") + "]";
     }
 
     public boolean selects(Requirement requirement) {

@@ -20,4 +20,17 @@ import java.util.Map;
 public record ScenarioOutcome(String name, Verdicts verdicts, List<Inbound> stdout,
         Map<String, String> requestMethods, long stderrBytes,
         long millis, boolean timedOut, List<String> transcript) {
+
+    /** The reason given for a requirement that could not be exercised because the agent never answered. */
+    public static final String NEVER_ANSWERED = "the agent never answered";
+
+    /** True when the agent answered at least one request of this scenario (a result or an error). */
+    public boolean answered() {
+        return stdout.stream().anyMatch(Inbound::isResponse);
+    }
+
+    /** True when the agent answered in none of {@code outcomes} (or none ran). */
+    public static boolean noneAnswered(List<ScenarioOutcome> outcomes) {
+        return outcomes.stream().noneMatch(ScenarioOutcome::answered);
+    }
 }

@@ -3,7 +3,9 @@ package dev.acp4j.conformance.run;
 import dev.acp4j.conformance.catalog.Requirement;
 import dev.acp4j.conformance.driver.AgentConnection;
 import dev.acp4j.conformance.driver.AgentFailure;
+import dev.acp4j.conformance.driver.Inbound;
 import dev.acp4j.conformance.report.Verdicts;
+import dev.acp4j.conformance.scenario.NotApplicable;
 import dev.acp4j.conformance.scenario.Scenario;
 import dev.acp4j.conformance.scenario.ScenarioContext;
 import java.util.ArrayList;
@@ -13,7 +15,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs one scenario against a fresh agent process under the scenario timeout. Whatever the
- * scenario did not judge (because it stopped early or timed out) fails with the reason.
+ * scenario did not judge (because it stopped early or timed out) fails with the reason, which
+ * starts with "the agent never answered" when it answered no request at all; a scenario that
+ * found itself not applicable ({@link NotApplicable}) skips what it did not judge.
  */
 public final class ScenarioRunner {
 
@@ -30,14 +34,15 @@ public final class ScenarioRunner {
         try {
             connection = AgentConnection.open(settings.launch(), settings.responseTimeoutMillis());
         } catch (AgentFailure e) {
-            failUnjudged(scenario, verdicts, e.getMessage());
+            failUnjudged(scenario, verdicts, ScenarioOutcome.NEVER_ANSWERED + ": " + e.getMessage());
             return new ScenarioOutcome(scenario.name(), verdicts, List.of(), Map.of(), 0, elapsed(start),
                     false, List.of());
         }
         boolean timedOut = false;
         try {
             AtomicReference<String> stopped = new AtomicReference<>();
-            Thread worker = new Thread(() -> runBody(scenario, connection, verdicts, stopped),
+            AtomicReference<String> skipped = new AtomicReference<>();
+            Thread worker = new Thread(() -> runBody(scenario, connection, verdicts, stopped, skipped),
                     "scenario-" + scenario.name());
             worker.setDaemon(true);
             worker.start();
@@ -50,8 +55,13 @@ public final class ScenarioRunner {
                 worker.interrupt();
                 join(worker, 5000);
             }
+            if (skipped.get() != null) {
+                skipUnjudged(scenario, verdicts, skipped.get());
+            }
             if (stopped.get() != null) {
-                failUnjudged(scenario, verdicts, stopped.get());
+                boolean answered = connection.inbound().stream().anyMatch(Inbound::isResponse);
+                failUnjudged(scenario, verdicts, answered ? stopped.get()
+                        : ScenarioOutcome.NEVER_ANSWERED + ": " + stopped.get());
             }
         } finally {
             connection.close();
@@ -65,9 +75,11 @@ public final class ScenarioRunner {
     }
 
     private void runBody(Scenario scenario, AgentConnection connection, Verdicts verdicts,
-            AtomicReference<String> stopped) {
+            AtomicReference<String> stopped, AtomicReference<String> skipped) {
         try {
             scenario.run(new ScenarioContext(connection, settings, verdicts));
+        } catch (NotApplicable e) {
+            skipped.compareAndSet(null, e.getMessage());
         } catch (AgentFailure e) {
             stopped.compareAndSet(null, e.getMessage());
         } catch (RuntimeException e) {
@@ -79,6 +91,14 @@ public final class ScenarioRunner {
         for (Requirement requirement : scenario.covers()) {
             if (!verdicts.has(requirement)) {
                 verdicts.fail(requirement, reason);
+            }
+        }
+    }
+
+    private static void skipUnjudged(Scenario scenario, Verdicts verdicts, String reason) {
+        for (Requirement requirement : scenario.covers()) {
+            if (!verdicts.has(requirement)) {
+                verdicts.skip(requirement, reason);
             }
         }
     }

@@ -31,6 +31,10 @@ public final class SchemaChecks {
             verdicts.skip(MESSAGES_SCHEMA_VALID, "no scenario ran");
             return verdicts;
         }
+        if (ScenarioOutcome.noneAnswered(outcomes)) {
+            verdicts.fail(MESSAGES_SCHEMA_VALID, TranscriptChecks.neverAnswered(outcomes));
+            return verdicts;
+        }
         List<String> problems = new ArrayList<>();
         int validated = 0;
         for (ScenarioOutcome outcome : outcomes) {
@@ -46,6 +50,10 @@ public final class SchemaChecks {
                             + " [" + outcome.name() + "]");
                 }
             }
+        }
+        if (validated == 0) {
+            verdicts.skip(MESSAGES_SCHEMA_VALID, "the agent sent no message whose type the official schema names");
+            return verdicts;
         }
         verdicts.judge(MESSAGES_SCHEMA_VALID, problems, validated + " agent messages valid against the official schema",
                 " agent messages are not valid against the official schema, first: ");

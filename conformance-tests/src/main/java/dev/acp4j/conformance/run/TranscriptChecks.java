@@ -56,12 +56,32 @@ public final class TranscriptChecks {
                 }
             }
         }
-        verdicts.judge(STDOUT_ONLY_JSON, notJsonRpc, lines + " stdout lines, all JSON-RPC 2.0 objects",
-                " of " + lines + " stdout lines are not JSON-RPC 2.0 objects, first: ");
-        verdicts.judge(RESULT_XOR_ERROR, notXor, responses + " responses, each with exactly one of result/error",
-                " of " + responses + " responses are malformed, first: ");
-        verdicts.judge(ERROR_MESSAGE_SINGLE_LINE, multiLine, errors + " error messages, all single-line",
-                " of " + errors + " error messages span lines, first: ");
+        // A check with nothing to look at was not exercised: "0 lines, all JSON-RPC" would be vacuous.
+        boolean silent = ScenarioOutcome.noneAnswered(outcomes);
+        String neverAnswered = neverAnswered(outcomes);
+        if (lines == 0) {
+            verdicts.fail(STDOUT_ONLY_JSON, neverAnswered);
+        } else {
+            verdicts.judge(STDOUT_ONLY_JSON, notJsonRpc, lines + " stdout lines, all JSON-RPC 2.0 objects",
+                    " of " + lines + " stdout lines are not JSON-RPC 2.0 objects, first: ");
+        }
+        if (responses == 0) {
+            verdicts.fail(RESULT_XOR_ERROR, neverAnswered);
+        } else {
+            verdicts.judge(RESULT_XOR_ERROR, notXor, responses + " responses, each with exactly one of result/error",
+                    " of " + responses + " responses are malformed, first: ");
+        }
+        if (silent) {
+            verdicts.fail(ERROR_MESSAGE_SINGLE_LINE, neverAnswered);
+            verdicts.fail(STDERR_VOLUME, neverAnswered);
+            return verdicts;
+        }
+        if (errors == 0) {
+            verdicts.skip(ERROR_MESSAGE_SINGLE_LINE, "the agent sent no error message to check");
+        } else {
+            verdicts.judge(ERROR_MESSAGE_SINGLE_LINE, multiLine, errors + " error messages, all single-line",
+                    " of " + errors + " error messages span lines, first: ");
+        }
         long stderr = outcomes.stream().mapToLong(ScenarioOutcome::stderrBytes).sum();
         String volume = stderr + " bytes on stderr over " + outcomes.size() + " agent processes (budget "
                 + stderrBudgetBytes + ")";
@@ -71,6 +91,14 @@ public final class TranscriptChecks {
             verdicts.fail(STDERR_VOLUME, volume);
         }
         return verdicts;
+    }
+
+    /** "the agent never answered" in any scenario: 0 stdout lines over N processes, or the lines it wrote. */
+    static String neverAnswered(List<ScenarioOutcome> outcomes) {
+        long lines = outcomes.stream().mapToLong(o -> o.stdout().size()).sum();
+        return ScenarioOutcome.NEVER_ANSWERED + " (no response in any of " + outcomes.size() + " scenarios; "
+                + lines + " stdout lines, "
+                + outcomes.stream().mapToLong(ScenarioOutcome::stderrBytes).sum() + " stderr bytes): nothing to check";
     }
 
     /** Null when the response has exactly one of result/error (and a well-formed error). */

@@ -30,7 +30,7 @@ public final class CancelScenario implements Scenario {
     @Override
     public void run(ScenarioContext context) {
         AgentConnection connection = context.connection();
-        context.client().initialize(AcpClient.noCapabilities());
+        context.client().initialize(context.client().sessionCapabilities());
         context.client().authenticateIfConfigured();
         Response session = context.client().sessionNew();
         if (!session.isResult()) {

@@ -54,6 +54,11 @@ public final class UrlElicitationScenario implements Scenario {
         for (String method : attempts) {
             elicitations += authenticateAndDecline(context, method, elicitationIds, problems);
         }
+        if (elicitations == 0 && problems.isEmpty()) {
+            context.skip(URL_ELICITATION, "authenticate with " + agentMethods + " succeeded without a URL elicitation "
+                    + "(a credential the agent already had?): no elicitation to check");
+            return;
+        }
         context.judge(URL_ELICITATION, problems.isEmpty() ? null : String.join("; ", problems),
                 elicitations + " URL elicitation(s) over " + attempts.size() + " authenticate(s) with "
                         + agentMethods + ": request-scoped, unique ids, decline fails authenticate");

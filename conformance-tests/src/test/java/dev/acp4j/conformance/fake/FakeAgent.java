@@ -13,6 +13,11 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
@@ -26,7 +31,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * session/prompt that honours session/cancel, logout, JSON-RPC errors and exit on EOF.
  *
  * <p>{@code FAKE_AGENT_MUTANT} breaks exactly one rule: {@value #MUTANTS}. {@code FAKE_AGENT_KEY}
- * is the credential the {@code fake-key} method reads.
+ * is the credential the {@code fake-key} method reads. The {@code fake-oauth} method's URL is a
+ * sign-in page on 127.0.0.1 (a form with a CSRF token in a hidden field and a cookie): submitting
+ * {@value #PAGE_SECRET} there completes the sign-in; anything else shows the form again.
  */
 public final class FakeAgent {
 
@@ -40,6 +47,11 @@ public final class FakeAgent {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final int AUTH_REQUIRED = -32000;
+    /** What the sign-in page of {@code fake-oauth} accepts. */
+    public static final String PAGE_SECRET = "fake-page-secret";
+
+    private final String csrfToken = UUID.randomUUID().toString();
+    private HttpServer signInPage;
 
     private final String mutant = System.getenv().getOrDefault("FAKE_AGENT_MUTANT", "");
     private final String key = System.getenv("FAKE_AGENT_KEY");
@@ -236,7 +248,7 @@ public final class FakeAgent {
                 ObjectNode params = MAPPER.createObjectNode();
                 params.set("requestId", id);
                 params.put("mode", "url").put("elicitationId", elicitationId)
-                        .put("url", "https://auth.example.invalid/authorize?state=" + elicitationId)
+                        .put("url", signInPage() + "/sign-in?state=" + requestId)
                         .put("message", "Sign in to Fake in your browser");
                 ObjectNode request = MAPPER.createObjectNode().put("jsonrpc", "2.0").put("id", requestId)
                         .put("method", "elicitation/create");
@@ -255,14 +267,59 @@ public final class FakeAgent {
             return;
         }
         if ("accept".equals(response.path("result").path("action").asText())) {
-            authenticated = true;
-            ObjectNode complete = MAPPER.createObjectNode().put("jsonrpc", "2.0").put("method", "elicitation/complete");
-            complete.putObject("params").put("elicitationId", pending.elicitationId());
-            send(complete);
-            sendResult(pending.authenticateId(), MAPPER.createObjectNode());
+            // the user opens the page; the sign-in completes when the right secret is submitted there
+            pendingElicitations.put("accepted:" + response.path("id").asText(), pending);
         } else {
             sendError(pending.authenticateId(), AUTH_REQUIRED, "The user declined to sign in");
         }
+    }
+
+    private synchronized String signInPage() {
+        if (signInPage == null) {
+            try {
+                signInPage = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            signInPage.createContext("/sign-in", this::onSignInPage);
+            signInPage.start();
+        }
+        return "http://127.0.0.1:" + signInPage.getAddress().getPort();
+    }
+
+    private void onSignInPage(HttpExchange exchange) throws IOException {
+        String state = exchange.getRequestURI().getQuery() == null ? "" : exchange.getRequestURI().getQuery()
+                .replaceFirst("^state=", "");
+        if ("POST".equals(exchange.getRequestMethod())) {
+            String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String cookie = String.valueOf(exchange.getRequestHeaders().getFirst("Cookie"));
+            boolean valid = form.contains("csrf=" + csrfToken) && cookie.contains("fake_csrf=" + csrfToken)
+                    && form.contains("key=" + PAGE_SECRET);
+            PendingElicitation pending = valid ? pendingElicitations.remove("accepted:" + state) : null;
+            if (pending != null) {
+                authenticated = true;
+                ObjectNode complete = MAPPER.createObjectNode().put("jsonrpc", "2.0")
+                        .put("method", "elicitation/complete");
+                complete.putObject("params").put("elicitationId", pending.elicitationId());
+                send(complete);
+                sendResult(pending.authenticateId(), MAPPER.createObjectNode());
+                respond(exchange, "<html><body><p>Signed in. You can close this tab.</p></body></html>");
+                return;
+            }
+        }
+        exchange.getResponseHeaders().add("Set-Cookie", "fake_csrf=" + csrfToken + "; Path=/; HttpOnly");
+        respond(exchange, "<html><body><form method=\"post\" action=\"/sign-in?state=" + state + "\">"
+                + "<input type=\"hidden\" name=\"csrf\" value=\"" + csrfToken + "\">"
+                + "<label for=\"key\">Key</label><input type=\"password\" id=\"key\" name=\"key\">"
+                + "<button type=\"submit\">Sign in</button></form></body></html>");
+    }
+
+    private static void respond(HttpExchange exchange, String html) throws IOException {
+        byte[] body = html.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
     }
 
     private void newSession(JsonNode id) {

@@ -82,6 +82,35 @@ class TranscriptChecksTest {
         assertThat(status(verdicts, Catalog.RESULT_XOR_ERROR)).isEqualTo(Status.PASS);
     }
 
+    @Test
+    void nothingToLookAtIsNeverAPass() {
+        Verdicts silent = TranscriptChecks.judge(List.of(outcome(0), outcome(0)), 100);
+        List.of(Catalog.STDOUT_ONLY_JSON, Catalog.RESULT_XOR_ERROR, Catalog.ERROR_MESSAGE_SINGLE_LINE,
+                Catalog.STDERR_VOLUME).forEach(r -> {
+                    assertThat(status(silent, r)).as(r.id()).isEqualTo(Status.FAIL);
+                    assertThat(silent.get(r).orElseThrow().reason()).as(r.id()).startsWith("the agent never answered");
+                });
+
+        Verdicts withoutErrors = TranscriptChecks.judge(List.of(outcome(0, "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}")),
+                100);
+        assertThat(status(withoutErrors, Catalog.ERROR_MESSAGE_SINGLE_LINE)).isEqualTo(Status.SKIP);
+        assertThat(status(withoutErrors, Catalog.RESULT_XOR_ERROR)).isEqualTo(Status.PASS);
+
+        Verdicts garbageOnly = TranscriptChecks.judge(List.of(outcome(0, "Starting agent...")), 100);
+        assertThat(garbageOnly.get(Catalog.STDOUT_ONLY_JSON).orElseThrow().reason()).contains("Starting agent...");
+        assertThat(status(garbageOnly, Catalog.RESULT_XOR_ERROR)).isEqualTo(Status.FAIL);
+    }
+
+    @Test
+    void schemaCheckOfAnAgentThatNeverAnsweredFails() throws Exception {
+        java.util.Optional<java.nio.file.Path> schema = dev.acp4j.conformance.schema.OfficialSchema.discover(
+                java.nio.file.Path.of(""));
+        org.junit.jupiter.api.Assumptions.assumeTrue(schema.isPresent(), "the official ACP schema is absent");
+        Verdicts verdicts = SchemaChecks.judge(List.of(outcome(0)),
+                dev.acp4j.conformance.schema.OfficialSchema.load(schema.get()));
+        assertThat(status(verdicts, Catalog.MESSAGES_SCHEMA_VALID)).isEqualTo(Status.FAIL);
+    }
+
     private static JsonNode json(String text) {
         return Json.parse(text).orElseThrow();
     }

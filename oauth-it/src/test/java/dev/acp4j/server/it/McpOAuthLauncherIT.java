@@ -162,6 +162,19 @@ class McpOAuthLauncherIT extends AuthorizationServerLauncherTestBase {
     }
 
     @Test
+    void aCancelledSignInIsReportedAsCancelledNotDeclined() throws Exception {
+        McpTurn turn = mcpTurnUntilElicitation();
+        AgentProcess agent = turn.agent();
+        agent.respond(turn.elicitation().get("id"), Map.of("action", "cancel"));
+
+        List<JsonNode> during = new ArrayList<>();
+        JsonNode answer = agent.collectUntilResponse(turn.prompt(), during);
+        assertThat(answer.at("/result/stopReason").asText()).isEqualTo("end_turn");
+        assertThat(text(during)).contains("is unavailable").contains("cancelled").doesNotContain("declined");
+        assertThat(mcp.requests).noneMatch(r -> r.endsWith(" bearer"));
+    }
+
+    @Test
     void aClientWithoutUrlElicitationGetsTheServerReportedUnavailableWithoutARegistration() throws Exception {
         int registrationsBefore = EmbeddedAuthorizationServer.registrations();
         AgentProcess agent = start(Map.of(), "--config", emptyConfig().toString());

@@ -24,7 +24,7 @@ import java.util.Map;
         @JsonSubTypes.Type(value = SessionUpdate.AgentMessageChunk.class, name = "agent_message_chunk"),
         @JsonSubTypes.Type(value = SessionUpdate.AgentThoughtChunk.class, name = "agent_thought_chunk"),
         @JsonSubTypes.Type(value = SessionUpdate.ToolCall.class, name = "tool_call"),
-        @JsonSubTypes.Type(value = SessionUpdate.ToolCallUpdate.class, name = "tool_call_update"),
+        @JsonSubTypes.Type(value = SessionUpdate.ToolCallUpdateNotification.class, name = "tool_call_update"),
         @JsonSubTypes.Type(value = SessionUpdate.Plan.class, name = "plan"),
         @JsonSubTypes.Type(value = SessionUpdate.AvailableCommandsUpdate.class, name = "available_commands_update"),
         @JsonSubTypes.Type(value = SessionUpdate.CurrentModeUpdate.class, name = "current_mode_update"),
@@ -53,8 +53,9 @@ public sealed interface SessionUpdate {
         return new ToolCall(toolCallId, title, kind, ToolCallStatus.PENDING, null, null, null, null, null);
     }
 
-    static SessionUpdate toolCallUpdate(dev.acp4j.protocol.session.ToolCallUpdate update) {
-        return new ToolCallUpdate(update);
+    /** Progress of a tool call: the {@code tool_call_update} session update carrying {@code update}. */
+    static SessionUpdate toolCallUpdate(ToolCallUpdate update) {
+        return new ToolCallUpdateNotification(update);
     }
 
     /** A chunk of a user message, e.g. while replaying history in {@code session/load} ({@code ContentChunk}). */
@@ -108,10 +109,11 @@ public sealed interface SessionUpdate {
     }
 
     /**
-     * Progress of a tool call. Wraps the standalone {@link dev.acp4j.protocol.session.ToolCallUpdate}
-     * (shared with {@code session/request_permission}); its fields are written inline.
+     * The {@code tool_call_update} session update: progress of a tool call. Carries the schema's
+     * {@link ToolCallUpdate} object (the changed fields, shared with {@code session/request_permission}),
+     * written inline. Named as in the official ACP Java SDK, so that it does not shadow {@link ToolCallUpdate}.
      */
-    record ToolCallUpdate(@JsonUnwrapped dev.acp4j.protocol.session.ToolCallUpdate update) implements SessionUpdate {
+    record ToolCallUpdateNotification(@JsonUnwrapped ToolCallUpdate update) implements SessionUpdate {
         @Override
         public String sessionUpdate() {
             return "tool_call_update";

@@ -64,6 +64,27 @@ class InitializeCodecTest {
     }
 
     @Test
+    void readsRepeatedKeysAsTheirLastValueAsDatabindDoes() throws Exception {
+        String deduplicated = "{\"protocolVersion\":1,\"clientCapabilities\":{\"fs\":{\"readTextFile\":true},"
+                + "\"elicitation\":{\"url\":{}}},\"clientInfo\":{\"name\":\"b\",\"version\":\"2\"},\"_meta\":{\"k\":2}}";
+        InitializeRequest expected = mapper.treeToValue(mapper.readTree(deduplicated), InitializeRequest.class);
+        for (String json : List.of(
+                "{\"protocolVersion\":\"1\",\"protocolVersion\":1,\"clientCapabilities\":{\"fs\":{\"readTextFile\":1,"
+                        + "\"readTextFile\":true},\"elicitation\":{\"url\":{}}},\"clientInfo\":{\"name\":\"a\",\"name\":\"b\","
+                        + "\"version\":\"2\"},\"_meta\":{\"k\":1,\"k\":2}}",
+                "{\"protocolVersion\":1,\"clientCapabilities\":{\"terminal\":true},\"clientCapabilities\":{\"fs\":"
+                        + "{\"readTextFile\":true},\"elicitation\":{\"url\":{}}},\"clientInfo\":[],\"clientInfo\":{\"name\":\"b\","
+                        + "\"version\":\"2\"},\"_meta\":{\"k\":2}}")) {
+            JsonNode params = mapper.readTree(json);
+            assertThat(InitializeCodec.readRequest(params, mapper)).as(json).isEqualTo(expected)
+                    .isEqualTo(mapper.treeToValue(params, InitializeRequest.class));
+        }
+        JsonNode lastIsInvalid = mapper.readTree("{\"protocolVersion\":1,\"protocolVersion\":\"1\"}");
+        assertThat(InitializeCodec.readRequest(lastIsInvalid, mapper)).isNull();
+        assertThat(databindOrNull(lastIsInvalid)).as("databind refuses the last value too").isNull();
+    }
+
+    @Test
     void leavesInvalidParamsToDatabind() throws Exception {
         for (String json : List.of(
                 "{}",

@@ -77,7 +77,8 @@ class SessionUpdateTest {
 
         assertThat(tree(update)).isEqualTo(parse("""
                 {"sessionUpdate":"tool_call_update","toolCallId":"t1","status":"failed"}"""));
-        assertThat(read(Wire.write(update), SessionUpdate.class)).isEqualTo(update);
+        assertThat(read(Wire.write(update), SessionUpdate.class)).isEqualTo(update)
+                .isInstanceOf(SessionUpdate.ToolCallUpdateNotification.class);
     }
 
     @Test

@@ -1,0 +1,86 @@
+package dev.acp4j.auth;
+
+import dev.acp4j.auth.store.CredentialStore;
+import dev.acp4j.auth.store.StoredCredential;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The credentials in a store that belong to one agent: those of the providers its auth methods
+ * name, and the MCP servers' tokens it obtained ({@code mcp:<url>}, marked with its name). Two agents
+ * may share a store file; neither logout touches the other's credentials.
+ */
+public final class AgentCredentials {
+
+    /** The attribute naming the agent that stored an MCP server's token. */
+    public static final String AGENT_ATTRIBUTE = "agent";
+    private static final String MCP_PREFIX = "mcp:";
+
+    private final AgentIdentity identity;
+    private final AuthMethodRegistry registry;
+    private final CredentialStore store;
+    private final CredentialRevoker revoker;
+
+    public AgentCredentials(AgentIdentity identity, AuthMethodRegistry registry, CredentialStore store,
+                            CredentialRevoker revoker) {
+        this.identity = identity;
+        this.registry = registry;
+        this.store = store;
+        this.revoker = revoker;
+    }
+
+    /** The providers this agent's methods name, in preference order. */
+    public List<String> providers() {
+        Set<String> providers = new LinkedHashSet<>();
+        registry.all().forEach(m -> providers.add(m.provider()));
+        return new ArrayList<>(providers);
+    }
+
+    /** Whether the stored entry {@code key} is this agent's. */
+    public boolean owns(String key, StoredCredential credential) {
+        if (key.startsWith(MCP_PREFIX)) {
+            String agent = credential.attributes().get(AGENT_ATTRIBUTE);
+            // tokens stored before agents had their own identity were the built-in agent's
+            return identity.name().equals(agent == null ? AgentIdentity.ACP4J.name() : agent);
+        }
+        return providers().contains(key);
+    }
+
+    /** This agent's stored credentials, by key. */
+    public Map<String, StoredCredential> stored() {
+        Map<String, StoredCredential> owned = new LinkedHashMap<>();
+        store.all().forEach((key, credential) -> {
+            if (owns(key, credential)) {
+                owned.put(key, credential);
+            }
+        });
+        return owned;
+    }
+
+    /**
+     * Revokes (where the server offers it) and erases this agent's stored credentials: all of them,
+     * or only {@code key}'s when it is not null.
+     *
+     * @return the keys erased
+     */
+    public List<String> erase(String key) {
+        Map<String, StoredCredential> chosen = new LinkedHashMap<>(stored());
+        if (key != null) {
+            chosen.keySet().retainAll(Set.of(key));
+        }
+        revoker.revokeAll(chosen.values());
+        return store.update(credentials -> {
+            List<String> erased = new ArrayList<>();
+            for (String erasedKey : chosen.keySet()) {
+                if (credentials.remove(erasedKey) != null) {
+                    erased.add(erasedKey);
+                }
+            }
+            return erased;
+        });
+    }
+}

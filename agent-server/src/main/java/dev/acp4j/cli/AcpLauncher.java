@@ -1,0 +1,320 @@
+package dev.acp4j.cli;
+
+import dev.acp4j.auth.AgentIdentity;
+import dev.acp4j.auth.AuthMethodRegistry;
+import dev.acp4j.auth.LaunchEnvironment;
+import dev.acp4j.auth.store.CredentialStore;
+import dev.acp4j.server.AcpServer;
+import dev.acp4j.server.Agent;
+import dev.acp4j.server.TraceFile;
+import dev.acp4j.server.config.ConfigException;
+import dev.acp4j.server.config.ConfigLoader;
+import dev.acp4j.server.config.ServerConfig;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+
+/**
+ * The command line of an ACP agent: what an editor launches. Serves ACP on stdin/stdout until
+ * stdin ends, or runs {@code --login}, {@code --logout}, {@code --status}, {@code --help},
+ * {@code --version}. Any agent gets all of it from its {@code main}:
+ *
+ * <pre>{@code
+ * public static void main(String[] args) {
+ *     AcpLauncher.builder().name("weather-agent").title("Weather Agent").version("1.0.0")
+ *             .agent(new WeatherAgent()).defaultConfig(WeatherAgent.config()).build()
+ *             .main(args);
+ * }
+ * }</pre>
+ *
+ * <p>Options: {@code --config FILE}, {@code --trace FILE}, {@code --max-line-bytes N},
+ * {@code --log-level LEVEL}, the flags of the configuration's {@code start_param} methods,
+ * {@code --login [METHOD_ID]}, {@code --logout [PROVIDER]}, {@code --status}. Exit status
+ * {@link #EXIT_OK} when stdin ends or an action succeeded, {@link #EXIT_FAILURE} for a runtime
+ * failure or a failed login, {@link #EXIT_USAGE} for a usage or configuration error (one line
+ * on stderr naming the problem).
+ *
+ * <p>stdout belongs to JSON-RPC: before serving, {@link System#out} is pointed at stderr so that
+ * nothing printed by any library can corrupt the channel. Logs and prompts go to stderr; only
+ * {@code --help}, {@code --version} and {@code --status} print on stdout, and they serve nothing.
+ */
+public final class AcpLauncher {
+
+    /** stdin ended, or {@code --login}/{@code --logout}/{@code --status}/{@code --help} succeeded. */
+    public static final int EXIT_OK = 0;
+    /** A runtime failure, or a failed login. */
+    public static final int EXIT_FAILURE = 1;
+    /** A usage or configuration error. */
+    public static final int EXIT_USAGE = 2;
+
+    private final AgentIdentity identity;
+    private final String version;
+    private final Agent agent;
+    private final Supplier<ServerConfig> defaultConfig;
+    /** The class that called {@link #main}: what a terminal login runs without a launcher script. */
+    private volatile Class<?> caller;
+
+    private AcpLauncher(Builder b) {
+        this.identity = new AgentIdentity(b.name, b.title);
+        this.version = b.version;
+        this.agent = b.agent;
+        this.defaultConfig = b.defaultConfig;
+    }
+
+    /** A launcher; {@link Builder#name}, {@link Builder#version} and {@link Builder#agent} are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Runs with the process's stdin and stdout, then exits the JVM with the exit status. */
+    public void main(String[] args) {
+        caller = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass();
+        WarmUp.start();
+        System.exit(run(args));
+    }
+
+    /**
+     * Runs with the process's stdin and stdout and returns the exit status (for tests; {@link #main}
+     * is what a {@code main} method calls).
+     */
+    public int run(String[] args) {
+        return run(args, new FileInputStream(FileDescriptor.in),
+                new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
+    }
+
+    int run(String[] args, InputStream stdin, OutputStream stdout) {
+        PrintStream stderr = System.err;
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
+        // The configuration is read before parsing: its start_param methods declare flags.
+        Path configFile = null;
+        ServerConfig config = null;
+        ConfigException configProblem = null;
+        try {
+            configFile = StartParameters.configArgument(args);
+            config = configFile == null ? defaultConfig() : new ConfigLoader().load(configFile);
+        } catch (ConfigException e) {
+            configProblem = e;
+        }
+        StartParameters startParameters = new StartParameters(config);
+        if (configProblem != null && !StartParameters.asksForHelp(args)) {
+            err.println(identity.name() + ": " + configProblem.getMessage());
+            return EXIT_USAGE;
+        }
+        LauncherOptions options = new LauncherOptions();
+        Map<String, String> startValues;
+        Optional<ServeArguments> serveArguments = configProblem == null
+                ? ServeArguments.read(args, startParameters.names()) : Optional.empty();
+        if (serveArguments.isPresent()) {
+            options.take(serveArguments.get());
+            startValues = serveArguments.get().startValues();
+        } else {
+            CommandLine commandLine = commandLine(options, out, err, startParameters);
+            CommandLine.ParseResult parsed;
+            try {
+                parsed = commandLine.parseArgs(args);
+            } catch (CommandLine.ParameterException e) {
+                return usageError(err, e.getMessage());
+            }
+            if (commandLine.isUsageHelpRequested()) {
+                commandLine.usage(out);
+                return EXIT_OK;
+            }
+            if (commandLine.isVersionHelpRequested()) {
+                commandLine.printVersionHelp(out);
+                return EXIT_OK;
+            }
+            if (options.actions() > 1) {
+                return usageError(err, "choose one of " + LauncherOptions.LOGIN + ", " + LauncherOptions.LOGOUT
+                        + ", " + LauncherOptions.STATUS);
+            }
+            startValues = startParameters.values(parsed);
+        }
+        if (!LauncherOptions.LOG_LEVELS.contains(options.logLevel)) {
+            return usageError(err, ServeArguments.LOG_LEVEL + " must be one of " + String.join(", ", LauncherOptions.LOG_LEVELS)
+                    + ", not '" + options.logLevel + "'");
+        }
+        if (options.maxLineBytes < 1024) {
+            return usageError(err, ServeArguments.MAX_LINE_BYTES + " must be at least 1024");
+        }
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", options.logLevel);
+        // The MCP SDK logs every 401 (which acp4j answers with a sign-in) as a warning with a stack trace;
+        // acp4j reports MCP failures itself, so the SDK's own lines show only when debugging.
+        System.setProperty("org.slf4j.simpleLogger.log.io.modelcontextprotocol",
+                options.logLevel.equals("debug") || options.logLevel.equals("trace") ? options.logLevel : "error");
+        System.setOut(stderr);
+        Map<String, String> env = System.getenv();
+        LaunchEnvironment launch = new LaunchEnvironment(env, startValues);
+        AuthMethodRegistry registry = new AuthMethodRegistry(config.authMethods(), launch);
+        CredentialStore store = new CredentialStore(config.credentialStore() != null
+                ? config.credentialStore() : identity.defaultCredentialFile(env));
+        AccountCommands accounts = new AccountCommands(identity, registry, store, err);
+        if (options.login != null) {
+            return accounts.login(options.login, stdin);
+        }
+        if (options.logout != null) {
+            return accounts.logout(options.logout);
+        }
+        if (options.status) {
+            accounts.reportLaunchProblems();
+            int status = accounts.status(out);
+            out.flush();
+            return status;
+        }
+        accounts.reportLaunchProblems();
+        return serve(options, config, startValues, env, stdin, stdout, err);
+    }
+
+    private int serve(LauncherOptions options, ServerConfig config, Map<String, String> startValues,
+                      Map<String, String> env, InputStream stdin, OutputStream stdout, PrintWriter err) {
+        TraceFile traceFile = null;
+        try {
+            if (options.trace != null) {
+                traceFile = TraceFile.open(options.trace);
+            }
+            AcpServer server = AcpServer.builder()
+                    .agent(agent)
+                    .agentInfo(identity.name(), identity.displayName(), version)
+                    .config(config)
+                    .launch(env, startValues)
+                    .loginCommand(SelfLaunch.loginCommand(options.config, config.credentialStore(), env,
+                            () -> SelfLaunch.mainClass(caller)))
+                    .maxLineBytes(options.maxLineBytes)
+                    .trace(traceFile)
+                    .build();
+            server.serve(stdin, stdout);
+            return EXIT_OK;
+        } catch (TraceFile.CannotOpenException e) {
+            err.println(identity.name() + ": " + e.getMessage());
+            return EXIT_USAGE;
+        } catch (IOException e) {
+            err.println(identity.name() + ": " + e.getMessage());
+            return EXIT_FAILURE;
+        } catch (CompletionException e) {
+            err.println(identity.name() + ": stopped serving: " + e.getCause().getMessage() + " (the log above says why)");
+            return EXIT_FAILURE;
+        } finally {
+            if (traceFile != null) {
+                try {
+                    traceFile.close();
+                } catch (IOException ignored) {
+                    // nothing left to report to
+                }
+            }
+        }
+    }
+
+    private ServerConfig defaultConfig() throws ConfigException {
+        ServerConfig config = defaultConfig.get();
+        config.validate();
+        return config;
+    }
+
+    private CommandLine commandLine(LauncherOptions options, PrintWriter out, PrintWriter err,
+                                    StartParameters startParameters) {
+        CommandLine commandLine = new CommandLine(options);
+        commandLine.getCommandSpec().name(identity.name()).version(identity.name() + " " + version);
+        commandLine.getCommandSpec().usageMessage()
+                .description(identity.displayName() + ": an Agent Client Protocol (ACP v1) agent. Editors launch it "
+                                + "and talk JSON-RPC over stdin/stdout.",
+                        "",
+                        "Without an action (--login, --logout, --status) it serves ACP on stdin/stdout until stdin ends. "
+                                + "Logs go to stderr.",
+                        "Flags declared by start_param auth methods of the configuration are accepted too.")
+                .footer("",
+                        "Exit status:",
+                        "  0  stdin ended, or the action succeeded",
+                        "  1  a runtime failure, or a failed login",
+                        "  2  a usage or configuration error");
+        commandLine.setOut(out).setErr(err);
+        startParameters.declare(commandLine.getCommandSpec());
+        return commandLine;
+    }
+
+    private int usageError(PrintWriter err, String message) {
+        err.println(identity.name() + ": " + message);
+        err.println("Try '" + identity.name() + " --help'.");
+        return EXIT_USAGE;
+    }
+
+    /** Configures an {@link AcpLauncher}. */
+    public static final class Builder {
+        private String name;
+        private String title;
+        private String version;
+        private Agent agent;
+        private Supplier<ServerConfig> defaultConfig = () -> ServerConfig.empty("(no configuration)");
+
+        private Builder() {
+        }
+
+        /**
+         * The agent's name ({@code agentInfo.name}): letters, digits, '.', '_' or '-'. It names the command
+         * in messages and decides the default credential file, {@code $XDG_CONFIG_HOME/<name>/credentials.json}
+         * (else {@code ~/.config/<name>/credentials.json}).
+         */
+        public Builder name(String value) {
+            this.name = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** The name users read ({@code agentInfo.title}) in sign-in pages and messages; default: the name. */
+        public Builder title(String value) {
+            this.title = value;
+            return this;
+        }
+
+        /** The agent's version ({@code agentInfo.version}, {@code --version}). */
+        public Builder version(String value) {
+            this.version = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** The agent's prompt logic. */
+        public Builder agent(Agent value) {
+            this.agent = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** The configuration used without {@code --config}; default: no auth methods. */
+        public Builder defaultConfig(ServerConfig value) {
+            Objects.requireNonNull(value);
+            this.defaultConfig = () -> value;
+            return this;
+        }
+
+        /** As {@link #defaultConfig(ServerConfig)}, made only when no {@code --config} is given. */
+        public Builder defaultConfig(Supplier<ServerConfig> value) {
+            this.defaultConfig = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * The launcher.
+         *
+         * @throws IllegalStateException when the name, version or agent is missing
+         * @throws IllegalArgumentException when the name is not file-name-safe
+         */
+        public AcpLauncher build() {
+            if (name == null || version == null || agent == null) {
+                throw new IllegalStateException("an AcpLauncher needs name(), version() and agent()");
+            }
+            return new AcpLauncher(this);
+        }
+    }
+}

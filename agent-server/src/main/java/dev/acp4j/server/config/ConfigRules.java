@@ -1,0 +1,198 @@
+package dev.acp4j.server.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The rules a configuration must follow, whether it was read from JSON ({@link ConfigLoader}) or
+ * built in code ({@link ServerConfig#builder()}, {@link AuthMethodConfig}'s builders): one place,
+ * one wording. The loader checks only what JSON adds (types, unknown keys) and then these.
+ */
+final class ConfigRules {
+
+    /**
+     * The launcher's own options: a {@code start_param} flag may not be one of them.
+     * Kept in step with {@code dev.acp4j.cli.LauncherOptions}.
+     */
+    static final Set<String> LAUNCHER_OPTIONS = Set.of("--config", "--trace", "--max-line-bytes", "--log-level",
+            "--login", "--logout", "--status", "--help", "-h", "--version", "-V");
+
+    private static final Set<String> OAUTH_FLOWS = Set.of("auto", "authorization_code", "device_code");
+    private static final Pattern FLAG = Pattern.compile("--[A-Za-z0-9][A-Za-z0-9-]*");
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private ConfigRules() {
+    }
+
+    /** How an auth method is named in messages, e.g. {@code authMethods[2] (id 'openai-page')}. */
+    static String label(String where, String id) {
+        return id == null ? where : where + " (id '" + id + "')";
+    }
+
+    /**
+     * Checks one auth method.
+     *
+     * @param reported keys whose value was already reported as malformed (nothing more is said of them)
+     */
+    static void checkMethod(AuthMethodConfig method, String label, Set<String> reported, Problems problems) {
+        requireText(method.id(), "id", label, reported, problems);
+        requireText(method.name(), "name", label, reported, problems);
+        if (method.id() != null && method.id().isBlank()) {
+            problems.add(label + ": id must not be empty");
+        }
+        if (method.type() == null) {
+            requireText(null, "type", label, reported, problems);
+            return;
+        }
+        switch (method.type()) {
+            case ENV_VAR -> inputs(method.inputs(), "vars", label, reported, problems, ENV_NAME,
+                    "an environment variable name");
+            case START_PARAM -> {
+                inputs(method.inputs(), "params", label, reported, problems, FLAG,
+                        "a command-line flag such as --api-key-file");
+                for (int i = 0; i < method.inputs().size(); i++) {
+                    String name = method.inputs().get(i).name();
+                    if (name != null && LAUNCHER_OPTIONS.contains(name)) {
+                        problems.add(label + ": params[" + i + "]: name '" + name
+                                + "' is an option of the launcher itself; choose another flag");
+                    }
+                }
+            }
+            case API_KEY_PAGE -> {
+                if (method.keyPattern() != null) {
+                    try {
+                        Pattern.compile(method.keyPattern());
+                    } catch (PatternSyntaxException e) {
+                        problems.add(label + ": keyPattern is not a valid regular expression");
+                    }
+                }
+            }
+            case OAUTH2 -> oauth(method.oauth(), label, reported, problems);
+            case TERMINAL -> {
+                // args and env are free-form
+            }
+            default -> throw new IllegalStateException(method.type().toString());
+        }
+    }
+
+    /** Checks the methods together and the top-level settings. */
+    static void checkServer(ServerConfig config, Set<String> reported, Problems problems) {
+        Set<String> ids = new HashSet<>();
+        List<AuthMethodConfig> methods = config.authMethods();
+        for (int i = 0; i < methods.size(); i++) {
+            AuthMethodConfig method = methods.get(i);
+            if (method.id() != null && !ids.add(method.id())) {
+                problems.add("authMethods[" + i + "] (id '" + method.id() + "'): duplicate id");
+            }
+        }
+        if (!reported.contains("elicitationTimeoutSeconds")
+                && (config.elicitationTimeout() == null || config.elicitationTimeout().isNegative()
+                        || config.elicitationTimeout().isZero())) {
+            problems.add("elicitationTimeoutSeconds must be a positive whole number");
+        }
+        if (!reported.contains("sessionStore") && config.sessionStore() != null && !isSessionStore(config.sessionStore())) {
+            problems.add(SESSION_STORE_RULE);
+        }
+    }
+
+    static final String SESSION_STORE_RULE =
+            "sessionStore must be an absolute directory path, or \"none\" to keep sessions in memory only";
+
+    /** {@code sessionStore}: an absolute directory, or {@code "none"} for sessions kept in memory only. */
+    static boolean isSessionStore(String value) {
+        if (value.equals("none")) {
+            return true;
+        }
+        try {
+            return !value.isBlank() && java.nio.file.Path.of(value).isAbsolute();
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+
+    /** Every rule, for a configuration built in code (nothing was reported while reading it). */
+    static void checkAll(ServerConfig config, Problems problems) {
+        for (int i = 0; i < config.authMethods().size(); i++) {
+            AuthMethodConfig method = config.authMethods().get(i);
+            checkMethod(method, label("authMethods[" + i + "]", method.id()), Set.of(), problems);
+        }
+        checkServer(config, Set.of(), problems);
+    }
+
+    private static void oauth(AuthMethodConfig.OAuthConfig oauth, String label, Set<String> reported, Problems problems) {
+        if (oauth == null) {
+            problems.add(label + ": an oauth2 method needs its oauth2 settings");
+            return;
+        }
+        requireText(oauth.clientId(), "clientId", label, reported, problems);
+        if (oauth.flow() != null && !OAUTH_FLOWS.contains(oauth.flow())) {
+            problems.add(label + ": flow must be one of auto, authorization_code, device_code");
+        }
+        if (oauth.issuer() == null && (oauth.authorizationEndpoint() == null || oauth.tokenEndpoint() == null)
+                && !reported.contains("issuer")) {
+            problems.add(label + ": needs an issuer, or both authorizationEndpoint and tokenEndpoint");
+        }
+        httpUrl(oauth.issuer(), "issuer", label, problems);
+        httpUrl(oauth.authorizationEndpoint(), "authorizationEndpoint", label, problems);
+        httpUrl(oauth.tokenEndpoint(), "tokenEndpoint", label, problems);
+        httpUrl(oauth.deviceAuthorizationEndpoint(), "deviceAuthorizationEndpoint", label, problems);
+        httpUrl(oauth.revocationEndpoint(), "revocationEndpoint", label, problems);
+        if (oauth.redirectPort() != null && (oauth.redirectPort() < 1 || oauth.redirectPort() > 65535)) {
+            problems.add(label + ": redirectPort must be a port number (1-65535)");
+        }
+        if (oauth.timeout() != null && (oauth.timeout().isNegative() || oauth.timeout().isZero())) {
+            problems.add(label + ": timeoutSeconds must be a positive whole number");
+        }
+    }
+
+    private static void httpUrl(String value, String key, String label, Problems problems) {
+        if (value == null) {
+            return;
+        }
+        boolean valid;
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            valid = uri.isAbsolute() && (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            valid = false;
+        }
+        if (!valid) {
+            problems.add(label + ": " + key + " '" + value + "' is not an absolute http(s) URL");
+        }
+    }
+
+    private static void inputs(List<CredentialInput> inputs, String key, String label, Set<String> reported,
+                               Problems problems, Pattern namePattern, String nameMeaning) {
+        if (reported.contains(key)) {
+            return;
+        }
+        if (inputs == null || inputs.isEmpty()) {
+            problems.add(label + ": " + key + " must be a non-empty array of {name, label?, secret?, optional?}");
+            return;
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            String where = label + ": " + key + "[" + i + "]";
+            String name = inputs.get(i).name();
+            if (name == null) {
+                if (!reported.contains(key + "[" + i + "].name")) {
+                    problems.add(where + ": missing \"name\"");
+                }
+            } else if (!namePattern.matcher(name).matches()) {
+                problems.add(where + ": name '" + name + "' must be " + nameMeaning);
+            }
+        }
+    }
+
+    private static void requireText(String value, String key, String label, Set<String> reported, Problems problems) {
+        if (value == null && !reported.contains(key)) {
+            problems.add(label + ": missing \"" + key + "\"");
+        }
+    }
+}

@@ -1,0 +1,263 @@
+package dev.acp4j.server.session;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.acp4j.auth.store.PrivateFiles;
+import dev.acp4j.protocol.session.SessionUpdate;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sessions on disk, one pair of files per session in one directory:
+ * <ul>
+ *   <li>{@code <id>.json}: the {@link StoredSession}, replaced atomically (a reader sees the old or
+ *       the new file, never a part);</li>
+ *   <li>{@code <id>.jsonl}: the conversation, one {@code SessionUpdate} per line, append-only. Each
+ *       line is written by one {@code write} under an exclusive file lock, so that two processes
+ *       appending to it never interleave; a line left torn by a process killed mid-write is
+ *       ignored on read, and the next writer starts a fresh line after it.</li>
+ * </ul>
+ * The directory is {@code rwx------} and every file {@code rw-------} from creation. Nothing is
+ * created before the first session is saved.
+ */
+public final class FileSessionStore implements SessionStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileSessionStore.class);
+    private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+    private static final String RECORD = ".json";
+    private static final String CONVERSATION = ".jsonl";
+
+    private final Path directory;
+    private final ObjectMapper mapper;
+    private final Map<String, Appender> appenders = new ConcurrentHashMap<>();
+
+    public FileSessionStore(Path directory, ObjectMapper mapper) {
+        this.directory = directory.toAbsolutePath();
+        this.mapper = mapper;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** Whether {@code sessionId} can name a stored session (it becomes a file name). */
+    public static boolean isValidId(String sessionId) {
+        return sessionId != null && SESSION_ID.matcher(sessionId).matches();
+    }
+
+    @Override
+    public void save(StoredSession session) throws IOException {
+        requireValid(session.sessionId());
+        PrivateFiles.createDirectories(directory);
+        PrivateFiles.writeAtomically(recordFile(session.sessionId()), mapper.writeValueAsBytes(session));
+    }
+
+    @Override
+    public void append(String sessionId, SessionUpdate update) throws IOException {
+        requireValid(sessionId);
+        byte[] json = mapper.writeValueAsBytes(update);
+        byte[] line = Arrays.copyOf(json, json.length + 1);
+        line[json.length] = '\n';
+        appender(sessionId).append(line);
+    }
+
+    @Override
+    public Optional<StoredSession> find(String sessionId) throws IOException {
+        if (!isValidId(sessionId)) {
+            return Optional.empty();
+        }
+        return readRecord(recordFile(sessionId));
+    }
+
+    @Override
+    public List<StoredSession> list() throws IOException {
+        List<StoredSession> sessions = new ArrayList<>();
+        if (!Files.isDirectory(directory)) {
+            return sessions;
+        }
+        try (DirectoryStream<Path> records = Files.newDirectoryStream(directory, "*" + RECORD)) {
+            for (Path record : records) {
+                readRecord(record).ifPresent(sessions::add);
+            }
+        }
+        sessions.sort(SessionOrder.NEWEST_FIRST);
+        return sessions;
+    }
+
+    @Override
+    public List<SessionUpdate> conversation(String sessionId) throws IOException {
+        if (!isValidId(sessionId)) {
+            return List.of();
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(conversationFile(sessionId));
+        } catch (NoSuchFileException e) {
+            return List.of();
+        }
+        List<SessionUpdate> updates = new ArrayList<>();
+        int start = 0;
+        int lineNumber = 0;
+        while (start < bytes.length) {
+            int end = indexOf(bytes, (byte) '\n', start);
+            boolean complete = end >= 0;
+            int stop = complete ? end : bytes.length;
+            lineNumber++;
+            if (stop > start) {
+                try {
+                    updates.add(mapper.readValue(bytes, start, stop - start, SessionUpdate.class));
+                } catch (IOException e) {
+                    if (complete) {
+                        LOG.warn("Session {}: line {} of its conversation is damaged and skipped ({})",
+                                sessionId, lineNumber, e.getClass().getSimpleName());
+                    } else {
+                        LOG.debug("Session {}: ignoring the torn last line of its conversation", sessionId);
+                    }
+                }
+            }
+            start = stop + 1;
+        }
+        return updates;
+    }
+
+    @Override
+    public boolean delete(String sessionId) throws IOException {
+        if (!isValidId(sessionId)) {
+            return false;
+        }
+        release(sessionId);
+        boolean conversation = Files.deleteIfExists(conversationFile(sessionId));
+        boolean record = Files.deleteIfExists(recordFile(sessionId));
+        return record || conversation;
+    }
+
+    @Override
+    public void release(String sessionId) {
+        Appender appender = appenders.remove(sessionId);
+        if (appender != null) {
+            appender.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        appenders.keySet().forEach(this::release);
+    }
+
+    private Optional<StoredSession> readRecord(Path record) {
+        try {
+            return Optional.of(mapper.readValue(Files.readAllBytes(record), StoredSession.class));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (JsonProcessingException e) {
+            LOG.warn("Session record {} is damaged and ignored ({})", record.getFileName(), e.getClass().getSimpleName());
+            return Optional.empty();
+        } catch (IOException e) {
+            LOG.warn("Session record {} cannot be read: {}", record.getFileName(), e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private Appender appender(String sessionId) throws IOException {
+        try {
+            return appenders.computeIfAbsent(sessionId, id -> {
+                try {
+                    PrivateFiles.createDirectories(directory);
+                    return new Appender(conversationFile(id));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private Path recordFile(String sessionId) {
+        return directory.resolve(sessionId + RECORD);
+    }
+
+    private Path conversationFile(String sessionId) {
+        return directory.resolve(sessionId + CONVERSATION);
+    }
+
+    private static void requireValid(String sessionId) {
+        if (!isValidId(sessionId)) {
+            throw new IllegalArgumentException("not a storable session id");
+        }
+    }
+
+    private static int indexOf(byte[] bytes, byte value, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == value) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The open conversation file of one session: appends whole lines under an exclusive lock. */
+    private static final class Appender {
+        private final FileChannel writer;
+        private final FileChannel reader;
+
+        Appender(Path file) throws IOException {
+            this.writer = PrivateFiles.open(file, PrivateFiles.Existing.APPEND);
+            FileChannel opened;
+            try {
+                opened = FileChannel.open(file, StandardOpenOption.READ);
+            } catch (IOException e) {
+                writer.close();
+                throw e;
+            }
+            this.reader = opened;
+        }
+
+        synchronized void append(byte[] line) throws IOException {
+            try (FileLock ignored = writer.lock()) {
+                long size = writer.size();
+                if (size > 0 && !endsWithNewline(size)) {
+                    writeFully(new byte[] {'\n'});
+                }
+                writeFully(line);
+            }
+        }
+
+        private boolean endsWithNewline(long size) throws IOException {
+            ByteBuffer last = ByteBuffer.allocate(1);
+            return reader.read(last, size - 1) == 1 && last.get(0) == '\n';
+        }
+
+        private void writeFully(byte[] bytes) throws IOException {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                writer.write(buffer);
+            }
+        }
+
+        synchronized void close() {
+            try {
+                writer.close();
+                reader.close();
+            } catch (IOException e) {
+                LOG.debug("Closing a conversation file failed: {}", e.toString());
+            }
+        }
+    }
+}

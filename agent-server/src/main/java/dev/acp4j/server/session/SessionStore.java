@@ -1,0 +1,41 @@
+package dev.acp4j.server.session;
+
+import dev.acp4j.protocol.session.SessionUpdate;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where sessions and their conversations are kept: on disk ({@link FileSessionStore}) or, with
+ * {@code "sessionStore": "none"}, in memory for the life of the process ({@link MemorySessionStore}).
+ * Safe for concurrent use by the threads of one process; the file store is safe across processes.
+ */
+public interface SessionStore extends AutoCloseable {
+
+    /** Records a new session, or replaces what is kept of an existing one (not its conversation). */
+    void save(StoredSession session) throws IOException;
+
+    /** Appends one update to the session's conversation. */
+    void append(String sessionId, SessionUpdate update) throws IOException;
+
+    /** The session, or empty when it is unknown (never stored, deleted, or not a valid id). */
+    Optional<StoredSession> find(String sessionId) throws IOException;
+
+    /** Every stored session, newest first (by {@code updatedAt}, then id). */
+    List<StoredSession> list() throws IOException;
+
+    /** The session's conversation in the order it was appended; empty for an unknown session. */
+    List<SessionUpdate> conversation(String sessionId) throws IOException;
+
+    /** Forgets the session and its conversation; false when it was not stored. */
+    boolean delete(String sessionId) throws IOException;
+
+    /** Releases what is held open for {@code sessionId} (it stays stored). */
+    default void release(String sessionId) {
+    }
+
+    /** Releases everything held open. */
+    @Override
+    default void close() {
+    }
+}

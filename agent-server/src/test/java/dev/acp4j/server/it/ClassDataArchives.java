@@ -1,0 +1,55 @@
+package dev.acp4j.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Checks of the launcher's class-data archive, shared by the launcher tests of the source tree and of the release archive. */
+final class ClassDataArchives {
+
+    /** What {@code -Xlog:class+load} prints when the agent's main class comes from the archive. */
+    static final String MAIN_FROM_ARCHIVE = "dev.acp4j.cli.Main source: shared objects file (top)";
+    static final Map<String, String> LOG_CLASS_LOADING = Map.of("ACP4J_JAVA_OPTS", "-Xlog:class+load=info:stderr");
+    private static final long RECORDING_TIMEOUT_MILLIS = 300_000;
+
+    private ClassDataArchives() {
+    }
+
+    /** Waits until the background recording has moved an archive newer than {@code jar} in place and released its lock. */
+    static void awaitRecordedAfter(Path archive, Path jar) throws Exception {
+        long deadline = System.currentTimeMillis() + RECORDING_TIMEOUT_MILLIS;
+        Path lock = archive.resolveSibling(archive.getFileName() + ".lock");
+        while (!(Files.exists(archive) && !Files.exists(lock)
+                && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0)) {
+            assertThat(System.currentTimeMillis()).as("archive %s recorded in the background", archive).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+        try (Stream<Path> files = Files.list(archive.getParent())) {
+            assertThat(files.map(f -> f.getFileName().toString()).toList())
+                    .as("no temporary archive left behind").noneMatch(name -> name.endsWith(".tmp"));
+        }
+    }
+
+    /** The one archive recorded in {@code directory} (the per-user cache), once it is there. */
+    static Path awaitOnlyArchiveIn(Path directory, Path jar) throws Exception {
+        long deadline = System.currentTimeMillis() + RECORDING_TIMEOUT_MILLIS;
+        while (true) {
+            if (Files.isDirectory(directory)) {
+                try (Stream<Path> files = Files.list(directory)) {
+                    var archives = files.filter(f -> f.getFileName().toString().endsWith(".jsa")).toList();
+                    if (archives.size() == 1) {
+                        awaitRecordedAfter(archives.get(0), jar);
+                        return archives.get(0);
+                    }
+                    assertThat(archives).as("archives in %s", directory).hasSizeLessThan(2);
+                }
+            }
+            assertThat(System.currentTimeMillis()).as("archive recorded in %s", directory).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+}
