@@ -139,6 +139,9 @@ class LoadAndFaultsIT extends LauncherTestBase {
         List<String> streamed = new ArrayList<>();
         Map<String, StringBuilder> echoed = new HashMap<>();
         for (JsonNode m : updates) {
+            if (!"agent_message_chunk".equals(m.at("/params/update/sessionUpdate").asText())) {
+                continue; // e.g. the title a session gets from its first prompt
+            }
             String session = m.at("/params/sessionId").asText();
             String text = m.at("/params/update/content/text").asText();
             if (streaming.equals(session)) {
@@ -265,7 +268,7 @@ class LoadAndFaultsIT extends LauncherTestBase {
 
     private static void waitForPrompt(AgentProcess login) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!login.stderr().contains("API key: ")) {
+        while (!login.stderr().contains("Paste the key: ")) {
             assertThat(System.nanoTime()).as("the login prompts for a key; stderr: " + login.stderr()).isLessThan(deadline);
             Thread.sleep(50);
         }
