@@ -5,17 +5,19 @@ import dev.acp4j.auth.store.CredentialStore;
 import dev.acp4j.auth.store.StoredCredential;
 import dev.acp4j.auth.web.ApiKeyPage;
 import dev.acp4j.auth.web.KeyValidator;
-import dev.acp4j.jsonrpc.RequestContext;
+import dev.acp4j.jsonrpc.CancellationToken;
 import dev.acp4j.server.config.AuthMethodConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * {@code api_key_page}: a one-time page on 127.0.0.1 where the user pastes the key, reached
- * through a request-scoped URL elicitation. The key goes from the browser to this process
+ * through a request-scoped URL elicitation or the agent's own browser. The key goes from the browser to this process
  * and the credential store; it never crosses ACP.
  */
 final class ApiKeyPageAuthenticator {
@@ -34,18 +36,21 @@ final class ApiKeyPageAuthenticator {
         this.errors = errors;
     }
 
-    void authenticate(AuthMethodConfig method, RequestContext context) throws InterruptedException {
-        String explanation = "Paste the API key here. It goes straight to " + identity.displayName() + " on this "
-                + "computer and is stored in its credential file; it never passes through the editor.";
+    /** @param prompt sends the user to the page's URL with a message */
+    void authenticate(AuthMethodConfig method, BiFunction<URI, String, UserPrompt> prompt, CancellationToken cancellation)
+            throws InterruptedException {
+        String explanation = "Paste your " + method.providerName() + " API key here. It goes straight to "
+                + identity.displayName() + " on this computer and is stored in its credential file; it never passes"
+                + " through the editor.";
         try (ApiKeyPage page = ApiKeyPage.open(method.name(), explanation, KeyValidator.plausible(method.keyPattern()))) {
-            UrlElicitation elicitation = UrlElicitation.forRequest(context.peer(), context.id(), page.url(),
-                    identity.displayName() + " needs an API key (" + method.name()
-                            + "). Open this local page to paste it; the key never passes through the editor.");
-            String key = Interaction.await(page.key(), elicitation, context.cancellation(), timeout,
+            UserPrompt user = prompt.apply(page.url(), identity.displayName() + " needs an API key (" + method.name()
+                    + "). Open this local page to paste your " + method.providerName()
+                    + " key; it never passes through the editor.");
+            String key = Interaction.await(page.key(), user, cancellation, timeout,
                     failure -> errors.interactionFailed(method, failure, timeout));
             store.put(method.provider(), new StoredCredential(method.provider(), method.id(), CredentialKind.API_KEY,
                     key, null, null, clock.instant(), Map.of()));
-            elicitation.complete();
+            user.complete();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the local API-key page", e);
         }

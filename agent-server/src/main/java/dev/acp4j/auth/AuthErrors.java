@@ -14,21 +14,29 @@ import java.util.concurrent.TimeoutException;
 final class AuthErrors {
 
     private final AuthGate gate;
+    private final AuthMethodRegistry registry;
     private final ObjectMapper mapper;
+    private final AgentIdentity identity;
 
-    AuthErrors(AuthGate gate, ObjectMapper mapper) {
+    AuthErrors(AuthGate gate, AuthMethodRegistry registry, ObjectMapper mapper, AgentIdentity identity) {
         this.gate = gate;
+        this.registry = registry;
         this.mapper = mapper;
+        this.identity = identity;
     }
 
     JsonRpcException restartNeeded(AuthMethodConfig method, List<String> missing, String howTo) {
         return error(howTo, AuthRequiredData.restartWith(gate.availableMethodIds(), missing));
     }
 
-    JsonRpcException noUrlElicitation(AuthMethodConfig method) {
+    /**
+     * The client cannot open a URL (no {@code elicitation.url}) and neither can the agent:
+     * {@code why} says why not; the message says what to do instead.
+     */
+    JsonRpcException noWayToOpenUrl(AuthMethodConfig method, String why) {
         List<String> alternatives = gate.methodIdsWithoutElicitation();
-        return error("'" + method.id() + "' needs a client that can open a URL (elicitation.url), and this client"
-                + " did not advertise it" + (alternatives.isEmpty() ? "" : "; use one of: " + String.join(", ", alternatives)),
+        return error("Cannot sign in with '" + method.name() + "' here: this client cannot open web pages and " + why
+                + ". Instead, " + SignInAdvice.instead(method, registry.all(), registry, identity) + ".",
                 AuthRequiredData.of(alternatives));
     }
 
@@ -38,6 +46,10 @@ final class AuthErrors {
             message = declined.cancelled()
                     ? "The user cancelled the sign-in with '" + method.id() + "'"
                     : "The user declined to sign in with '" + method.id() + "'";
+        } else if (cause instanceof Browser.OpenFailedException browser) {
+            message = "Cannot sign in with '" + method.name() + "': " + browser.getMessage() + ". Instead, "
+                    + SignInAdvice.instead(method, registry.all(), registry, identity) + ".";
+            return error(message, AuthRequiredData.of(gate.methodIdsWithoutElicitation()));
         } else if (cause instanceof TimeoutException) {
             message = "Sign-in with '" + method.id() + "' was not completed within " + describe(timeout)
                     + "; call authenticate again to retry";
@@ -58,6 +70,7 @@ final class AuthErrors {
 
     private static String describe(Duration timeout) {
         long seconds = timeout.toSeconds();
-        return seconds % 60 == 0 ? seconds / 60 + " minute" + (seconds == 60 ? "" : "s") : seconds + " seconds";
+        return seconds % 60 == 0 ? seconds / 60 + " minute" + (seconds == 60 ? "" : "s")
+                : seconds + " second" + (seconds == 1 ? "" : "s");
     }
 }

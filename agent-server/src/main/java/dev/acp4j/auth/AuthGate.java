@@ -36,23 +36,28 @@ public final class AuthGate implements RequestGate {
         if (registry.isEmpty() || resolver.anyUsable().isPresent()) {
             return;
         }
-        throw new JsonRpcException(new JsonRpcError(AcpErrorCodes.AUTH_REQUIRED, "Authentication required",
-                mapper.valueToTree(AuthRequiredData.of(availableMethodIds()))));
+        List<AuthMethodConfig> available = availableMethods();
+        throw new JsonRpcException(new JsonRpcError(AcpErrorCodes.AUTH_REQUIRED,
+                SignInAdvice.authRequired(available, registry),
+                mapper.valueToTree(AuthRequiredData.of(available.stream().map(AuthMethodConfig::id).toList()))));
     }
 
     /** Every method the client can use, in preference order (terminal only for clients that run it). */
-    List<String> availableMethodIds() {
+    List<AuthMethodConfig> availableMethods() {
         return registry.all().stream()
-                .filter(m -> m.type() != AuthMethodType.TERMINAL || client.canRunTerminalAuth())
-                .map(AuthMethodConfig::id)
+                .filter(m -> m.type() != AuthMethodType.TERMINAL || registry.offersTerminalMethods(client))
                 .toList();
+    }
+
+    List<String> availableMethodIds() {
+        return availableMethods().stream().map(AuthMethodConfig::id).toList();
     }
 
     /** Methods that work without URL elicitation: terminal (if the client runs it), env_var, start_param. */
     List<String> methodIdsWithoutElicitation() {
         return registry.all().stream()
                 .filter(m -> m.type() == AuthMethodType.ENV_VAR || m.type() == AuthMethodType.START_PARAM
-                        || m.type() == AuthMethodType.TERMINAL && client.canRunTerminalAuth())
+                        || m.type() == AuthMethodType.TERMINAL && registry.offersTerminalMethods(client))
                 .map(AuthMethodConfig::id)
                 .toList();
     }

@@ -3,11 +3,14 @@ package dev.acp4j.auth;
 import dev.acp4j.protocol.auth.AuthEnvVar;
 import dev.acp4j.protocol.auth.AuthMethod;
 import dev.acp4j.protocol.auth.AuthStartParam;
+import dev.acp4j.server.ClientState;
 import dev.acp4j.server.config.AuthMethodConfig;
 import dev.acp4j.server.config.AuthMethodType;
 import dev.acp4j.server.config.CredentialInput;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The configured auth methods, in preference order, and their wire descriptors. */
@@ -16,12 +19,27 @@ public final class AuthMethodRegistry {
     /** The argument a terminal method appends to the agent's launch command. */
     public static final String LOGIN_FLAG = "--login";
 
+    /** Zed's key, in {@code clientCapabilities._meta} and in a terminal method's {@code _meta}. */
+    public static final String TERMINAL_AUTH_META = "terminal-auth";
+
     private final List<AuthMethodConfig> methods;
     private final LaunchEnvironment launch;
+    private final LoginCommand loginCommand;
 
     public AuthMethodRegistry(List<AuthMethodConfig> methods, LaunchEnvironment launch) {
+        this(methods, launch, null);
+    }
+
+    /** @param loginCommand how a terminal runs this agent's login, or null when unknown */
+    public AuthMethodRegistry(List<AuthMethodConfig> methods, LaunchEnvironment launch, LoginCommand loginCommand) {
         this.methods = List.copyOf(methods);
         this.launch = launch;
+        this.loginCommand = loginCommand;
+    }
+
+    /** How a terminal runs this agent's login, when known. */
+    public Optional<LoginCommand> loginCommand() {
+        return Optional.ofNullable(loginCommand);
     }
 
     public List<AuthMethodConfig> all() {
@@ -61,23 +79,51 @@ public final class AuthMethodRegistry {
                 .flatMap(input -> launch.problem(method.type(), input));
     }
 
+    /**
+     * Whether {@code client} is offered terminal methods: it sent {@code auth.terminal: true}, or
+     * Zed's {@code _meta["terminal-auth"]: true} and this agent knows its own login command.
+     */
+    public boolean offersTerminalMethods(ClientState client) {
+        return client.canRunTerminalAuth() || client.asksForTerminalAuthMeta() && loginCommand != null;
+    }
+
     /** {@code authMethods} for {@code initialize}; terminal methods only for clients that run them. */
-    public List<AuthMethod> advertised(boolean clientRunsTerminalAuth) {
+    public List<AuthMethod> advertised(ClientState client) {
+        boolean meta = client.asksForTerminalAuthMeta() && loginCommand != null;
         List<AuthMethod> wire = new ArrayList<>();
         for (AuthMethodConfig method : methods) {
-            if (method.type() == AuthMethodType.TERMINAL && !clientRunsTerminalAuth) {
-                continue;
+            if (method.type() != AuthMethodType.TERMINAL) {
+                wire.add(descriptor(method));
+            } else if (offersTerminalMethods(client)) {
+                wire.add(terminal(method, meta ? Map.of(TERMINAL_AUTH_META, terminalAuthMeta(method)) : null));
             }
-            wire.add(descriptor(method));
         }
         return wire;
+    }
+
+    /**
+     * Zed's descriptor: the launcher, the launch arguments a login needs, then {@code --login} and
+     * the method's args when they start with the method to log in with, else {@code --login} and
+     * this terminal method's id (which logs in as {@code --login} alone does) and its args.
+     */
+    private Map<String, Object> terminalAuthMeta(AuthMethodConfig method) {
+        List<String> args = method.args();
+        boolean namesAMethod = !args.isEmpty() && !args.get(0).startsWith("-");
+        Map<String, Object> descriptor = new LinkedHashMap<>();
+        descriptor.put("label", method.name());
+        descriptor.put("command", loginCommand.command().toString());
+        descriptor.put("args", namesAMethod ? loginCommand.argsFor(args.get(0), args.subList(1, args.size()))
+                : loginCommand.argsFor(method.id(), args));
+        Map<String, String> env = new LinkedHashMap<>(loginCommand.env());
+        env.putAll(method.env());
+        descriptor.put("env", env);
+        return descriptor;
     }
 
     public AuthMethod descriptor(AuthMethodConfig method) {
         return switch (method.type()) {
             case API_KEY_PAGE, OAUTH2 -> new AuthMethod.Agent(method.id(), method.name(), method.description(), null);
-            case TERMINAL -> new AuthMethod.Terminal(method.id(), method.name(), method.description(),
-                    terminalArgs(method), method.env().isEmpty() ? null : method.env(), null);
+            case TERMINAL -> terminal(method, null);
             case ENV_VAR -> new AuthMethod.EnvVar(method.id(), method.name(), method.description(),
                     method.inputs().stream().map(i -> new AuthEnvVar(i.name(), i.label(),
                             i.secret() ? null : Boolean.FALSE, i.optional() ? Boolean.TRUE : null, null)).toList(),
@@ -87,6 +133,11 @@ public final class AuthMethodRegistry {
                             i.secret() ? null : Boolean.FALSE, i.optional() ? Boolean.TRUE : null, null)).toList(),
                     method.link(), !missingValues(method).isEmpty(), null);
         };
+    }
+
+    private static AuthMethod.Terminal terminal(AuthMethodConfig method, Map<String, Object> meta) {
+        return new AuthMethod.Terminal(method.id(), method.name(), method.description(),
+                terminalArgs(method), method.env().isEmpty() ? null : method.env(), meta);
     }
 
     private static List<String> terminalArgs(AuthMethodConfig method) {

@@ -1,5 +1,6 @@
 package dev.acp4j.auth;
 
+import dev.acp4j.auth.oauth.OAuthException;
 import dev.acp4j.auth.store.CredentialStore;
 import dev.acp4j.jsonrpc.JsonRpcError;
 import dev.acp4j.jsonrpc.JsonRpcException;
@@ -13,8 +14,11 @@ import dev.acp4j.protocol.auth.LogoutResponse;
 import dev.acp4j.server.ClientState;
 import dev.acp4j.server.config.AuthMethodConfig;
 import dev.acp4j.server.config.AuthMethodType;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +37,7 @@ public final class AuthService {
     private final AgentCredentials credentials;
     private final OAuthSignIn oauth;
     private final Duration elicitationTimeout;
+    private final Supplier<Browser> browser;
 
     public AuthService(AuthContext auth, ClientState client) {
         this.registry = auth.registry();
@@ -40,11 +45,12 @@ public final class AuthService {
         this.resolver = auth.resolver();
         this.client = client;
         this.gate = new AuthGate(registry, resolver, client, auth.mapper());
-        this.errors = new AuthErrors(gate, auth.mapper());
+        this.errors = new AuthErrors(gate, registry, auth.mapper(), auth.identity());
         this.apiKeyPage = new ApiKeyPageAuthenticator(store, auth.clock(), auth.elicitationTimeout(), errors, auth.identity());
         this.credentials = new AgentCredentials(auth.identity(), registry, store, auth.revoker());
         this.oauth = auth.oauth();
         this.elicitationTimeout = auth.elicitationTimeout();
+        this.browser = auth.browser();
     }
 
     public AuthGate gate() {
@@ -59,7 +65,7 @@ public final class AuthService {
     private AuthenticateResponse authenticate(AuthenticateRequest request, RequestContext context) throws InterruptedException {
         client.requireInitialized(AcpMethods.AUTHENTICATE);
         AuthMethodConfig method = registry.find(request.methodId())
-                .filter(m -> m.type() != AuthMethodType.TERMINAL || client.canRunTerminalAuth())
+                .filter(m -> m.type() != AuthMethodType.TERMINAL || registry.offersTerminalMethods(client))
                 .orElseThrow(() -> new JsonRpcException(JsonRpcError.invalidParams("unknown methodId '"
                         + request.methodId() + "'; this agent advertises: " + String.join(", ", gate.availableMethodIds()))));
         switch (method.type()) {
@@ -69,16 +75,17 @@ public final class AuthService {
             case ENV_VAR, START_PARAM -> launchValues(method);
             case API_KEY_PAGE -> {
                 if (resolver.resolve(method.provider()).isEmpty()) {
-                    requireUrlElicitation(method);
-                    apiKeyPage.authenticate(method, context);
+                    apiKeyPage.authenticate(method, userPrompt(method, context), context.cancellation());
                 }
             }
             case OAUTH2 -> {
                 if (resolver.resolve(method.provider()).isEmpty()) {
-                    requireUrlElicitation(method);
                     Duration timeout = method.oauth().timeout() != null ? method.oauth().timeout() : elicitationTimeout;
-                    oauth.signIn(method, (url, message) -> UrlElicitation.forRequest(context.peer(), context.id(), url, message),
-                            context.cancellation(), timeout, failure -> errors.interactionFailed(method, failure, timeout));
+                    if (!client.supportsUrlElicitation()) {
+                        requireNoDeviceCode(method, timeout);
+                    }
+                    oauth.signIn(method, userPrompt(method, context), context.cancellation(), timeout,
+                            failure -> errors.interactionFailed(method, failure, timeout));
                 }
             }
             default -> throw new IllegalStateException(method.type().toString());
@@ -106,9 +113,37 @@ public final class AuthService {
         resolver.acceptLaunchValues();
     }
 
-    private void requireUrlElicitation(AuthMethodConfig method) {
-        if (!client.supportsUrlElicitation()) {
-            throw errors.noUrlElicitation(method);
+    /**
+     * How the user is sent to a sign-in URL: the client's URL elicitation when it advertised one,
+     * else the agent opens the user's browser itself; where neither can work, the request fails
+     * now with what to do instead.
+     */
+    private BiFunction<URI, String, UserPrompt> userPrompt(AuthMethodConfig method, RequestContext context) {
+        if (client.supportsUrlElicitation()) {
+            return (url, message) -> UrlElicitation.forRequest(context.peer(), context.id(), url, message);
+        }
+        requireBrowser(method);
+        return (url, message) -> BrowserPrompt.open(browser.get(), url, message);
+    }
+
+    private void requireBrowser(AuthMethodConfig method) {
+        String unavailable = browser.get().unavailable().orElse(null);
+        if (unavailable != null) {
+            throw errors.noWayToOpenUrl(method, unavailable);
+        }
+    }
+
+    /** The device grant's user code can be shown only in an elicitation's message (stdout is JSON-RPC). */
+    private void requireNoDeviceCode(AuthMethodConfig method, Duration timeout) {
+        requireBrowser(method);
+        boolean device;
+        try {
+            device = oauth.usesDeviceFlow(method);
+        } catch (OAuthException e) {
+            throw errors.interactionFailed(method, e, timeout);
+        }
+        if (device) {
+            throw errors.noWayToOpenUrl(method, "a device-code sign-in needs a client that can show the code");
         }
     }
 

@@ -175,6 +175,20 @@ public final class OAuthSignIn {
         });
     }
 
+    /**
+     * Whether a sign-in with {@code method} would use the device grant, whose user code only an
+     * elicitation's message can show (the metadata is discovered when the flow depends on it).
+     *
+     * @throws OAuthException when the metadata cannot be discovered
+     */
+    boolean usesDeviceFlow(AuthMethodConfig method) {
+        String flow = method.oauth().flow();
+        if ("device_code".equals(flow) || "authorization_code".equals(flow)) {
+            return "device_code".equals(flow);
+        }
+        return usesDeviceFlow(method, endpoints(method));
+    }
+
     private boolean usesDeviceFlow(AuthMethodConfig method, OAuthEndpoints server) {
         String flow = method.oauth().flow();
         if ("device_code".equals(flow)) {
@@ -190,7 +204,7 @@ public final class OAuthSignIn {
     private String message(AuthMethodConfig method, OAuthEndpoints server) {
         String who = server.issuer() != null ? server.issuer().getHost() : server.tokenEndpoint().getHost();
         return identity.displayName() + " asks you to sign in at " + who + " (" + method.name()
-                + ") so that it can act on your behalf.";
+                + ") so that it can use " + method.providerName() + " on your behalf.";
     }
 
     private static URI uri(String value) {

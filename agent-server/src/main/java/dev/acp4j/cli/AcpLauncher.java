@@ -66,6 +66,8 @@ public final class AcpLauncher {
     private final String version;
     private final Agent agent;
     private final Supplier<ServerConfig> defaultConfig;
+    /** The class that called {@link #main}: what a terminal login runs without a launcher script. */
+    private volatile Class<?> caller;
 
     private AcpLauncher(Builder b) {
         this.identity = new AgentIdentity(b.name, b.title);
@@ -81,6 +83,7 @@ public final class AcpLauncher {
 
     /** Runs with the process's stdin and stdout, then exits the JVM with the exit status. */
     public void main(String[] args) {
+        caller = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass();
         WarmUp.start();
         System.exit(run(args));
     }
@@ -174,11 +177,11 @@ public final class AcpLauncher {
             return status;
         }
         accounts.reportLaunchProblems();
-        return serve(options, config, startValues, stdin, stdout, err);
+        return serve(options, config, startValues, env, stdin, stdout, err);
     }
 
     private int serve(LauncherOptions options, ServerConfig config, Map<String, String> startValues,
-                      InputStream stdin, OutputStream stdout, PrintWriter err) {
+                      Map<String, String> env, InputStream stdin, OutputStream stdout, PrintWriter err) {
         TraceFile traceFile = null;
         try {
             if (options.trace != null) {
@@ -188,7 +191,9 @@ public final class AcpLauncher {
                     .agent(agent)
                     .agentInfo(identity.name(), identity.displayName(), version)
                     .config(config)
-                    .launch(System.getenv(), startValues)
+                    .launch(env, startValues)
+                    .loginCommand(SelfLaunch.loginCommand(options.config, config.credentialStore(), env,
+                            () -> SelfLaunch.mainClass(caller)))
                     .maxLineBytes(options.maxLineBytes)
                     .trace(traceFile)
                     .build();

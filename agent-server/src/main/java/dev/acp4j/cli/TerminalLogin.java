@@ -28,7 +28,8 @@ import java.util.Optional;
 
 /**
  * {@code AGENT --login [METHOD_ID]}: the interactive login a client runs in a terminal for a
- * {@code terminal} auth method. It writes the same credential store the server reads and
+ * {@code terminal} auth method ({@code --login} alone, or followed by that method's id as in Zed's
+ * {@code _meta["terminal-auth"]} descriptor, offers the interactive methods). It writes the same credential store the server reads and
  * never touches ACP. Prompts and messages go to stderr.
  */
 final class TerminalLogin {
@@ -66,12 +67,17 @@ final class TerminalLogin {
             return switch (named.get().type()) {
                 case API_KEY_PAGE -> apiKey(named.get());
                 case OAUTH2 -> oauth(named.get());
-                case TERMINAL -> usage("'" + methodId + "' is the terminal login itself (a client runs it as '"
-                        + identity.name() + " " + AuthMethodRegistry.LOGIN_FLAG + "'); " + runnable());
+                // the terminal login itself: Zed's descriptor runs '--login <its id>'
+                case TERMINAL -> interactiveLogin();
                 case ENV_VAR -> explain(named.get(), "set " + names(named.get()) + " in the agent's environment and restart it");
                 case START_PARAM -> explain(named.get(), "launch the agent with " + names(named.get()) + " FILE");
             };
         }
+        return interactiveLogin();
+    }
+
+    /** A bare {@code --login}: the only interactive method, or the one the user chooses. */
+    private int interactiveLogin() throws IOException {
         List<AuthMethodConfig> candidates = interactive();
         if (candidates.isEmpty()) {
             return usage("this configuration has no method that can log in from a terminal"

@@ -5,8 +5,10 @@ import dev.acp4j.auth.AgentIdentity;
 import dev.acp4j.auth.AuthContext;
 import dev.acp4j.auth.AuthMethodRegistry;
 import dev.acp4j.auth.AuthService;
+import dev.acp4j.auth.Browser;
 import dev.acp4j.auth.CredentialResolver;
 import dev.acp4j.auth.LaunchEnvironment;
+import dev.acp4j.auth.LoginCommand;
 import dev.acp4j.auth.OAuthRevoker;
 import dev.acp4j.auth.OAuthSignIn;
 import dev.acp4j.auth.OAuthTokenRefresher;
@@ -47,6 +49,7 @@ public final class AcpServer {
     private final Implementation agentInfo;
     private final AgentIdentity identity;
     private final LaunchEnvironment launch;
+    private final LoginCommand loginCommand;
     private final int maxLineBytes;
     private final TraceSink trace;
     private final Duration cancelGrace;
@@ -57,6 +60,7 @@ public final class AcpServer {
         this.agentInfo = b.agentInfo;
         this.identity = new AgentIdentity(b.agentInfo.name(), b.agentInfo.title());
         this.launch = b.launch;
+        this.loginCommand = b.loginCommand;
         this.maxLineBytes = b.maxLineBytes;
         this.trace = b.trace;
         this.cancelGrace = b.cancelGrace;
@@ -87,7 +91,7 @@ public final class AcpServer {
             AuthContext auth = authContext(mapper);
             AuthService authService = new AuthService(auth, client);
             MethodTable methods = new MethodTable();
-            new Initialization(client, agentInfo, c -> auth.registry().advertised(c.canRunTerminalAuth()),
+            new Initialization(client, agentInfo, auth.registry()::advertised,
                     new PromptCapabilities(agent.acceptsImages(), agent.acceptsAudio(), true, null)).register(methods);
             authService.register(methods);
             sessions = new SessionService(agent, client, authService.gate(), auth.resolver(),
@@ -112,13 +116,14 @@ public final class AcpServer {
     }
 
     private AuthContext authContext(ObjectMapper mapper) {
-        AuthMethodRegistry registry = new AuthMethodRegistry(config.authMethods(), launch);
+        AuthMethodRegistry registry = new AuthMethodRegistry(config.authMethods(), launch, loginCommand);
         CredentialStore store = new CredentialStore(config.credentialStore() != null
                 ? config.credentialStore() : identity.defaultCredentialFile(launch.env()));
         Clock clock = Clock.systemUTC();
         CredentialResolver resolver = new CredentialResolver(registry, store, new OAuthTokenRefresher(store, clock));
         return new AuthContext(registry, store, resolver, new OAuthRevoker(),
-                new OAuthSignIn(store, clock, launch.env(), identity), mapper, clock, config.elicitationTimeout(), identity);
+                new OAuthSignIn(store, clock, launch.env(), identity), mapper, clock, config.elicitationTimeout(),
+                () -> Browser.of(launch.env()), identity);
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {
@@ -136,6 +141,7 @@ public final class AcpServer {
         private ServerConfig config = ServerConfig.empty("(none)");
         private Implementation agentInfo = Implementation.of("acp4j", "acp4j", ServerVersion.VERSION);
         private LaunchEnvironment launch = LaunchEnvironment.of(System.getenv());
+        private LoginCommand loginCommand;
         private int maxLineBytes = JsonRpcConnection.DEFAULT_MAX_LINE_BYTES;
         private TraceSink trace = TraceSink.NONE;
         private Duration cancelGrace = Duration.ofSeconds(2);
@@ -188,6 +194,20 @@ public final class AcpServer {
          */
         public Builder launch(Map<String, String> env, Map<String, String> startParams) {
             this.launch = new LaunchEnvironment(env, startParams);
+            return this;
+        }
+
+        /**
+         * How a terminal runs this agent's own login ({@code command args... --login METHOD_ID}; see
+         * {@link LoginCommand}). With it, clients that send Zed's {@code clientCapabilities._meta["terminal-auth"]} get each
+         * {@code terminal} method with its {@code _meta["terminal-auth"]} descriptor, and sign-in
+         * errors name the command. Without it (the default) such clients get no terminal method.
+         *
+         * @param value the command, or null for none
+         * @return this builder
+         */
+        public Builder loginCommand(LoginCommand value) {
+            this.loginCommand = value;
             return this;
         }
 

@@ -48,6 +48,12 @@ public final class ClientState {
         return c != null && c.auth() != null && Boolean.TRUE.equals(c.auth().terminal());
     }
 
+    /** @return whether the client sent Zed's extension {@code clientCapabilities._meta["terminal-auth"]: true} */
+    public boolean asksForTerminalAuthMeta() {
+        ClientCapabilities c = capabilities;
+        return c != null && c.meta() != null && Boolean.TRUE.equals(c.meta().get("terminal-auth"));
+    }
+
     /** @return whether the client advertised URL-mode elicitation ({@code elicitation.url}) */
     public boolean supportsUrlElicitation() {
         ClientCapabilities c = capabilities;

@@ -37,7 +37,7 @@ class AcpLauncherTest {
 
     @Test
     void aDefaultConfigurationMadeWithoutTheBuilderIsCheckedAtStartUp() {
-        AuthMethodConfig notAUrl = new AuthMethodConfig("o", AuthMethodType.OAUTH2, "O", null, "o", List.of(), null,
+        AuthMethodConfig notAUrl = new AuthMethodConfig("o", AuthMethodType.OAUTH2, "O", null, "o", null, List.of(), null,
                 List.of(), Map.of(), null, new AuthMethodConfig.OAuthConfig("auth.example.com", "c", List.of(), "auto",
                         null, null, null, null, null, null));
         AcpLauncher launcher = weather().defaultConfig(new ServerConfig("weather defaults", List.of(notAUrl), null,

@@ -133,6 +133,14 @@ class WireSchemaTest {
                         {"id":"f","name":"Key file","type":"start_param","params":[{"name":"api-key-file"}],
                          "requiresRestart":true}]}}""",
                         "$.result.authMethods[1].params[0].name: does not match the regex pattern"),
+                Arguments.of("terminal-auth descriptor with a relative command", INITIALIZE_RESPONSE_PREFIX + """
+                        {"id":"t","name":"Terminal","type":"terminal","_meta":{"terminal-auth":
+                         {"label":"Terminal","command":"bin/acp4j","args":["--login","t"]}}}]}}""",
+                        "$.result.authMethods[1]._meta['terminal-auth'].command: does not match the regex pattern"),
+                Arguments.of("terminal-auth descriptor that does not log in", INITIALIZE_RESPONSE_PREFIX + """
+                        {"id":"t","name":"Terminal","type":"terminal","_meta":{"terminal-auth":
+                         {"label":"Terminal","command":"/opt/acp4j/bin/acp4j","args":["--config","/x.json"]}}}]}}""",
+                        "$.result.authMethods[1]._meta['terminal-auth'].args: must contain at least 1 element"),
                 Arguments.of("env_var link that is not a URI", INITIALIZE_RESPONSE_PREFIX + """
                         {"id":"k","name":"Key","type":"env_var","vars":[{"name":"K"}],"link":"see the docs",
                          "requiresRestart":true}]}}""",

@@ -21,6 +21,7 @@ import java.util.Set;
  * @param description  optional longer text
  * @param provider     whose credential the method yields (methods of one provider satisfy
  *                     each other's sessions)
+ * @param providerName how messages name the provider to people (e.g. "OpenAI"); null or blank: {@code provider}
  * @param inputs       {@code env_var}: the variables; {@code start_param}: the flags
  * @param link         {@code env_var}/{@code start_param}: where the user gets the value
  * @param args         {@code terminal}: launch arguments appended for a terminal login
@@ -34,12 +35,17 @@ public record AuthMethodConfig(
         String name,
         String description,
         String provider,
+        String providerName,
         List<CredentialInput> inputs,
         String link,
         List<String> args,
         Map<String, String> env,
         String keyPattern,
         OAuthConfig oauth) {
+
+    public AuthMethodConfig {
+        providerName = providerName == null || providerName.isBlank() ? provider : providerName;
+    }
 
     /**
      * {@code oauth2} settings.
@@ -100,6 +106,7 @@ public record AuthMethodConfig(
         private final String name;
         private String description;
         private String provider;
+        private String providerName;
         private final List<CredentialInput> inputs = new ArrayList<>();
         private String link;
         private final List<String> args = new ArrayList<>();
@@ -131,6 +138,15 @@ public record AuthMethodConfig(
         /** Whose credential the method yields; default: the id. */
         public Builder provider(String value) {
             this.provider = value;
+            return this;
+        }
+
+        /**
+         * How sign-in messages and the AUTH_REQUIRED error name the provider to people, e.g.
+         * {@code "OpenAI"} for provider {@code openai}; default: the provider.
+         */
+        public Builder providerName(String value) {
+            this.providerName = value;
             return this;
         }
 
@@ -245,7 +261,7 @@ public record AuthMethodConfig(
                     revocationEndpoint, redirectPort, timeout);
             boolean usesInputs = type == AuthMethodType.ENV_VAR || type == AuthMethodType.START_PARAM;
             AuthMethodConfig method = new AuthMethodConfig(id, type, name, description, provider == null ? id : provider,
-                    usesInputs ? List.copyOf(inputs) : List.of(), usesInputs ? link : null,
+                    providerName, usesInputs ? List.copyOf(inputs) : List.of(), usesInputs ? link : null,
                     type == AuthMethodType.TERMINAL ? List.copyOf(args) : List.of(),
                     type == AuthMethodType.TERMINAL ? Map.copyOf(env) : Map.of(),
                     type == AuthMethodType.API_KEY_PAGE ? keyPattern : null, oauth);

@@ -30,7 +30,8 @@ public final class ConfigLoader {
 
     private static final Set<String> TOP_LEVEL = Set.of("authMethods", "credentialStore", "elicitationTimeoutSeconds",
             "sessionStore");
-    private static final Set<String> COMMON = Set.of("id", "type", "name", "description", "provider", "_comment");
+    private static final Set<String> COMMON = Set.of("id", "type", "name", "description", "provider", "providerName",
+            "_comment");
     private static final Map<AuthMethodType, Set<String>> BY_TYPE = Map.of(
             AuthMethodType.API_KEY_PAGE, Set.of("keyPattern"),
             AuthMethodType.ENV_VAR, Set.of("vars", "link"),
@@ -149,6 +150,7 @@ public final class ConfigLoader {
         String name = text(node, "name", label, problems, reported);
         String description = text(node, "description", label, problems, reported);
         String provider = text(node, "provider", label, problems, reported);
+        String providerName = text(node, "providerName", label, problems, reported);
         if (typeName == null) {
             if (!reported.contains("type")) {
                 problems.add(label + ": missing \"type\"");
@@ -181,7 +183,7 @@ public final class ConfigLoader {
             default -> throw new IllegalStateException(type.toString());
         }
         AuthMethodConfig method = new AuthMethodConfig(id, type, name, description, provider == null ? id : provider,
-                inputs, link, args, env, keyPattern, oauth);
+                providerName, inputs, link, args, env, keyPattern, oauth);
         ConfigRules.checkMethod(method, label, reported, problems);
         return method;
     }

@@ -132,7 +132,7 @@ class OAuthRedirectListenerTest {
         HttpResponse<String> response = client.get(redirect("error=server_error&state=" + STATE));
 
         assertThat(response.body()).contains("Sign-in failed: server_error");
-        assertThat(listener.callback()).isDone();
+        assertThat(listener.callback().get(5, TimeUnit.SECONDS)).containsEntry("error", "server_error");
     }
 
     @Test

@@ -18,7 +18,7 @@ class ConfigBuilderTest {
         ServerConfig built = ServerConfig.builder()
                 .source("weather")
                 .authMethod(AuthMethodConfig.apiKeyPage("wx-page", "Enter a Weather API key").provider("weather")
-                        .keyPattern("wx-[a-z0-9]+").build())
+                        .providerName("Weather Service").keyPattern("wx-[a-z0-9]+").build())
                 .authMethod(AuthMethodConfig.envVar("wx-env", "Weather key from the environment").provider("weather")
                         .variable("WEATHER_API_KEY", "API key").link("https://example.com/keys").build())
                 .authMethod(AuthMethodConfig.startParam("wx-file", "Weather key file").provider("weather")
@@ -32,7 +32,7 @@ class ConfigBuilderTest {
         ServerConfig loaded = new ConfigLoader().parse("weather", """
                 {"authMethods": [
                   {"id": "wx-page", "type": "api_key_page", "name": "Enter a Weather API key", "provider": "weather",
-                   "keyPattern": "wx-[a-z0-9]+"},
+                   "providerName": "Weather Service", "keyPattern": "wx-[a-z0-9]+"},
                   {"id": "wx-env", "type": "env_var", "name": "Weather key from the environment", "provider": "weather",
                    "vars": [{"name": "WEATHER_API_KEY", "label": "API key"}], "link": "https://example.com/keys"},
                   {"id": "wx-file", "type": "start_param", "name": "Weather key file", "provider": "weather",
@@ -43,6 +43,8 @@ class ConfigBuilderTest {
                 ], "credentialStore": "/tmp/store.json", "elicitationTimeoutSeconds": 90}""".getBytes(StandardCharsets.UTF_8));
 
         assertThat(built).isEqualTo(loaded);
+        assertThat(built.authMethods()).extracting(AuthMethodConfig::providerName)
+                .containsExactly("Weather Service", "weather", "weather", "wx-terminal", "wx-oauth");
     }
 
     @Test
@@ -108,7 +110,7 @@ class ConfigBuilderTest {
 
     @Test
     void aConfigurationMadeWithTheConstructorIsCheckedByValidate() {
-        AuthMethodConfig bad = new AuthMethodConfig("o", AuthMethodType.OAUTH2, "O", null, "o", List.of(), null,
+        AuthMethodConfig bad = new AuthMethodConfig("o", AuthMethodType.OAUTH2, "O", null, "o", null, List.of(), null,
                 List.of(), java.util.Map.of(), null, new AuthMethodConfig.OAuthConfig("nope", "c", List.of(), "auto",
                         null, null, null, null, null, null));
         assertThatThrownBy(() -> new ServerConfig("mine", List.of(bad), null, ServerConfig.DEFAULT_ELICITATION_TIMEOUT).validate())

@@ -18,7 +18,8 @@ class ConfigLoaderTest {
     void readsTheIssueExampleInPreferenceOrder() throws Exception {
         ServerConfig config = parse("""
                 {"authMethods": [
-                  {"id": "openai-page", "type": "api_key_page", "name": "Enter an OpenAI API key", "provider": "openai"},
+                  {"id": "openai-page", "type": "api_key_page", "name": "Enter an OpenAI API key", "provider": "openai",
+                   "providerName": "OpenAI"},
                   {"id": "openai-env",  "type": "env_var", "name": "OpenAI key from the environment", "provider": "openai",
                    "vars": [{"name": "OPENAI_API_KEY", "label": "API key"}], "link": "https://platform.openai.com/api-keys"},
                   {"id": "openai-file", "type": "start_param", "name": "OpenAI key file", "provider": "openai",
@@ -35,6 +36,8 @@ class ConfigLoaderTest {
             assertThat(v.optional()).isFalse();
         });
         assertThat(config.authMethods().get(3).provider()).as("provider defaults to the id").isEqualTo("terminal-login");
+        assertThat(config.authMethods().get(0).providerName()).isEqualTo("OpenAI");
+        assertThat(env.providerName()).as("the display name defaults to the provider").isEqualTo("openai");
         assertThat(config.elicitationTimeout()).isEqualTo(Duration.ofSeconds(90));
     }
 

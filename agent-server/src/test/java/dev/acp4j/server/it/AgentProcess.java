@@ -75,9 +75,14 @@ final class AgentProcess implements AutoCloseable {
         command.add(launcher.toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().keySet().removeIf(k -> k.startsWith("ACP4J_") || k.equals("XDG_CONFIG_HOME") || k.equals("XDG_DATA_HOME")
-                || k.equals("OPENAI_API_KEY") || k.equals("SSH_CONNECTION"));
+        builder.environment().keySet().removeIf(k -> k.startsWith("ACP4J_") || k.equals("XDG_CONFIG_HOME")
+                || k.equals("XDG_DATA_HOME") || k.equals("OPENAI_API_KEY") || k.equals("SSH_CONNECTION")
+                || k.equals("SSH_TTY") || k.equals("BROWSER"));
         builder.environment().put("HOME", home.toString());
+        if (!env.containsKey("BROWSER")) {
+            // Nothing opens a real browser: a test that wants one passes a fake as BROWSER.
+            builder.environment().put("ACP4J_NO_BROWSER", "1");
+        }
         builder.environment().putAll(env);
         return new AgentProcess(builder.start());
     }

@@ -101,12 +101,23 @@ class LauncherCommandsIT extends LauncherTestBase {
     }
 
     @Test
-    void loginMistakesAreUsageErrorsThatSayWhatLoginCanRun() throws Exception {
-        AgentProcess terminal = command(Map.of(), "--config", config.toString(), "--login", "llm-terminal");
-        assertThat(terminal.exitCode()).isEqualTo(2);
-        assertThat(terminal.stderr()).contains("'llm-terminal' is the terminal login itself")
-                .contains("--login can run: llm-page, corp").doesNotContain("unknown");
+    void aTerminalMethodsIdLogsInAsABareLoginDoes() throws Exception {
+        // Zed's _meta["terminal-auth"] descriptor runs '--login <terminal method id>'
+        AgentProcess terminal = start(Map.of(), "--config", config.toString(), "--login", "llm-terminal");
+        skipTranscriptCheck(terminal);
+        terminal.sendRaw("1");
+        terminal.sendRaw(KEY);
+        terminal.closeStdin();
+        assertThat(terminal.waitFor(10_000)).isTrue();
+        assertThat(terminal.exitCode()).as(terminal.stderr()).isZero();
+        assertThat(terminal.stderr()).contains("How do you want to log in to acp4j?")
+                .contains("1) Enter an LLM API key [llm-page]").contains("2) Sign in with Corp [corp]")
+                .doesNotContain("unknown").doesNotContain(KEY);
+        assertThat(Files.readString(credentialFile())).contains(KEY);
+    }
 
+    @Test
+    void loginMistakesAreUsageErrorsThatSayWhatLoginCanRun() throws Exception {
         AgentProcess bogus = command(Map.of(), "--config", config.toString(), "--login", "bogus");
         assertThat(bogus.exitCode()).isEqualTo(2);
         assertThat(bogus.stderr()).contains("unknown login method 'bogus'; --login can run: llm-page, corp");

@@ -139,6 +139,9 @@ class LoadAndFaultsIT extends LauncherTestBase {
         List<String> streamed = new ArrayList<>();
         Map<String, StringBuilder> echoed = new HashMap<>();
         for (JsonNode m : updates) {
+            if (!"agent_message_chunk".equals(m.at("/params/update/sessionUpdate").asText())) {
+                continue; // e.g. the title a session gets from its first prompt
+            }
             String session = m.at("/params/sessionId").asText();
             String text = m.at("/params/update/content/text").asText();
             if (streaming.equals(session)) {

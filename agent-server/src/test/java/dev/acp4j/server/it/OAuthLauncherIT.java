@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.acp4j.testing.QueryString;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,16 +42,18 @@ class OAuthLauncherIT extends LauncherTestBase {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private Path config;
 
+    private static MockIssuer authorizationServer;
+
     @BeforeAll
     static void startAuthorizationServer() throws Exception {
-        server = new MockOAuth2Server();
-        server.start(InetAddress.getByName("127.0.0.1"), 0);
-        issuer = URI.create("http://127.0.0.1:" + server.baseUrl().port() + "/default");
+        authorizationServer = MockIssuer.start();
+        server = authorizationServer.server;
+        issuer = authorizationServer.issuer;
     }
 
     @AfterAll
     static void stopAuthorizationServer() {
-        server.shutdown();
+        authorizationServer.close();
     }
 
     @BeforeEach

@@ -119,6 +119,10 @@ public final class InitializeCodec implements DirectCodec {
             if (meta == null) {
                 return null;
             }
+            Map<String, Object> plain = UntypedValues.read(meta);
+            if (plain != null) {
+                return plain;
+            }
             try {
                 return mapper.treeToValue(meta, Map.class);
             } catch (IOException | IllegalArgumentException e) {
@@ -207,7 +211,9 @@ public final class InitializeCodec implements DirectCodec {
             }
             if (terminal.env() != null) {
                 g.writeFieldName("env");
-                g.writeObject(terminal.env());
+                if (!UntypedValues.write(g, terminal.env())) {
+                    g.writeObject(terminal.env());
+                }
             }
             endWithMeta(g, terminal.meta());
         } else if (method instanceof AuthMethod.EnvVar envVar) {
@@ -272,7 +278,9 @@ public final class InitializeCodec implements DirectCodec {
     private static void endWithMeta(JsonGenerator g, Map<String, Object> meta) throws IOException {
         if (meta != null) {
             g.writeFieldName("_meta");
-            g.writeObject(meta);
+            if (!UntypedValues.write(g, meta)) {
+                g.writeObject(meta);
+            }
         }
         g.writeEndObject();
     }

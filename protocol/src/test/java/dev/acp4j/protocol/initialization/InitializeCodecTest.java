@@ -44,6 +44,26 @@ class InitializeCodecTest {
     }
 
     @Test
+    void readsAndWritesZedsTerminalAuthMetaByHandAsDatabindDoes() throws Exception {
+        String zed = "{\"protocolVersion\":1,\"clientCapabilities\":{\"terminal\":true,"
+                + "\"_meta\":{\"terminal_output\":true,\"terminal-auth\":true,\"n\":[1,\"x\",{\"o\":false}],\"e\":{}}}}";
+        JsonNode params = mapper.readTree(zed);
+        InitializeRequest read = InitializeCodec.readRequest(params, mapper);
+        assertThat(read).isNotNull().isEqualTo(mapper.treeToValue(params, InitializeRequest.class));
+        assertThat(read.clientCapabilities().meta()).containsEntry("terminal-auth", true);
+
+        java.util.Map<String, Object> descriptor = new java.util.LinkedHashMap<>();
+        descriptor.put("label", "Log in from a terminal");
+        descriptor.put("command", "/opt/acp4j/bin/acp4j");
+        descriptor.put("args", List.of("--config", "/home/u/a \"b\".json", "--login", "terminal-login"));
+        descriptor.put("env", java.util.Map.of("XDG_CONFIG_HOME", "/home/u/.config"));
+        InitializeResponse response = new InitializeResponse(1, null, List.of(new dev.acp4j.protocol.auth.AuthMethod.Terminal(
+                "terminal-login", "Log in from a terminal", null, List.of("--login"), java.util.Map.of("NO_COLOR", "1"),
+                java.util.Map.of("terminal-auth", descriptor))), Implementation.of("acp4j", null, "1.0"), null);
+        assertThat(write(response)).isEqualTo(mapper.writeValueAsString(response)).contains("\"terminal-auth\":{\"label\"");
+    }
+
+    @Test
     void readsRepeatedKeysAsTheirLastValueAsDatabindDoes() throws Exception {
         String deduplicated = "{\"protocolVersion\":1,\"clientCapabilities\":{\"fs\":{\"readTextFile\":true},"
                 + "\"elicitation\":{\"url\":{}}},\"clientInfo\":{\"name\":\"b\",\"version\":\"2\"},\"_meta\":{\"k\":2}}";
