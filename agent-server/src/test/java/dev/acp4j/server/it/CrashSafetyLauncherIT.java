@@ -121,7 +121,7 @@ class CrashSafetyLauncherIT extends LauncherTestBase {
             skipTranscriptCheck(login);
             login.sendRaw(key);
             login.closeStdin();
-            Thread.sleep(random.nextLong((long) (unkilled * 1.2) + 1));
+            Thread.sleep(random.nextLong((long) (unkilled * 0.9) + 1));
             count(tally, login);
             Signal.of(kill).send(login);
 
