@@ -527,9 +527,12 @@ public final class JsonRpcConnection implements AutoCloseable {
         void complete(ObjectMapper mapper, JsonNode result) {
             try {
                 JsonNode value = result == null ? NullNode.getInstance() : result;
-                future.complete(resultType == JsonNode.class || resultType == ObjectNode.class && value.isObject()
-                        ? resultType.cast(value)
-                        : mapper.treeToValue(value, resultType));
+                if (resultType == JsonNode.class || resultType == ObjectNode.class && value.isObject()) {
+                    future.complete(resultType.cast(value));
+                    return;
+                }
+                // a null result reads as {}: an empty answer binds, one missing a required field fails below
+                future.complete(mapper.treeToValue(value.isNull() ? mapper.createObjectNode() : value, resultType));
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 future.completeExceptionally(new JsonRpcException(
                         JsonRpcError.invalidParams("the peer's result is invalid: " + ParamsBinder.describe(e))));
