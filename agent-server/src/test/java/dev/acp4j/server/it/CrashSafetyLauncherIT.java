@@ -3,19 +3,10 @@ package dev.acp4j.server.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.acp4j.auth.OAuthSignIn;
 import dev.acp4j.auth.store.CredentialKind;
 import dev.acp4j.auth.store.CredentialStore;
 import dev.acp4j.auth.store.StoredCredential;
-import dev.acp4j.testing.QueryString;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,21 +37,18 @@ class CrashSafetyLauncherIT extends LauncherTestBase {
     private static final int KILLS_PER_SIGNAL = Integer.getInteger("acp4j.crash.kills", 10);
     private static final long SEED = Long.getLong("acp4j.crash.seed", System.nanoTime());
     private static final int PROVIDERS = 4;
-    private static MockOAuth2Server server;
-    private static URI issuer;
+    private static MockIssuer issuer;
 
     private final Random random = new Random(SEED);
 
     @BeforeAll
     static void startAuthorizationServer() throws Exception {
-        server = new MockOAuth2Server();
-        server.start(InetAddress.getByName("127.0.0.1"), 0);
-        issuer = URI.create("http://127.0.0.1:" + server.baseUrl().port() + "/default");
+        issuer = MockIssuer.start();
     }
 
     @AfterAll
     static void stopAuthorizationServer() {
-        server.shutdown();
+        issuer.shutdown();
     }
 
     private enum Signal {
@@ -100,13 +87,7 @@ class CrashSafetyLauncherIT extends LauncherTestBase {
 
     @Test
     void killedLoginsNeverLoseAStoredKeyAndLeaveAReadableStore() throws Exception {
-        Path config = home.resolve("keys.json");
-        StringBuilder methods = new StringBuilder();
-        for (int p = 0; p < PROVIDERS; p++) {
-            methods.append(p == 0 ? "" : ",").append("""
-                    {"id": "key%d", "type": "api_key_page", "name": "Key %d", "provider": "prov%d"}""".formatted(p, p, p));
-        }
-        Files.writeString(config, "{\"authMethods\": [" + methods + "]}");
+        Path config = writeKeyConfig(home.resolve("keys.json"), PROVIDERS);
         CredentialStore store = new CredentialStore(credentialFile());
 
         long unkilled = timedLogin(config, 0, "sk-crash-first-0000000000");
@@ -158,19 +139,10 @@ class CrashSafetyLauncherIT extends LauncherTestBase {
 
     @Test
     void killedRefreshesKeepTheSignInAndTheOtherCredentials() throws Exception {
-        Path config = home.resolve("oauth.json");
-        Files.writeString(config, """
-                {"authMethods": [
-                  {"id": "example-oauth", "type": "oauth2", "name": "Sign in with Example", "provider": "example",
-                   "issuer": "%s", "clientId": "acp4j-test", "scopes": ["openid", "offline_access"],
-                   "flow": "authorization_code"}
-                ]}""".formatted(issuer));
+        Path config = issuer.writeConfig(home.resolve("oauth.json"));
         CredentialStore store = new CredentialStore(credentialFile());
-        Instant now = Instant.now();
-        store.put("other", StoredCredential.apiKey("other", "other-key", "sk-other-5b4a3c2d1e0f", now));
-        store.put("example", StoredCredential.oauth2("example", "example-oauth", "at-expiring", signIn(),
-                now.plusSeconds(30), now, Map.of(OAuthSignIn.TOKEN_ENDPOINT, issuer + "/token",
-                        OAuthSignIn.CLIENT_ID, "acp4j-test")));
+        store.put("other", StoredCredential.apiKey("other", "other-key", "sk-other-5b4a3c2d1e0f", Instant.now()));
+        store.put("example", issuer.expiringSignIn("at-expiring"));
 
         long unkilled = timedRefresh(config, store);
         Tally tally = new Tally("refreshes");
@@ -372,28 +344,14 @@ class CrashSafetyLauncherIT extends LauncherTestBase {
         });
     }
 
-    private static String signIn() throws Exception {
-        return refreshTokenFrom(issuer);
-    }
-
-    /** A refresh token from the authorization server at {@code issuer}, by the authorization code flow done here. */
-    static String refreshTokenFrom(URI issuer) throws Exception {
-        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        String redirect = "http://127.0.0.1:9/callback";
-        URI authorize = URI.create(issuer + "/authorize?response_type=code&client_id=acp4j-test&state=s"
-                + "&scope=" + URLEncoder.encode("openid offline_access", StandardCharsets.UTF_8)
-                + "&redirect_uri=" + URLEncoder.encode(redirect, StandardCharsets.UTF_8));
-        String location = http.send(HttpRequest.newBuilder(authorize).GET().build(), HttpResponse.BodyHandlers.discarding())
-                .headers().firstValue("Location").orElseThrow();
-        String code = QueryString.of(URI.create(location)).get("code");
-        String form = "grant_type=authorization_code&client_id=acp4j-test&code=" + URLEncoder.encode(code, StandardCharsets.UTF_8)
-                + "&redirect_uri=" + URLEncoder.encode(redirect, StandardCharsets.UTF_8);
-        HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(issuer + "/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        String refreshToken = AgentProcess.JSON.readTree(token.body()).path("refresh_token").asText();
-        assertThat(refreshToken).as(token.body()).isNotBlank();
-        return refreshToken;
+    /** A configuration of {@code providers} api_key_page methods: {@code key<i>} for provider {@code prov<i>}. */
+    static Path writeKeyConfig(Path file, int providers) throws IOException {
+        StringBuilder methods = new StringBuilder();
+        for (int p = 0; p < providers; p++) {
+            methods.append(p == 0 ? "" : ",").append("""
+                    {"id": "key%d", "type": "api_key_page", "name": "Key %d", "provider": "prov%d"}""".formatted(p, p, p));
+        }
+        return Files.writeString(file, "{\"authMethods\": [" + methods + "]}");
     }
 
     /** The file parses as JSON and no damaged copy was set aside: the next process reads it whole. */

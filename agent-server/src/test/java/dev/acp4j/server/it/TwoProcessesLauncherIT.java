@@ -3,18 +3,13 @@ package dev.acp4j.server.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.acp4j.auth.OAuthSignIn;
 import dev.acp4j.auth.store.CredentialStore;
 import dev.acp4j.auth.store.StoredCredential;
-import java.net.InetAddress;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,30 +22,21 @@ import org.junit.jupiter.api.Test;
 class TwoProcessesLauncherIT extends LauncherTestBase {
 
     private static final int ROUNDS = 4;
-    private static MockOAuth2Server server;
-    private static URI issuer;
+    private static MockIssuer issuer;
 
     @BeforeAll
     static void startAuthorizationServer() throws Exception {
-        server = new MockOAuth2Server();
-        server.start(InetAddress.getByName("127.0.0.1"), 0);
-        issuer = URI.create("http://127.0.0.1:" + server.baseUrl().port() + "/default");
+        issuer = MockIssuer.start();
     }
 
     @AfterAll
     static void stopAuthorizationServer() {
-        server.shutdown();
+        issuer.shutdown();
     }
 
     @Test
     void twoLoginsToTwoProvidersAtOnceBothKeepTheirCredential() throws Exception {
-        Path config = home.resolve("keys.json");
-        StringBuilder methods = new StringBuilder();
-        for (int p = 0; p < 2 * ROUNDS; p++) {
-            methods.append(p == 0 ? "" : ",").append("""
-                    {"id": "key%d", "type": "api_key_page", "name": "Key %d", "provider": "prov%d"}""".formatted(p, p, p));
-        }
-        Files.writeString(config, "{\"authMethods\": [" + methods + "]}");
+        Path config = CrashSafetyLauncherIT.writeKeyConfig(home.resolve("keys.json"), 2 * ROUNDS);
         for (int round = 0; round < ROUNDS; round++) {
             List<AgentProcess> logins = new ArrayList<>();
             for (int p = 2 * round; p < 2 * round + 2; p++) {
@@ -80,19 +66,10 @@ class TwoProcessesLauncherIT extends LauncherTestBase {
 
     @Test
     void aRefreshRacingALogoutNeverRevivesTheSignIn() throws Exception {
-        Path config = home.resolve("oauth.json");
-        Files.writeString(config, """
-                {"authMethods": [
-                  {"id": "example-oauth", "type": "oauth2", "name": "Sign in with Example", "provider": "example",
-                   "issuer": "%s", "clientId": "acp4j-test", "scopes": ["openid", "offline_access"],
-                   "flow": "authorization_code"}
-                ]}""".formatted(issuer));
+        Path config = issuer.writeConfig(home.resolve("oauth.json"));
         CredentialStore store = new CredentialStore(credentialFile());
         for (int round = 0; round < ROUNDS; round++) {
-            Instant now = Instant.now();
-            store.put("example", StoredCredential.oauth2("example", "example-oauth", "at-expiring-" + round,
-                    CrashSafetyLauncherIT.refreshTokenFrom(issuer), now.plusSeconds(30), now,
-                    Map.of(OAuthSignIn.TOKEN_ENDPOINT, issuer + "/token", OAuthSignIn.CLIENT_ID, "acp4j-test")));
+            store.put("example", issuer.expiringSignIn("at-expiring-" + round));
             AgentProcess refreshing = start(Map.of(), "--config", config.toString());
             refreshing.initialize(Map.of());
             AgentProcess logout = start(Map.of(), "--config", config.toString(), "--logout", "example");
