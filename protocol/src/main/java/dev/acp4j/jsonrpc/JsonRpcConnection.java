@@ -244,7 +244,8 @@ public final class JsonRpcConnection implements AutoCloseable {
         JsonNode node;
         try {
             node = mapper.readTree(line.bytes(), 0, line.length());
-        } catch (StreamConstraintsException e) {
+        } catch (StreamConstraintsException | NumberFormatException e) {
+            // NumberFormatException: Jackson's unchecked report of a number it cannot hold (a 20-digit exponent)
             write(Response.error(NullNode.getInstance(), JsonRpcError.parseError("message exceeds a parser limit")));
             return;
         } catch (IOException e) {
