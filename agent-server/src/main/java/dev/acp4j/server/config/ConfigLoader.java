@@ -78,6 +78,9 @@ public final class ConfigLoader {
                     + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()) + ")");
         } catch (IOException e) {
             throw new ConfigException("config " + source + ": cannot be read (" + e.getMessage() + ")");
+        } catch (NumberFormatException e) {
+            // Jackson reports a number it cannot hold (an exponent of many digits) unchecked
+            throw new ConfigException("config " + source + ": not valid JSON (a number too large to read)");
         }
         if (root == null || !root.isObject()) {
             throw new ConfigException("config " + source + ": must be a JSON object, e.g. {}");
