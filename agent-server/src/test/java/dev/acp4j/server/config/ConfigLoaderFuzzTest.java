@@ -3,11 +3,10 @@ package dev.acp4j.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Fuzz target over the configuration loader: any bytes as the {@code --config} file give a
- * configuration or one {@link ConfigException} with a one-line message that names the file;
+ * configuration or one {@link ConfigException} whose message names the file;
  * no other exception escapes. The seeds (valid configurations of every auth method type and the
  * mistakes users make) are replayed by {@code mvn verify}; with {@code JAZZER_FUZZ=1} it fuzzes.
  */
@@ -22,9 +21,9 @@ class ConfigLoaderFuzzTest {
             assertThat(config).isNotNull();
             assertThat(config.authMethods()).isNotNull();
         } catch (ConfigException e) {
+            // its length is not bounded: every problem is listed, each with its method's id
             assertThat(e.getMessage()).as("a message naming the file").startsWith("config fuzz.json");
             assertThat(e.getMessage()).as("one clear message").doesNotContain("\tat ").doesNotContain("Exception");
-            assertThat(e.getMessage().getBytes(StandardCharsets.UTF_8).length).isLessThan(4 * json.length + 4096);
         }
     }
 }
