@@ -244,7 +244,8 @@ public final class JsonRpcConnection implements AutoCloseable {
         JsonNode node;
         try {
             node = mapper.readTree(line.bytes(), 0, line.length());
-        } catch (StreamConstraintsException e) {
+        } catch (StreamConstraintsException | NumberFormatException e) {
+            // NumberFormatException: Jackson's unchecked report of a number it cannot hold (a 20-digit exponent)
             write(Response.error(NullNode.getInstance(), JsonRpcError.parseError("message exceeds a parser limit")));
             return;
         } catch (IOException e) {
@@ -527,9 +528,12 @@ public final class JsonRpcConnection implements AutoCloseable {
         void complete(ObjectMapper mapper, JsonNode result) {
             try {
                 JsonNode value = result == null ? NullNode.getInstance() : result;
-                future.complete(resultType == JsonNode.class || resultType == ObjectNode.class && value.isObject()
-                        ? resultType.cast(value)
-                        : mapper.treeToValue(value, resultType));
+                if (resultType == JsonNode.class || resultType == ObjectNode.class && value.isObject()) {
+                    future.complete(resultType.cast(value));
+                    return;
+                }
+                // a null result reads as {}: an empty answer binds, one missing a required field fails below
+                future.complete(mapper.treeToValue(value.isNull() ? mapper.createObjectNode() : value, resultType));
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 future.completeExceptionally(new JsonRpcException(
                         JsonRpcError.invalidParams("the peer's result is invalid: " + ParamsBinder.describe(e))));

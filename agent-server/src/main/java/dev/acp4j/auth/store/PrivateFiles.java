@@ -72,6 +72,11 @@ public final class PrivateFiles {
             createDirectories(parent);
         }
         try {
+            if (existing == Existing.APPEND) {
+                // O_APPEND from creation: another process appending to the file meanwhile is never overwritten
+                return FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                        StandardOpenOption.APPEND), attributes(file, OWNER_READ_WRITE));
+            }
             return createNew(file);
         } catch (FileAlreadyExistsException e) {
             return openExisting(file, existing);

@@ -9,6 +9,7 @@ import dev.acp4j.jsonrpc.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,9 +76,12 @@ public final class ConfigLoader {
             root = strictReader.readTree(json);
         } catch (JsonProcessingException e) {
             throw new ConfigException("config " + source + ": not valid JSON (" + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ")");
+                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()) + ")");
         } catch (IOException e) {
             throw new ConfigException("config " + source + ": cannot be read (" + e.getMessage() + ")");
+        } catch (NumberFormatException e) {
+            // Jackson reports a number it cannot hold (an exponent of many digits) unchecked
+            throw new ConfigException("config " + source + ": not valid JSON (a number too large to read)");
         }
         if (root == null || !root.isObject()) {
             throw new ConfigException("config " + source + ": must be a JSON object, e.g. {}");
@@ -101,7 +105,11 @@ public final class ConfigLoader {
         JsonNode storeNode = root.get("credentialStore");
         if (storeNode != null) {
             if (storeNode.isTextual() && !storeNode.textValue().isBlank()) {
-                store = Path.of(storeNode.textValue());
+                try {
+                    store = Path.of(storeNode.textValue());
+                } catch (InvalidPathException e) {
+                    problems.add("credentialStore is not a valid file path (" + e.getReason() + ")");
+                }
             } else {
                 problems.add("credentialStore must be a file path");
             }

@@ -39,6 +39,20 @@ class PrivateFilesTest {
     }
 
     @Test
+    void theWriterThatCreatedAFileForAppendingNeverOverwritesAnotherAppender() throws IOException {
+        Path file = dir.resolve("conversation.jsonl");
+        try (FileChannel creator = PrivateFiles.open(file, PrivateFiles.Existing.APPEND)) {
+            write(creator, "a1\n");
+            try (FileChannel other = PrivateFiles.open(file, PrivateFiles.Existing.APPEND)) {
+                write(other, "b1\n");
+                write(creator, "a2\n");
+                write(other, "b2\n");
+            }
+        }
+        assertThat(Files.readString(file)).isEqualTo("a1\nb1\na2\nb2\n");
+    }
+
+    @Test
     void anExistingFileIsAppendedToOrTruncatedAndKeepsItsMode() throws IOException {
         Path file = dir.resolve("log");
         Files.writeString(file, "old\n");

@@ -113,6 +113,12 @@ final class HostileCorpus {
             parseError("deep nesting", depth + " arrays", "[".repeat(depth) + "]".repeat(depth));
             parseError("deep nesting", depth + " open arrays, never closed", "[".repeat(depth));
         }
+        for (String number : new String[] {"2E222222222222222222222222", "-1e-99999999999999999999", "0.5E+12345678901234567890"}) {
+            parseError("huge exponent", number + " in _meta", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
+                    + "\"params\":{\"protocolVersion\":1,\"_meta\":{\"x\":" + number + "}}}");
+            parseError("huge exponent", number + " as the id", "{\"jsonrpc\":\"2.0\",\"id\":" + number + ",\"method\":\"initialize\"}");
+            parseError("huge exponent", number + " in a batch", "[" + initialize(1) + ",{\"x\":" + number + "}]");
+        }
         parseError("deep nesting", "500 objects", "{\"a\":".repeat(500) + "1" + "}".repeat(500));
         parseError("deep nesting", "300 levels inside the params of a request",
                 "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":1,\"_meta\":{\"x\":"

@@ -43,14 +43,16 @@ class HostileInputIT extends LauncherTestBase {
         AtomicInteger ids = new AtomicInteger(10_000);
         List<HostileInput> corpus = new ArrayList<>(new HostileCorpus(ids).cases());
         corpus.addAll(new HostileCorpus(ids).duplicateKeysInSession(sessionId));
+        corpus.addAll(new SessionMethodsCorpus(ids).cases(home.toString(), sessionId));
         corpus.addAll(new WrongTypeTable(ids).cases(home.toString(), sessionId, "hostile-env"));
+        corpus.addAll(new SessionMethodsCorpus(ids).logouts());
         corpus.add(HostileInput.of("heap", "a 30 MiB string, more than a 64 MiB heap can read",
                 "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":1,"
                         + "\"_meta\":{\"blob\":\"" + "z".repeat(30 * 1024 * 1024) + "\"}}}",
                 new HostileInput.Expected.Error(-32603, NullNode.getInstance(), "not enough memory")));
 
         runAll("hostile corpus (" + SMALL_HEAP + ")", agent, corpus);
-        assertThat(corpus).hasSizeGreaterThanOrEqualTo(200);
+        assertThat(corpus).hasSizeGreaterThanOrEqualTo(1_000);
         assertStillServingThenExitsZero(agent);
         assertThat(agent.stderr()).doesNotContain(KEY).as("no stack trace logged for any input").doesNotContain("\tat ");
     }

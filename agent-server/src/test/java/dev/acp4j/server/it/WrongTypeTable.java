@@ -164,6 +164,34 @@ final class WrongTypeTable {
                         new Field("/_meta", Kind.OBJECT, false))),
                 new Method("$/cancel_request", "{\"requestId\":987654}", true, BaselineAnswer.NOTHING, List.of(
                         new Field("/requestId", Kind.ID, true))),
+                new Method("session/list", "{\"cwd\":" + cwdJson + ",\"_meta\":{}}", false, BaselineAnswer.RESULT, List.of(
+                        new Field("/cwd", Kind.STRING, false),
+                        new Field("/_meta", Kind.OBJECT, false))),
+                new Method("session/resume", "{\"sessionId\":" + sessionJson + ",\"cwd\":" + cwdJson
+                        + ",\"mcpServers\":[],\"_meta\":{}}", false, BaselineAnswer.RESULT, List.of(
+                        new Field("/sessionId", Kind.STRING, true),
+                        new Field("/cwd", Kind.STRING, true),
+                        new Field("/mcpServers", Kind.ARRAY, false),
+                        new Field("/_meta", Kind.OBJECT, false))),
+                new Method("session/set_mode", "{\"sessionId\":" + sessionJson + ",\"modeId\":\"code\",\"_meta\":{}}",
+                        false, BaselineAnswer.RESULT, List.of(
+                        new Field("/sessionId", Kind.STRING, true),
+                        new Field("/modeId", Kind.STRING, true),
+                        new Field("/_meta", Kind.OBJECT, false))),
+                new Method("session/set_config_option", "{\"sessionId\":" + sessionJson
+                        + ",\"configId\":\"model\",\"value\":\"acp4j-max\",\"_meta\":{}}", false, BaselineAnswer.RESULT, List.of(
+                        new Field("/sessionId", Kind.STRING, true),
+                        new Field("/configId", Kind.STRING, true),
+                        new Field("/value", Kind.STRING, true),
+                        new Field("/_meta", Kind.OBJECT, false))),
+                new Method("session/close", "{\"sessionId\":\"no-such-session\",\"_meta\":{}}",
+                        false, BaselineAnswer.RESOURCE_NOT_FOUND, List.of(
+                        new Field("/sessionId", Kind.STRING, true),
+                        new Field("/_meta", Kind.OBJECT, false))),
+                new Method("session/delete", "{\"sessionId\":\"no-such-session\",\"_meta\":{}}",
+                        false, BaselineAnswer.RESOURCE_NOT_FOUND, List.of(
+                        new Field("/sessionId", Kind.STRING, true),
+                        new Field("/_meta", Kind.OBJECT, false))),
                 // Last: its baseline signs out (the environment key stops counting).
                 new Method("logout", "{\"_meta\":{}}", false, BaselineAnswer.RESULT, List.of(
                         new Field("/_meta", Kind.OBJECT, false))));
