@@ -7,11 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -94,20 +92,8 @@ class ClassDataArchiveLauncherIT extends LauncherTestBase {
         return agent;
     }
 
-    /** bin/acp4j, the jar and its lib/ copied to a fresh directory, without the archive. */
     private Path copyOfInstallation() throws IOException {
-        Path source = AgentProcess.launcher().getParent().getParent();
-        Path copy = Files.createDirectories(home.resolve("installation"));
-        Files.createDirectories(copy.resolve("bin"));
-        Files.copy(launcherOf(source), launcherOf(copy), StandardCopyOption.COPY_ATTRIBUTES);
-        Path lib = Files.createDirectories(copy.resolve("agent-server/target/lib"));
-        Files.copy(jarOf(source), jarOf(copy));
-        try (Stream<Path> jars = Files.list(jarOf(source).resolveSibling("lib"))) {
-            for (Path jar : jars.toList()) {
-                Files.copy(jar, lib.resolve(jar.getFileName()));
-            }
-        }
-        return copy;
+        return ClassDataArchives.copyOfInstallation(home);
     }
 
     private static void awaitRecordedAfter(Path archive, Path jar) throws Exception {

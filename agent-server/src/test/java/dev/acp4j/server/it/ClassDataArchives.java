@@ -2,8 +2,10 @@ package dev.acp4j.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -31,6 +33,23 @@ final class ClassDataArchives {
             assertThat(files.map(f -> f.getFileName().toString()).toList())
                     .as("no temporary archive left behind").noneMatch(name -> name.endsWith(".tmp"));
         }
+    }
+
+    /** bin/acp4j, the jar and its lib/ copied to {@code home}/installation, without any archive. */
+    static Path copyOfInstallation(Path home) throws IOException {
+        Path source = AgentProcess.launcher().getParent().getParent();
+        Path copy = Files.createDirectories(home.resolve("installation"));
+        Files.createDirectories(copy.resolve("bin"));
+        Files.copy(source.resolve("bin/acp4j"), copy.resolve("bin/acp4j"), StandardCopyOption.COPY_ATTRIBUTES);
+        Path jar = source.resolve("agent-server/target/acp4j.jar");
+        Path lib = Files.createDirectories(copy.resolve("agent-server/target/lib"));
+        Files.copy(jar, copy.resolve("agent-server/target/acp4j.jar"));
+        try (Stream<Path> jars = Files.list(jar.resolveSibling("lib"))) {
+            for (Path dependency : jars.toList()) {
+                Files.copy(dependency, lib.resolve(dependency.getFileName()));
+            }
+        }
+        return copy;
     }
 
     /** The one archive recorded in {@code directory} (the per-user cache), once it is there. */

@@ -1,0 +1,155 @@
+package dev.acp4j.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The launcher on a JDK 25 or newer uses an AOT cache ({@code acp4j.aot}) instead of the class-data
+ * archive, under the same rules: a missing or stale cache is recorded in the background and used
+ * next time, and a damaged or refused one never writes to stdout nor fails the launch. Runs on a
+ * copy of the installation with {@code JAVA_HOME} set to that JDK, found from
+ * {@code ACP4J_TEST_JDK25} or under {@code /usr/lib/jvm}; skipped, saying so, when there is none.
+ */
+class AotCacheLauncherIT extends LauncherTestBase {
+
+    /** What {@code -Xlog:class+load} prints when the agent's main class comes from an AOT cache. */
+    private static final String MAIN_FROM_CACHE = "dev.acp4j.cli.Main source: shared objects file";
+    private static Path jdk;
+
+    @BeforeAll
+    static void findJdk25() {
+        jdk = Jdks.atLeast(25).orElse(null);
+        if (jdk == null) {
+            System.err.println("WARNING: AotCacheLauncherIT skipped: no JDK 25 or newer (set ACP4J_TEST_JDK25 or install one under /usr/lib/jvm)");
+        }
+        assumeThat(jdk).as("a JDK 25 or newer (ACP4J_TEST_JDK25 or /usr/lib/jvm)").isNotNull();
+    }
+
+    @Test
+    void aMissingCacheIsRecordedInTheBackgroundAndUsedNextTime() throws Exception {
+        Path installation = ClassDataArchives.copyOfInstallation(home);
+        Path cache = cacheOf(installation);
+
+        assertThat(launch(installation, logClassLoading()).stderr()).doesNotContain(MAIN_FROM_CACHE);
+
+        ClassDataArchives.awaitRecordedAfter(cache, jarOf(installation));
+        assertThat(archiveOf(installation)).as("no class-data archive on a JDK 25").doesNotExist();
+        assertThat(launch(installation, logClassLoading()).stderr()).contains(MAIN_FROM_CACHE);
+    }
+
+    @Test
+    void aStaleCacheIsNotUsedAndIsRecordedAgain() throws Exception {
+        Path installation = ClassDataArchives.copyOfInstallation(home);
+        Path cache = cacheOf(installation);
+        launch(installation, Map.of());
+        ClassDataArchives.awaitRecordedAfter(cache, jarOf(installation));
+        Files.setLastModifiedTime(cache, FileTime.from(Instant.now().minusSeconds(3600)));
+
+        assertThat(launch(installation, logClassLoading()).stderr()).doesNotContain(MAIN_FROM_CACHE);
+
+        ClassDataArchives.awaitRecordedAfter(cache, jarOf(installation));
+        assertThat(launch(installation, logClassLoading()).stderr()).contains(MAIN_FROM_CACHE);
+    }
+
+    @Test
+    void aDamagedCacheNeitherFailsTheLaunchNorWritesToStdout() throws Exception {
+        Path installation = ClassDataArchives.copyOfInstallation(home);
+        Path cache = cacheOf(installation);
+        Files.write(cache, new byte[64 * 1024]);
+        Files.setLastModifiedTime(cache, FileTime.from(Instant.now().plusSeconds(60)));
+
+        assertThat(launch(installation, Map.of()).stderr()).contains("AOT cache");
+    }
+
+    @Test
+    void anXshareOptionOfTheUserLeavesTheCacheOutInsteadOfFailingTheLaunch() throws Exception {
+        Path installation = ClassDataArchives.copyOfInstallation(home);
+        launch(installation, Map.of());
+        ClassDataArchives.awaitRecordedAfter(cacheOf(installation), jarOf(installation));
+
+        launch(installation, Map.of("ACP4J_JAVA_OPTS", "-Xshare:off"));
+    }
+
+    /** Launches on the JDK 25, checks that {@code initialize} is answered, the only line on stdout, and that stdin EOF exits 0. */
+    private AgentProcess launch(Path installation, Map<String, String> env) throws Exception {
+        Map<String, String> withJdk = new HashMap<>(env);
+        withJdk.put("JAVA_HOME", jdk.toString());
+        AgentProcess agent = start(installation.resolve("bin/acp4j"), withJdk, "--config", emptyConfig().toString());
+        JsonNode answer = agent.initialize(Map.of());
+        assertThat(answer.at("/result/protocolVersion").asInt()).isEqualTo(1);
+        agent.closeStdin();
+        assertThat(agent.waitFor(60_000)).isTrue();
+        assertThat(agent.exitCode()).isZero();
+        assertThat(agent.stdoutLines()).hasSize(1);
+        return agent;
+    }
+
+    private static Map<String, String> logClassLoading() {
+        return ClassDataArchives.LOG_CLASS_LOADING;
+    }
+
+    private static Path jarOf(Path installation) {
+        return installation.resolve("agent-server/target/acp4j.jar");
+    }
+
+    private static Path cacheOf(Path installation) {
+        return installation.resolve("agent-server/target/acp4j.aot");
+    }
+
+    private static Path archiveOf(Path installation) {
+        return installation.resolve("agent-server/target/acp4j.jsa");
+    }
+
+    /** Installed JDKs, by the feature release in their {@code release} file. */
+    static final class Jdks {
+        private Jdks() {
+        }
+
+        static Optional<Path> atLeast(int feature) {
+            String configured = System.getenv("ACP4J_TEST_JDK25");
+            if (configured != null && !configured.isBlank()) {
+                return Optional.of(Path.of(configured)).filter(home -> featureRelease(home) >= feature);
+            }
+            Path jvms = Path.of("/usr/lib/jvm");
+            if (!Files.isDirectory(jvms)) {
+                return Optional.empty();
+            }
+            try (Stream<Path> homes = Files.list(jvms)) {
+                List<Path> found = homes.filter(home -> Files.isExecutable(home.resolve("bin/java")))
+                        .filter(home -> featureRelease(home) >= feature).sorted().toList();
+                return found.stream().findFirst();
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+
+        private static int featureRelease(Path home) {
+            try {
+                for (String line : Files.readAllLines(home.resolve("release"))) {
+                    if (line.startsWith("JAVA_VERSION=")) {
+                        String version = line.substring("JAVA_VERSION=".length()).replace("\"", "");
+                        version = version.startsWith("1.") ? version.substring(2) : version;
+                        return Integer.parseInt(version.split("[^0-9]", 2)[0]);
+                    }
+                }
+            } catch (IOException | NumberFormatException e) {
+                return -1;
+            }
+            return -1;
+        }
+    }
+}
