@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,13 +22,12 @@ import org.junit.jupiter.api.Test;
  */
 class AotCacheLauncherIT extends LauncherTestBase {
 
-    /** What {@code -Xlog:class+load} prints when the agent's main class comes from an AOT cache. */
-    private static final String MAIN_FROM_CACHE = "dev.acp4j.cli.Main source: shared objects file";
+    private static final String MAIN_FROM_CACHE = ClassDataArchives.MAIN_FROM_AOT_CACHE;
     private static Path jdk;
 
     @BeforeAll
     static void findJdk25() {
-        jdk = Jdks.atLeast(25).orElse(null);
+        jdk = ClassDataArchives.jdk25().orElse(null);
         if (jdk == null) {
             System.err.println("WARNING: AotCacheLauncherIT skipped: no JDK 25 or newer (set ACP4J_TEST_JDK25 or install one under /usr/lib/jvm)");
         }
@@ -112,44 +107,5 @@ class AotCacheLauncherIT extends LauncherTestBase {
 
     private static Path archiveOf(Path installation) {
         return installation.resolve("agent-server/target/acp4j.jsa");
-    }
-
-    /** Installed JDKs, by the feature release in their {@code release} file. */
-    static final class Jdks {
-        private Jdks() {
-        }
-
-        static Optional<Path> atLeast(int feature) {
-            String configured = System.getenv("ACP4J_TEST_JDK25");
-            if (configured != null && !configured.isBlank()) {
-                return Optional.of(Path.of(configured)).filter(home -> featureRelease(home) >= feature);
-            }
-            Path jvms = Path.of("/usr/lib/jvm");
-            if (!Files.isDirectory(jvms)) {
-                return Optional.empty();
-            }
-            try (Stream<Path> homes = Files.list(jvms)) {
-                List<Path> found = homes.filter(home -> Files.isExecutable(home.resolve("bin/java")))
-                        .filter(home -> featureRelease(home) >= feature).sorted().toList();
-                return found.stream().findFirst();
-            } catch (IOException e) {
-                return Optional.empty();
-            }
-        }
-
-        private static int featureRelease(Path home) {
-            try {
-                for (String line : Files.readAllLines(home.resolve("release"))) {
-                    if (line.startsWith("JAVA_VERSION=")) {
-                        String version = line.substring("JAVA_VERSION=".length()).replace("\"", "");
-                        version = version.startsWith("1.") ? version.substring(2) : version;
-                        return Integer.parseInt(version.split("[^0-9]", 2)[0]);
-                    }
-                }
-            } catch (IOException | NumberFormatException e) {
-                return -1;
-            }
-            return -1;
-        }
     }
 }

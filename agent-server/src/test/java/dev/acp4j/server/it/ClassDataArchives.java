@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Checks of the launcher's class-data archive, shared by the launcher tests of the source tree and of the release archive. */
@@ -14,6 +15,8 @@ final class ClassDataArchives {
 
     /** What {@code -Xlog:class+load} prints when the agent's main class comes from the archive. */
     static final String MAIN_FROM_ARCHIVE = "dev.acp4j.cli.Main source: shared objects file (top)";
+    /** What {@code -Xlog:class+load} prints when the agent's main class comes from an AOT cache (JDK 25 or newer). */
+    static final String MAIN_FROM_AOT_CACHE = "dev.acp4j.cli.Main source: shared objects file";
     static final Map<String, String> LOG_CLASS_LOADING = Map.of("ACP4J_JAVA_OPTS", "-Xlog:class+load=info:stderr");
     private static final long RECORDING_TIMEOUT_MILLIS = 300_000;
 
@@ -71,4 +74,36 @@ final class ClassDataArchives {
         }
     }
 
+    /** A JDK 25 or newer: {@code ACP4J_TEST_JDK25}, else the first under {@code /usr/lib/jvm}, by its {@code release} file. */
+    static Optional<Path> jdk25() {
+        String configured = System.getenv("ACP4J_TEST_JDK25");
+        if (configured != null && !configured.isBlank()) {
+            return Optional.of(Path.of(configured)).filter(home -> featureRelease(home) >= 25);
+        }
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> homes = Files.list(jvms)) {
+            return homes.filter(home -> Files.isExecutable(home.resolve("bin/java")))
+                    .filter(home -> featureRelease(home) >= 25).sorted().findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static int featureRelease(Path home) {
+        try {
+            for (String line : Files.readAllLines(home.resolve("release"))) {
+                if (line.startsWith("JAVA_VERSION=")) {
+                    String version = line.substring("JAVA_VERSION=".length()).replace("\"", "");
+                    version = version.startsWith("1.") ? version.substring(2) : version;
+                    return Integer.parseInt(version.split("[^0-9]", 2)[0]);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
 }

@@ -41,6 +41,25 @@ class ReleaseArchiveIT extends LauncherTestBase {
     }
 
     @Test
+    void onAJdk25TheSecondLaunchUsesTheAotCacheRecordedBesideTheJars() throws Exception {
+        Path jdk = ClassDataArchives.jdk25().orElse(null);
+        if (jdk == null) {
+            System.err.println("WARNING: ReleaseArchiveIT AOT cache case skipped: no JDK 25 or newer (ACP4J_TEST_JDK25 or /usr/lib/jvm)");
+        }
+        assumeThat(jdk).as("a JDK 25 or newer (ACP4J_TEST_JDK25 or /usr/lib/jvm)").isNotNull();
+        Path installation = unpack(home.resolve("unpacked-jdk25"));
+        Path lib = installation.resolve("lib");
+        Map<String, String> env = new HashMap<>(LOG_CLASS_LOADING);
+        env.put("JAVA_HOME", jdk.toString());
+
+        assertThat(launch(launcherOf(installation), env).stderr()).doesNotContain(ClassDataArchives.MAIN_FROM_AOT_CACHE);
+
+        ClassDataArchives.awaitRecordedAfter(lib.resolve("acp4j.aot"), agentJar(lib));
+        assertThat(launch(launcherOf(installation), env).stderr()).contains(ClassDataArchives.MAIN_FROM_AOT_CACHE);
+        assertThat(lib.resolve("acp4j.jsa")).doesNotExist();
+    }
+
+    @Test
     void aReadOnlyLibDirectoryGetsItsArchiveInTheUsersCacheDirectory() throws Exception {
         boolean root = "root".equals(System.getProperty("user.name"));
         assumeThat(!root || Files.isExecutable(Path.of("/usr/bin/setpriv")))
