@@ -227,6 +227,10 @@ public final class Bench {
         public void close() throws IOException {
             stdin.close();
             try {
+                // codex-acp does not exit at stdin EOF: it is asked to (SIGTERM) after 2 s
+                if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                    process.destroy();
+                }
                 if (!process.waitFor(10, TimeUnit.SECONDS)) {
                     process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                 }
