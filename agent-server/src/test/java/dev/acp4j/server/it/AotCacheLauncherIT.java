@@ -3,7 +3,6 @@ package dev.acp4j.server.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -79,18 +78,11 @@ class AotCacheLauncherIT extends LauncherTestBase {
         launch(installation, Map.of("ACP4J_JAVA_OPTS", "-Xshare:off"));
     }
 
-    /** Launches on the JDK 25, checks that {@code initialize} is answered, the only line on stdout, and that stdin EOF exits 0. */
+    /** Launches the installation's bin/acp4j on the JDK 25. */
     private AgentProcess launch(Path installation, Map<String, String> env) throws Exception {
         Map<String, String> withJdk = new HashMap<>(env);
         withJdk.put("JAVA_HOME", jdk.toString());
-        AgentProcess agent = start(installation.resolve("bin/acp4j"), withJdk, "--config", emptyConfig().toString());
-        JsonNode answer = agent.initialize(Map.of());
-        assertThat(answer.at("/result/protocolVersion").asInt()).isEqualTo(1);
-        agent.closeStdin();
-        assertThat(agent.waitFor(60_000)).isTrue();
-        assertThat(agent.exitCode()).isZero();
-        assertThat(agent.stdoutLines()).hasSize(1);
-        return agent;
+        return launchAnsweringInitialize(installation.resolve("bin/acp4j"), withJdk);
     }
 
     private static Map<String, String> logClassLoading() {
@@ -98,14 +90,14 @@ class AotCacheLauncherIT extends LauncherTestBase {
     }
 
     private static Path jarOf(Path installation) {
-        return installation.resolve("agent-server/target/acp4j.jar");
+        return ClassDataArchives.jarOf(installation);
     }
 
     private static Path cacheOf(Path installation) {
-        return installation.resolve("agent-server/target/acp4j.aot");
+        return ClassDataArchives.jarOf(installation).resolveSibling("acp4j.aot");
     }
 
     private static Path archiveOf(Path installation) {
-        return installation.resolve("agent-server/target/acp4j.jsa");
+        return ClassDataArchives.jarOf(installation).resolveSibling("acp4j.jsa");
     }
 }

@@ -3,7 +3,6 @@ package dev.acp4j.server.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,16 +79,8 @@ class ClassDataArchiveLauncherIT extends LauncherTestBase {
         }
     }
 
-    /** Launches, checks that {@code initialize} is answered, the only line on stdout, and that stdin EOF exits 0. */
     private AgentProcess launch(Path launcher, Map<String, String> env) throws Exception {
-        AgentProcess agent = start(launcher, env, "--config", emptyConfig().toString());
-        JsonNode answer = agent.initialize(Map.of());
-        assertThat(answer.at("/result/protocolVersion").asInt()).isEqualTo(1);
-        agent.closeStdin();
-        assertThat(agent.waitFor(60_000)).isTrue();
-        assertThat(agent.exitCode()).isZero();
-        assertThat(agent.stdoutLines()).hasSize(1);
-        return agent;
+        return launchAnsweringInitialize(launcher, env);
     }
 
     private Path copyOfInstallation() throws IOException {
@@ -105,7 +96,7 @@ class ClassDataArchiveLauncherIT extends LauncherTestBase {
     }
 
     private static Path jarOf(Path installation) {
-        return installation.resolve("agent-server/target/acp4j.jar");
+        return ClassDataArchives.jarOf(installation);
     }
 
     private static Path archiveOf(Path installation) {

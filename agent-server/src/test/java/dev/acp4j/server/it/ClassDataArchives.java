@@ -38,6 +38,11 @@ final class ClassDataArchives {
         }
     }
 
+    /** The agent's jar in a source-tree installation. */
+    static Path jarOf(Path installation) {
+        return installation.resolve("agent-server/target/acp4j.jar");
+    }
+
     /** bin/acp4j, the jar and its lib/ copied to {@code home}/installation, without any archive. */
     static Path copyOfInstallation(Path home) throws IOException {
         Path source = AgentProcess.launcher().getParent().getParent();

@@ -5,7 +5,6 @@ import static dev.acp4j.server.it.ClassDataArchives.MAIN_FROM_ARCHIVE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,16 +104,8 @@ class ReleaseArchiveIT extends LauncherTestBase {
         assertThat(entries).anyMatch(e -> e.matches(base() + "/lib/acp4j-agent-server-.*\\.jar"));
     }
 
-    /** Launches, checks that {@code initialize} is answered, the only line on stdout, and that stdin EOF exits 0. */
     private AgentProcess launch(Path launcher, Map<String, String> env) throws Exception {
-        AgentProcess agent = start(launcher, env, "--config", emptyConfig().toString());
-        JsonNode answer = agent.initialize(Map.of());
-        assertThat(answer.at("/result/protocolVersion").asInt()).isEqualTo(1);
-        agent.closeStdin();
-        assertThat(agent.waitFor(60_000)).isTrue();
-        assertThat(agent.exitCode()).as("exit status; stderr:%n%s", agent.stderr()).isZero();
-        assertThat(agent.stdoutLines()).hasSize(1);
-        return agent;
+        return launchAnsweringInitialize(launcher, env);
     }
 
     private Path unpack(Path directory) throws Exception {
