@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,11 @@ import org.junit.jupiter.api.Test;
  * the launch, and is recorded again in the background.
  */
 class ClassDataArchiveLauncherIT extends LauncherTestBase {
+
+    @BeforeAll
+    static void onAJdkWithClassDataArchives() {
+        ClassDataArchives.assumeClassDataArchive();
+    }
 
     private static final String MAIN_FROM_ARCHIVE = ClassDataArchives.MAIN_FROM_ARCHIVE;
     private static final Map<String, String> LOG_CLASS_LOADING = ClassDataArchives.LOG_CLASS_LOADING;

@@ -97,6 +97,38 @@ final class ClassDataArchives {
         }
     }
 
+    /**
+     * Whether the launcher, started with this process's environment, runs a JDK 25 or newer
+     * ({@code JAVA_HOME}, else the {@code java} on the PATH) and so uses an AOT cache instead of
+     * the class-data archive.
+     */
+    static boolean launcherUsesAotCache() {
+        String javaHome = System.getenv("JAVA_HOME");
+        if (javaHome != null && !javaHome.isBlank() && Files.isExecutable(Path.of(javaHome, "bin/java"))) {
+            return featureRelease(Path.of(javaHome)) >= 25;
+        }
+        for (String directory : System.getenv().getOrDefault("PATH", "").split(":")) {
+            Path java = Path.of(directory.isEmpty() ? "." : directory, "java");
+            if (Files.isExecutable(java)) {
+                try {
+                    return featureRelease(java.toRealPath().getParent().getParent()) >= 25;
+                } catch (IOException e) {
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Skips a class-data archive test when the launcher's JDK uses an AOT cache instead (AotCacheLauncherIT covers that). */
+    static void assumeClassDataArchive() {
+        if (launcherUsesAotCache()) {
+            System.err.println("WARNING: class-data archive test skipped: the launcher's JDK is 25 or newer, so it uses an AOT cache (AotCacheLauncherIT)");
+        }
+        org.assertj.core.api.Assumptions.assumeThat(launcherUsesAotCache())
+                .as("the launcher's JDK (JAVA_HOME, else java on the PATH) is older than 25").isFalse();
+    }
+
     private static int featureRelease(Path home) {
         try {
             for (String line : Files.readAllLines(home.resolve("release"))) {

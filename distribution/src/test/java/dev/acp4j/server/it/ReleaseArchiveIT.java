@@ -29,6 +29,7 @@ class ReleaseArchiveIT extends LauncherTestBase {
 
     @Test
     void unpackedAnywhereItAnswersAndTheSecondLaunchUsesTheArchiveRecordedBesideTheJars() throws Exception {
+        ClassDataArchives.assumeClassDataArchive();
         Path installation = unpack(home.resolve("unpacked"));
         Path lib = installation.resolve("lib");
         assertThat(lib.resolve("launcher.conf")).content().contains("main_class=dev.acp4j.cli.Main");
@@ -60,6 +61,7 @@ class ReleaseArchiveIT extends LauncherTestBase {
 
     @Test
     void aReadOnlyLibDirectoryGetsItsArchiveInTheUsersCacheDirectory() throws Exception {
+        ClassDataArchives.assumeClassDataArchive();
         boolean root = "root".equals(System.getProperty("user.name"));
         assumeThat(!root || Files.isExecutable(Path.of("/usr/bin/setpriv")))
                 .as("as root, the launch runs as another user through setpriv").isTrue();
