@@ -18,8 +18,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The side-by-side benchmark: acp4j's launcher against the TS SDK example agent and an echo agent
- * on the official Java SDK, same driver, same run, launches interleaved. Run by {@code bench/run}.
+ * The side-by-side benchmark: acp4j's launcher against the TS SDK example agent, an echo agent on
+ * the official Java SDK, the Rust codex-acp agent and the JVM floor program (read a line, print a
+ * line), same driver, same run, launches interleaved. Run by {@code bench/run}.
  * Prints progress on stderr and one table on stdout.
  */
 public final class Bench {
@@ -33,8 +34,20 @@ public final class Bench {
     static final Pattern SESSION_ID = Pattern.compile("\"sessionId\"\\s*:\\s*\"([^\"]+)\"");
     static final long DEADLINE_SECONDS = 300;
 
-    /** One agent under test: how to launch it, and the prompt that streams N chunks from it (%d). */
-    record Agent(String name, List<String> command, List<String> streamCommand, String streamPrompt) {
+    /**
+     * One agent under test: how to launch it, the prompt that streams N chunks from it (%d), and
+     * whether it takes part in the round-trip and streaming rows (the floor programs and codex-acp,
+     * which has no model here, give the start-up figure only).
+     */
+    record Agent(String name, List<String> command, List<String> streamCommand, String streamPrompt,
+                 boolean roundTrips, boolean streams) {
+        Agent(String name, List<String> command, List<String> streamCommand, String streamPrompt) {
+            this(name, command, streamCommand, streamPrompt, true, true);
+        }
+
+        static Agent startupOnly(String name, List<String> command) {
+            return new Agent(name, command, command, "", false, false);
+        }
     }
 
     /** Settings from the command line. */
@@ -72,7 +85,9 @@ public final class Bench {
                 settings.rounds(), settings.requests(), settings.warmupRequests());
         for (int round = 0; round < settings.rounds(); round++) {
             for (Agent agent : agents) {
-                results.add("roundtrips", agent, Measure.roundTrips(agent, settings));
+                if (agent.roundTrips()) {
+                    results.add("roundtrips", agent, Measure.roundTrips(agent, settings));
+                }
             }
             progress("  round %d/%d done", round + 1, settings.rounds());
         }
@@ -80,6 +95,9 @@ public final class Bench {
                 settings.rounds(), settings.chunks());
         for (int round = 0; round < settings.rounds(); round++) {
             for (Agent agent : agents) {
+                if (!agent.streams()) {
+                    continue;
+                }
                 Measure.Streamed streamed = Measure.stream(agent, settings);
                 results.add("rss", agent, streamed.idleRssMegabytes());
                 if (streamed.messagesPerSecond() >= 0) {
@@ -96,25 +114,57 @@ public final class Bench {
         System.err.println(String.format(Locale.ROOT, format, args));
     }
 
-    /** The three agents, from the files bench/run installed. */
+    /**
+     * The agents, from the files bench/run installed: acp4j (on the default java and, when bench/run
+     * found one, on a JDK 25 with its AOT cache), the TS and Java SDK agents, codex-acp (when
+     * installed) and the JVM floor program on both JDKs.
+     */
     static final class Agents {
         static List<Agent> all(Settings settings, Map<String, String> env) throws IOException {
             Path root = Path.of(env.getOrDefault("ACP4J_HOME", ".")).toAbsolutePath().normalize();
             Path acp4jHome = settings.acp4jHome() != null ? settings.acp4jHome().toAbsolutePath().normalize() : root;
             Path emptyConfig = settings.work().resolve("empty-config.json");
             Files.writeString(emptyConfig, "{}");
-            List<String> acp4j = List.of(acp4jHome.resolve("bin/acp4j").toString(), "--config", emptyConfig.toString());
+            String launcher = acp4jHome.resolve("bin/acp4j").toString();
+            List<String> acp4j = List.of("env", "-u", "JAVA_HOME", launcher, "--config", emptyConfig.toString());
             Path sdk = settings.work().resolve("ts/node_modules/@agentclientprotocol/sdk/dist/examples/agent.js");
             List<String> ts = List.of("node", sdk.toString());
             List<String> tsStream = List.of("node", root.resolve("bench/ts-stream-agent.mjs").toString());
             List<String> javaSdk = List.of("java", "-jar",
                     root.resolve("bench/java-sdk-agent/target/java-sdk-echo-agent.jar").toString());
-            return List.of(
-                    new Agent("acp4j", acp4j, acp4j, "/burst %d"),
-                    new Agent("TS SDK", ts, tsStream, "%d"),
-                    new Agent("Java SDK", javaSdk, javaSdk, "/stream %d"));
+            List<Agent> agents = new ArrayList<>(List.of(
+                    new Agent(ACP4J, acp4j, acp4j, "/burst %d"),
+                    new Agent(TS, ts, tsStream, "%d"),
+                    new Agent(JAVA, javaSdk, javaSdk, "/stream %d")));
+            String jdk25 = env.getOrDefault("BENCH_JDK25", "");
+            if (!jdk25.isEmpty()) {
+                List<String> acp4j25 = List.of("env", "JAVA_HOME=" + jdk25, launcher, "--config", emptyConfig.toString());
+                agents.add(1, new Agent(ACP4J_25, acp4j25, acp4j25, "/burst %d"));
+            }
+            String codex = env.getOrDefault("BENCH_CODEX_ACP", "");
+            if (!codex.isEmpty()) {
+                Path codexHome = Files.createDirectories(settings.work().resolve("codex-home"));
+                agents.add(Agent.startupOnly(CODEX, List.of("env", "CODEX_HOME=" + codexHome, codex)));
+            }
+            Path floorJar = settings.work().resolve("floor/floor.jar");
+            agents.add(Agent.startupOnly(FLOOR_17, List.of("java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                    "-Xshare:auto", "-cp", floorJar.toString(), "Floor")));
+            Path floorCache = settings.work().resolve("floor/floor.aot");
+            if (!jdk25.isEmpty() && Files.exists(floorCache)) {
+                agents.add(Agent.startupOnly(FLOOR_25, List.of(jdk25 + "/bin/java", "-XX:+UseSerialGC",
+                        "-XX:TieredStopAtLevel=1", "-XX:AOTCache=" + floorCache, "-cp", floorJar.toString(), "Floor")));
+            }
+            return agents;
         }
     }
+
+    static final String ACP4J = "acp4j";
+    static final String ACP4J_25 = "acp4j JDK25";
+    static final String TS = "TS SDK";
+    static final String JAVA = "Java SDK";
+    static final String CODEX = "codex-acp";
+    static final String FLOOR_17 = "floor JDK17";
+    static final String FLOOR_25 = "floor JDK25";
 
     /** One running agent process and the JSON-RPC lines it writes. */
     static final class Peer implements AutoCloseable {
@@ -177,6 +227,10 @@ public final class Bench {
         public void close() throws IOException {
             stdin.close();
             try {
+                // codex-acp does not exit at stdin EOF: it is asked to (SIGTERM) after 2 s
+                if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                    process.destroy();
+                }
                 if (!process.waitFor(10, TimeUnit.SECONDS)) {
                     process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                 }
@@ -306,7 +360,7 @@ public final class Bench {
         }
     }
 
-    /** The one table the bench prints. */
+    /** The one table the bench prints: a column per agent, then each target of issue 16 as a ratio. */
     static final class Table {
         private final List<Agent> agents;
         private final Results results;
@@ -320,48 +374,84 @@ public final class Bench {
 
         String render() {
             StringBuilder out = new StringBuilder();
-            out.append(String.format(Locale.ROOT, "acp4j bench, %s, %d cores, %s %s, java %s, node %s%n",
+            out.append(String.format(Locale.ROOT, "acp4j bench, %s, %d cores, %s %s, java %s, node %s, load average %s%n",
                     OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
                     Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
-                    System.getProperty("os.arch"), System.getProperty("java.version"), nodeVersion()));
-            String format = "%-44s %10s %10s %10s %9s %9s  %s%n";
-            out.append(String.format(Locale.ROOT, format, "metric (median)", "acp4j", "TS SDK", "Java SDK",
-                    "÷ TS", "÷ Java", "target"));
-            row(out, format, String.format(Locale.ROOT, "spawn → initialize answer, ms (%d launches)", settings.launches()),
-                    "startup", "%.0f", "≤ 1.0× TS, ≤ 0.5× Java", true, 1.0, 0.5);
-            row(out, format, String.format(Locale.ROOT, "sequential round-trips/s (%d × initialize)", settings.requests()),
-                    "roundtrips", "%.0f", "≥ 1.0× TS, ≥ 1.2× Java", false, 1.0, 1.2);
-            row(out, format, String.format(Locale.ROOT, "streamed chunks/s (%d in one turn)", settings.chunks()),
-                    "stream", "%.0f", "(no target)", false, Double.NaN, Double.NaN);
-            double rss = results.median("rss", "acp4j");
-            row(out, format, "idle RSS after session/new, MB", "rss", "%.1f",
-                    String.format(Locale.ROOT, "acp4j ≤ 80 MB: %s", rss <= 80 ? "met" : "MISSED"), true, Double.NaN, Double.NaN);
+                    System.getProperty("os.arch"), System.getProperty("java.version"), nodeVersion(), loadAverage()));
+            out.append(String.format(Locale.ROOT, "%-44s", "metric (median)"));
+            for (Agent agent : agents) {
+                out.append(String.format(Locale.ROOT, " %12s", agent.name()));
+            }
+            out.append('\n');
+            row(out, String.format(Locale.ROOT, "spawn → initialize answer, ms (%d launches)", settings.launches()), "startup", "%.0f");
+            row(out, String.format(Locale.ROOT, "sequential round-trips/s (%d × initialize)", settings.requests()), "roundtrips", "%.0f");
+            row(out, String.format(Locale.ROOT, "streamed chunks/s (%d in one turn)", settings.chunks()), "stream", "%.0f");
+            row(out, "idle RSS after session/new, MB", "rss", "%.1f");
+            out.append('\n').append("targets (issue 16), acp4j on the default java unless said:\n");
+            double startup = results.median("startup", ACP4J);
+            double bestPeer = min(results.median("startup", TS), results.median("startup", JAVA), results.median("startup", CODEX));
+            target(out, "start-up ÷ TS SDK", startup / results.median("startup", TS), "≤ 0.35×", true, 0.35);
+            target(out, "start-up ÷ JVM floor (JDK 17, default CDS)", startup / results.median("startup", FLOOR_17), "≤ 2.5×", true, 2.5);
+            target(out, "start-up ÷ fastest peer", startup / bestPeer, "(no target)", true, Double.NaN);
+            target(out, "start-up on JDK 25 ÷ JVM floor on JDK 25 (AOT)",
+                    results.median("startup", ACP4J_25) / results.median("startup", FLOOR_25), "≤ 2×", true, 2.0);
+            target(out, "streamed chunks/s", results.median("stream", ACP4J), "≥ 250000", false, 250_000);
+            target(out, "sequential round-trips/s", results.median("roundtrips", ACP4J), "≥ 30000", false, 30_000);
+            target(out, "idle RSS after session/new, MB", results.median("rss", ACP4J), "≤ 40", true, 40);
+            target(out, "chunks/s ÷ best peer", results.median("stream", ACP4J)
+                    / max(results.median("stream", TS), results.median("stream", JAVA)), "(no target)", false, Double.NaN);
+            target(out, "round-trips/s ÷ best peer", results.median("roundtrips", ACP4J)
+                    / max(results.median("roundtrips", TS), results.median("roundtrips", JAVA)), "(no target)", false, Double.NaN);
             out.append("TS SDK streaming: our stream agent on the same SDK (bench/ts-stream-agent.mjs); the example agent "
-                    + "streams 6 updates 1 s apart.\n");
+                    + "streams 6 updates 1 s apart. codex-acp and the floor programs: start-up only.\n");
             return out.toString();
         }
 
-        private void row(StringBuilder out, String format, String label, String metric, String number, String target,
-                         boolean lowerIsBetter, double tsTarget, double javaTarget) {
-            List<String> cells = new ArrayList<>();
+        private void row(StringBuilder out, String label, String metric, String number) {
+            out.append(String.format(Locale.ROOT, "%-44s", label));
             for (Agent agent : agents) {
                 double value = results.median(metric, agent.name());
-                cells.add(Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, number, value));
+                out.append(String.format(Locale.ROOT, " %12s", Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, number, value)));
             }
-            double ours = results.median(metric, "acp4j");
-            double ts = ours / results.median(metric, "TS SDK");
-            double java = ours / results.median(metric, "Java SDK");
-            String verdict = target;
-            if (!Double.isNaN(tsTarget)) {
-                boolean met = lowerIsBetter ? ts <= tsTarget && java <= javaTarget : ts >= tsTarget && java >= javaTarget;
-                verdict = target + ": " + (met ? "met" : "MISSED");
-            }
-            out.append(String.format(Locale.ROOT, format, label, cells.get(0), cells.get(1), cells.get(2),
-                    ratio(ts), ratio(java), verdict));
+            out.append('\n');
         }
 
-        private static String ratio(double value) {
-            return Double.isNaN(value) || Double.isInfinite(value) ? "n/a" : String.format(Locale.ROOT, "%.2f×", value);
+        private static void target(StringBuilder out, String label, double value, String target, boolean lowerIsBetter,
+                                   double limit) {
+            String figure = Double.isNaN(value) || Double.isInfinite(value) ? "n/a"
+                    : value < 10 ? String.format(Locale.ROOT, "%.2f×", value)
+                    : String.format(Locale.ROOT, value < 1000 ? "%.1f" : "%.0f", value);
+            String verdict = Double.isNaN(limit) || figure.equals("n/a") ? ""
+                    : (lowerIsBetter ? value <= limit : value >= limit) ? ": met" : ": MISSED";
+            out.append(String.format(Locale.ROOT, "  %-48s %10s  %s%s%n", label, figure, target, verdict));
+        }
+
+        private static double min(double... values) {
+            double best = Double.NaN;
+            for (double value : values) {
+                if (!Double.isNaN(value) && (Double.isNaN(best) || value < best)) {
+                    best = value;
+                }
+            }
+            return best;
+        }
+
+        private static double max(double... values) {
+            double best = Double.NaN;
+            for (double value : values) {
+                if (!Double.isNaN(value) && (Double.isNaN(best) || value > best)) {
+                    best = value;
+                }
+            }
+            return best;
+        }
+
+        private static String loadAverage() {
+            try {
+                return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+            } catch (IOException e) {
+                return "?";
+            }
         }
 
         private static String nodeVersion() {

@@ -3,15 +3,13 @@ package dev.acp4j.server.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Map;
-import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +18,11 @@ import org.junit.jupiter.api.Test;
  * the launch, and is recorded again in the background.
  */
 class ClassDataArchiveLauncherIT extends LauncherTestBase {
+
+    @BeforeAll
+    static void onAJdkWithClassDataArchives() {
+        ClassDataArchives.assumeClassDataArchive();
+    }
 
     private static final String MAIN_FROM_ARCHIVE = ClassDataArchives.MAIN_FROM_ARCHIVE;
     private static final Map<String, String> LOG_CLASS_LOADING = ClassDataArchives.LOG_CLASS_LOADING;
@@ -86,32 +89,12 @@ class ClassDataArchiveLauncherIT extends LauncherTestBase {
         }
     }
 
-    /** Launches, checks that {@code initialize} is answered, the only line on stdout, and that stdin EOF exits 0. */
     private AgentProcess launch(Path launcher, Map<String, String> env) throws Exception {
-        AgentProcess agent = start(launcher, env, "--config", emptyConfig().toString());
-        JsonNode answer = agent.initialize(Map.of());
-        assertThat(answer.at("/result/protocolVersion").asInt()).isEqualTo(1);
-        agent.closeStdin();
-        assertThat(agent.waitFor(60_000)).isTrue();
-        assertThat(agent.exitCode()).isZero();
-        assertThat(agent.stdoutLines()).hasSize(1);
-        return agent;
+        return launchAnsweringInitialize(launcher, env);
     }
 
-    /** bin/acp4j, the jar and its lib/ copied to a fresh directory, without the archive. */
     private Path copyOfInstallation() throws IOException {
-        Path source = AgentProcess.launcher().getParent().getParent();
-        Path copy = Files.createDirectories(home.resolve("installation"));
-        Files.createDirectories(copy.resolve("bin"));
-        Files.copy(launcherOf(source), launcherOf(copy), StandardCopyOption.COPY_ATTRIBUTES);
-        Path lib = Files.createDirectories(copy.resolve("agent-server/target/lib"));
-        Files.copy(jarOf(source), jarOf(copy));
-        try (Stream<Path> jars = Files.list(jarOf(source).resolveSibling("lib"))) {
-            for (Path jar : jars.toList()) {
-                Files.copy(jar, lib.resolve(jar.getFileName()));
-            }
-        }
-        return copy;
+        return ClassDataArchives.copyOfInstallation(home);
     }
 
     private static void awaitRecordedAfter(Path archive, Path jar) throws Exception {
@@ -123,7 +106,7 @@ class ClassDataArchiveLauncherIT extends LauncherTestBase {
     }
 
     private static Path jarOf(Path installation) {
-        return installation.resolve("agent-server/target/acp4j.jar");
+        return ClassDataArchives.jarOf(installation);
     }
 
     private static Path archiveOf(Path installation) {

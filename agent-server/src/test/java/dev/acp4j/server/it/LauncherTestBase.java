@@ -2,6 +2,7 @@ package dev.acp4j.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +34,21 @@ abstract class LauncherTestBase {
         AgentProcess process = AgentProcess.start(launcher, home, env, args);
         processes.add(process);
         return process;
+    }
+
+    /**
+     * Launches with an empty configuration, checks that {@code initialize} is answered, the only line
+     * on stdout, and that stdin EOF exits 0.
+     */
+    AgentProcess launchAnsweringInitialize(Path launcher, Map<String, String> env) throws Exception {
+        AgentProcess agent = start(launcher, env, "--config", emptyConfig().toString());
+        JsonNode answer = agent.initialize(Map.of());
+        assertThat(answer.at("/result/protocolVersion").asInt()).isEqualTo(1);
+        agent.closeStdin();
+        assertThat(agent.waitFor(60_000)).isTrue();
+        assertThat(agent.exitCode()).as("exit status; stderr:%n%s", agent.stderr()).isZero();
+        assertThat(agent.stdoutLines()).hasSize(1);
+        return agent;
     }
 
     /** For processes whose stdout is deliberately not JSON-RPC (--help, --version). */

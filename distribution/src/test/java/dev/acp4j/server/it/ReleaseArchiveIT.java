@@ -5,7 +5,6 @@ import static dev.acp4j.server.it.ClassDataArchives.MAIN_FROM_ARCHIVE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +29,7 @@ class ReleaseArchiveIT extends LauncherTestBase {
 
     @Test
     void unpackedAnywhereItAnswersAndTheSecondLaunchUsesTheArchiveRecordedBesideTheJars() throws Exception {
+        ClassDataArchives.assumeClassDataArchive();
         Path installation = unpack(home.resolve("unpacked"));
         Path lib = installation.resolve("lib");
         assertThat(lib.resolve("launcher.conf")).content().contains("main_class=dev.acp4j.cli.Main");
@@ -41,7 +41,27 @@ class ReleaseArchiveIT extends LauncherTestBase {
     }
 
     @Test
+    void onAJdk25TheSecondLaunchUsesTheAotCacheRecordedBesideTheJars() throws Exception {
+        Path jdk = ClassDataArchives.jdk25().orElse(null);
+        if (jdk == null) {
+            System.err.println("WARNING: ReleaseArchiveIT AOT cache case skipped: no JDK 25 or newer (ACP4J_TEST_JDK25 or /usr/lib/jvm)");
+        }
+        assumeThat(jdk).as("a JDK 25 or newer (ACP4J_TEST_JDK25 or /usr/lib/jvm)").isNotNull();
+        Path installation = unpack(home.resolve("unpacked-jdk25"));
+        Path lib = installation.resolve("lib");
+        Map<String, String> env = new HashMap<>(LOG_CLASS_LOADING);
+        env.put("JAVA_HOME", jdk.toString());
+
+        assertThat(launch(launcherOf(installation), env).stderr()).doesNotContain(ClassDataArchives.MAIN_FROM_AOT_CACHE);
+
+        ClassDataArchives.awaitRecordedAfter(lib.resolve("acp4j.aot"), agentJar(lib));
+        assertThat(launch(launcherOf(installation), env).stderr()).contains(ClassDataArchives.MAIN_FROM_AOT_CACHE);
+        assertThat(lib.resolve("acp4j.jsa")).doesNotExist();
+    }
+
+    @Test
     void aReadOnlyLibDirectoryGetsItsArchiveInTheUsersCacheDirectory() throws Exception {
+        ClassDataArchives.assumeClassDataArchive();
         boolean root = "root".equals(System.getProperty("user.name"));
         assumeThat(!root || Files.isExecutable(Path.of("/usr/bin/setpriv")))
                 .as("as root, the launch runs as another user through setpriv").isTrue();
@@ -86,16 +106,8 @@ class ReleaseArchiveIT extends LauncherTestBase {
         assertThat(entries).anyMatch(e -> e.matches(base() + "/lib/acp4j-agent-server-.*\\.jar"));
     }
 
-    /** Launches, checks that {@code initialize} is answered, the only line on stdout, and that stdin EOF exits 0. */
     private AgentProcess launch(Path launcher, Map<String, String> env) throws Exception {
-        AgentProcess agent = start(launcher, env, "--config", emptyConfig().toString());
-        JsonNode answer = agent.initialize(Map.of());
-        assertThat(answer.at("/result/protocolVersion").asInt()).isEqualTo(1);
-        agent.closeStdin();
-        assertThat(agent.waitFor(60_000)).isTrue();
-        assertThat(agent.exitCode()).as("exit status; stderr:%n%s", agent.stderr()).isZero();
-        assertThat(agent.stdoutLines()).hasSize(1);
-        return agent;
+        return launchAnsweringInitialize(launcher, env);
     }
 
     private Path unpack(Path directory) throws Exception {
