@@ -435,8 +435,15 @@ final class SessionService {
             }
         }
 
-        /** The agent ignored the cancellation for the whole grace period: answer without it. */
+        /**
+         * The agent ignored the cancellation for the whole grace period: answer without it, and stop
+         * the session's {@code stdio} MCP servers, which the turn may be hanging on (they start again
+         * on their next use).
+         */
         void giveUp() {
+            if (!answer.isDone()) {
+                mcp.closeSession(session.id());
+            }
             finish(StopReason.CANCELLED, null);
         }
 

@@ -10,8 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A small {@code stdio} MCP server for tests: one tool, {@code echo}, that returns its
- * {@code text} argument. When {@code MARKER_FILE} is set, it writes its pid there on start, so a
+ * A small {@code stdio} MCP server for tests: {@code echo} returns its {@code text} argument,
+ * {@code hang} never answers (and, with {@code MARKER_FILE} set, first writes {@code MARKER_FILE.hang}). When {@code MARKER_FILE} is set, it writes its pid there on start, so a
  * test can tell whether (and which) process was started, and whether it is gone.
  */
 public final class EchoMcpServer {
@@ -35,6 +35,21 @@ public final class EchoMcpServer {
                 .tools(McpServerFeatures.SyncToolSpecification.builder().tool(echo)
                         .callHandler((exchange, request) -> McpSchema.CallToolResult.builder()
                                 .addTextContent("echo: " + request.arguments().get("text")).isError(false).build())
+                        .build())
+                .tools(McpServerFeatures.SyncToolSpecification.builder()
+                        .tool(McpSchema.Tool.builder().name("hang").description("Never answers")
+                                .inputSchema(json, "{\"type\":\"object\"}").build())
+                        .callHandler((exchange, request) -> {
+                            try {
+                                if (marker != null) {
+                                    Files.writeString(Path.of(marker + ".hang"), "called");
+                                }
+                                Thread.sleep(Long.MAX_VALUE);
+                            } catch (InterruptedException | java.io.IOException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            throw new IllegalStateException("interrupted");
+                        })
                         .build())
                 .build();
         Thread.currentThread().join();

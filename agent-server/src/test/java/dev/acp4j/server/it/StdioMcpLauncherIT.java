@@ -45,7 +45,7 @@ class StdioMcpLauncherIT extends LauncherTestBase {
         assertThat(marker).as("not started before it is used").doesNotExist();
 
         String listed = prompt(agent, sessionId, "/mcp");
-        assertThat(listed).contains("MCP server \"echo\" (stdio: ").contains("1 tool").contains("- echo — Returns its text argument");
+        assertThat(listed).contains("MCP server \"echo\" (stdio: ").contains("2 tools").contains("- echo — Returns its text argument");
         long pid = Long.parseLong(Files.readString(marker));
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true);
 
@@ -72,6 +72,32 @@ class StdioMcpLauncherIT extends LauncherTestBase {
         assertThat(agent.waitFor(10_000)).isTrue();
         assertThat(agent.exitCode()).isZero();
         assertThat(waitUntilGone(pid)).as("the server process is stopped at exit").isTrue();
+    }
+
+    @Test
+    void aTurnHangingOnAStdioServerPastTheCancelGraceStopsItAndTheServerStartsAgainOnNextUse() throws Exception {
+        Path marker = home.resolve("echo.pid");
+        AgentProcess agent = start(Map.of(), "--config", emptyConfig().toString());
+        agent.initialize(Map.of());
+        String sessionId = agent.call("session/new", Map.of("cwd", home.toString(), "mcpServers", List.of(echoServer(marker))))
+                .at("/result/sessionId").asText();
+        assertThat(prompt(agent, sessionId, "/mcp call echo echo {\"text\": \"x\"}")).isEqualTo("echo: x");
+        long pid = Long.parseLong(Files.readString(marker));
+
+        long id = agent.request("session/prompt", Map.of("sessionId", sessionId,
+                "prompt", List.of(Map.of("type", "text", "text", "/mcp call echo hang {}"))));
+        Path hanging = home.resolve("echo.pid.hang");
+        for (long deadline = System.nanoTime() + 30_000_000_000L; !Files.exists(hanging) && System.nanoTime() < deadline; ) {
+            Thread.sleep(20);
+        }
+        assertThat(hanging).as("the tool call reached the server").exists();
+        agent.notify("session/cancel", Map.of("sessionId", sessionId));
+        JsonNode answer = agent.collectUntilResponse(id, new ArrayList<>(), 30_000);
+        assertThat(answer.at("/result/stopReason").asText()).as(answer.toString()).isEqualTo("cancelled");
+        assertThat(waitUntilGone(pid)).as("the hanging server is stopped after the grace period").isTrue();
+
+        assertThat(prompt(agent, sessionId, "/mcp call echo echo {\"text\": \"again\"}")).isEqualTo("echo: again");
+        assertThat(Files.readString(marker)).as("a new process on next use").isNotEqualTo(Long.toString(pid));
     }
 
     /** Waits (up to 10 s) for the process to end; true when it has. */
