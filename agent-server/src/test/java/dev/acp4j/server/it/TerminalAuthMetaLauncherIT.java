@@ -75,7 +75,7 @@ class TerminalAuthMetaLauncherIT extends LauncherTestBase {
                 .redirectOutput(ProcessBuilder.Redirect.PIPE).redirectError(ProcessBuilder.Redirect.PIPE);
         login.environment().keySet().removeIf(k -> k.startsWith("ACP4J_") || k.equals("XDG_CONFIG_HOME"));
         login.environment().put("HOME", home.toString());
-        descriptor.get("env").fields().forEachRemaining(e -> login.environment().put(e.getKey(), e.getValue().asText()));
+        descriptor.get("env").properties().forEach(e -> login.environment().put(e.getKey(), e.getValue().asText()));
         Process process = login.start();
         try (OutputStream stdin = process.getOutputStream()) {
             stdin.write((KEY + "\n").getBytes(StandardCharsets.UTF_8));
