@@ -14,10 +14,10 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Finds the usable credential of a provider, in the profile's order of precedence: a stored
- * OAuth credential (refreshed when close to expiry), then an API key from the environment or
- * a start parameter, then a stored API key. After {@code logout} the launch environment is
- * ignored until the user authenticates again.
+ * Finds the usable credential of a provider, in the profile's order of precedence (§6): a token
+ * from the environment or a start parameter, a stored OAuth credential (refreshed when close to
+ * expiry), an API key from the environment or a start parameter, a stored API key. After
+ * {@code logout} the launch environment is ignored until the user authenticates again.
  */
 public final class CredentialResolver {
 
@@ -44,27 +44,32 @@ public final class CredentialResolver {
         return new ArrayList<>(providers);
     }
 
-    /** The credential to use for {@code provider} now, if there is one. */
+    /**
+     * The credential to use for {@code provider} now, if there is one, in the profile's order: a
+     * token from the environment or a start parameter ({@code "kind": "oauth_token"}), a stored
+     * OAuth credential (refreshed when close to expiry), an API key from the environment or a
+     * start parameter, a stored API key.
+     */
     public Optional<Credential> resolve(String provider) {
-        Optional<StoredCredential> stored = store.get(provider);
-        if (stored.isPresent() && stored.get().kind() == CredentialKind.OAUTH2) {
-            Optional<StoredCredential> fresh = refresher.ensureFresh(provider, stored.get());
-            if (fresh.isPresent()) {
-                return Optional.of(new Credential(provider, Credential.Kind.ACCESS_TOKEN,
-                        "stored " + fresh.get().methodId(), fresh.get().secret(), fresh.get().expiresAt()));
+        boolean launchCounts = !launchValuesIgnored.get();
+        if (launchCounts) {
+            Optional<Credential> token = fromLaunch(provider, Credential.Kind.ACCESS_TOKEN);
+            if (token.isPresent()) {
+                return token;
             }
         }
-        if (!launchValuesIgnored.get()) {
-            Optional<Credential> launched = fromLaunch(provider);
-            if (launched.isPresent()) {
-                return launched;
+        Optional<StoredCredential> oauth = store.get(provider, CredentialKind.OAUTH2)
+                .flatMap(stored -> refresher.ensureFresh(provider, stored));
+        if (oauth.isPresent()) {
+            return Optional.of(stored(provider, Credential.Kind.ACCESS_TOKEN, oauth.get()));
+        }
+        if (launchCounts) {
+            Optional<Credential> key = fromLaunch(provider, Credential.Kind.API_KEY);
+            if (key.isPresent()) {
+                return key;
             }
         }
-        if (stored.isPresent() && stored.get().kind() == CredentialKind.API_KEY) {
-            return Optional.of(new Credential(provider, Credential.Kind.API_KEY, "stored " + stored.get().methodId(),
-                    stored.get().secret(), stored.get().expiresAt()));
-        }
-        return Optional.empty();
+        return store.get(provider, CredentialKind.API_KEY).map(key -> stored(provider, Credential.Kind.API_KEY, key));
     }
 
     /** The first provider that has a usable credential. */
@@ -88,12 +93,24 @@ public final class CredentialResolver {
         launchValuesIgnored.set(false);
     }
 
-    /** The key the environment or a start parameter gives {@code provider} in this process, if any. */
-    public Optional<Credential> launchCredential(String provider) {
-        return fromLaunch(provider);
+    /**
+     * The credentials the environment or start parameters give {@code provider} in this process:
+     * a token first, then an API key (at most one of each), whether or not {@code logout} set
+     * them aside.
+     */
+    public List<Credential> launchCredentials(String provider) {
+        List<Credential> found = new ArrayList<>();
+        fromLaunch(provider, Credential.Kind.ACCESS_TOKEN).ifPresent(found::add);
+        fromLaunch(provider, Credential.Kind.API_KEY).ifPresent(found::add);
+        return found;
     }
 
-    private Optional<Credential> fromLaunch(String provider) {
+    private static Credential stored(String provider, Credential.Kind kind, StoredCredential credential) {
+        return new Credential(provider, kind, "stored " + credential.methodId(), credential.secret(),
+                credential.expiresAt());
+    }
+
+    private Optional<Credential> fromLaunch(String provider, Credential.Kind kind) {
         for (AuthMethodConfig method : registry.all()) {
             if (!method.provider().equals(provider)
                     || method.type() != AuthMethodType.ENV_VAR && method.type() != AuthMethodType.START_PARAM
@@ -101,11 +118,13 @@ public final class CredentialResolver {
                 continue;
             }
             for (CredentialInput input : method.inputs()) {
+                if (!input.secret() || input.oauthToken() != (kind == Credential.Kind.ACCESS_TOKEN)) {
+                    continue;
+                }
                 Optional<String> value = registry.launch().value(method.type(), input);
-                if (input.secret() && value.isPresent()) {
+                if (value.isPresent()) {
                     String where = method.type() == AuthMethodType.ENV_VAR ? ENV_SOURCE : START_PARAMETER_SOURCE;
-                    return Optional.of(new Credential(provider, Credential.Kind.API_KEY, where + input.name(),
-                            value.get(), null));
+                    return Optional.of(new Credential(provider, kind, where + input.name(), value.get(), null));
                 }
             }
         }

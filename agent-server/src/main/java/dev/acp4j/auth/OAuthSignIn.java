@@ -95,7 +95,7 @@ public final class OAuthSignIn {
         if (tokens.tokenType() != null) {
             attributes.put("tokenType", tokens.tokenType());
         }
-        store.put(method.provider(), StoredCredential.oauth2(method.provider(), method.id(), tokens.accessToken(),
+        store.put(StoredCredential.oauth2(method.provider(), method.id(), tokens.accessToken(),
                 tokens.refreshToken(), tokens.expiresAt(), clock.instant(), attributes));
     }
 

@@ -148,7 +148,7 @@ final class TerminalLogin {
             err.println(identity.name() + ": " + problem);
             return AcpLauncher.EXIT_FAILURE;
         }
-        store.put(method.provider(), new StoredCredential(method.provider(), method.id(), CredentialKind.API_KEY,
+        store.put(new StoredCredential(method.provider(), method.id(), CredentialKind.API_KEY,
                 key, null, null, clock.instant(), Map.of()));
         err.println("Logged in with '" + method.id() + "'. The key is stored in " + store.path() + ".");
         return AcpLauncher.EXIT_OK;

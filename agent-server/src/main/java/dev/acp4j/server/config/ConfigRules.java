@@ -23,6 +23,7 @@ final class ConfigRules {
     static final Set<String> LAUNCHER_OPTIONS = Set.of("--config", "--trace", "--max-line-bytes", "--log-level",
             "--login", "--logout", "--status", "--help", "-h", "--version", "-V");
 
+    private static final Set<String> INPUT_KINDS = Set.of(CredentialInput.API_KEY, CredentialInput.OAUTH_TOKEN);
     private static final Set<String> OAUTH_FLOWS = Set.of("auto", "authorization_code", "device_code");
     private static final Pattern FLAG = Pattern.compile("--[A-Za-z0-9][A-Za-z0-9-]*");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -174,7 +175,7 @@ final class ConfigRules {
             return;
         }
         if (inputs == null || inputs.isEmpty()) {
-            problems.add(label + ": " + key + " must be a non-empty array of {name, label?, secret?, optional?}");
+            problems.add(label + ": " + key + " must be a non-empty array of {name, label?, secret?, optional?, kind?}");
             return;
         }
         for (int i = 0; i < inputs.size(); i++) {
@@ -186,6 +187,12 @@ final class ConfigRules {
                 }
             } else if (!namePattern.matcher(name).matches()) {
                 problems.add(where + ": name '" + name + "' must be " + nameMeaning);
+            }
+            CredentialInput input = inputs.get(i);
+            if (input.kind() != null && !INPUT_KINDS.contains(input.kind())) {
+                problems.add(where + ": kind must be " + CredentialInput.API_KEY + " or " + CredentialInput.OAUTH_TOKEN);
+            } else if (input.oauthToken() && !input.secret()) {
+                problems.add(where + ": an input of kind " + CredentialInput.OAUTH_TOKEN + " is a secret; it cannot set \"secret\": false");
             }
         }
     }
