@@ -2,6 +2,7 @@ package dev.acp4j.cli;
 
 import dev.acp4j.auth.AgentIdentity;
 import dev.acp4j.auth.AuthMethodRegistry;
+import dev.acp4j.auth.Interaction;
 import dev.acp4j.auth.OAuthSignIn;
 import dev.acp4j.auth.UserPrompt;
 import dev.acp4j.auth.store.CredentialKind;
@@ -159,7 +160,7 @@ final class TerminalLogin {
         try {
             oauth.signIn(method, this::showUrl, new CancellationToken(), timeout,
                     failure -> new IllegalStateException(failure instanceof TimeoutException
-                            ? "no sign-in within " + timeout.toMinutes() + " minutes"
+                            ? "no sign-in within " + Interaction.describe(timeout)
                             : failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

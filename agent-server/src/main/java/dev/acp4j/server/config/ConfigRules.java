@@ -135,9 +135,14 @@ final class ConfigRules {
         if (oauth.flow() != null && !OAUTH_FLOWS.contains(oauth.flow())) {
             problems.add(label + ": flow must be one of auto, authorization_code, device_code");
         }
-        if (oauth.issuer() == null && (oauth.authorizationEndpoint() == null || oauth.tokenEndpoint() == null)
-                && !reported.contains("issuer")) {
-            problems.add(label + ": needs an issuer, or both authorizationEndpoint and tokenEndpoint");
+        if (oauth.issuer() == null && !reported.contains("issuer")) {
+            boolean deviceOnly = "device_code".equals(oauth.flow());
+            boolean device = oauth.deviceAuthorizationEndpoint() != null && !"authorization_code".equals(oauth.flow());
+            if (deviceOnly && (oauth.deviceAuthorizationEndpoint() == null || oauth.tokenEndpoint() == null)) {
+                problems.add(label + ": flow device_code needs an issuer, or both deviceAuthorizationEndpoint and tokenEndpoint");
+            } else if (!deviceOnly && (oauth.tokenEndpoint() == null || oauth.authorizationEndpoint() == null && !device)) {
+                problems.add(label + ": needs an issuer, or both authorizationEndpoint and tokenEndpoint");
+            }
         }
         httpUrl(oauth.issuer(), "issuer", label, problems);
         httpUrl(oauth.authorizationEndpoint(), "authorizationEndpoint", label, problems);

@@ -70,6 +70,31 @@ class ConfigBuilderTest {
     }
 
     @Test
+    void aDeviceOnlyProviderNeedsOnlyItsDeviceAuthorizationAndTokenEndpoints() throws Exception {
+        AuthMethodConfig built = AuthMethodConfig.oauth2("gh", "GitHub").flow("device_code").clientId("Iv1.abc")
+                .deviceAuthorizationEndpoint("https://github.com/login/device/code")
+                .tokenEndpoint("https://github.com/login/oauth/access_token").build();
+        ServerConfig loaded = new ConfigLoader().parse("gh", """
+                {"authMethods": [{"id": "gh", "type": "oauth2", "name": "GitHub", "flow": "device_code",
+                  "clientId": "Iv1.abc", "deviceAuthorizationEndpoint": "https://github.com/login/device/code",
+                  "tokenEndpoint": "https://github.com/login/oauth/access_token"}]}""".getBytes(StandardCharsets.UTF_8));
+        assertThat(loaded.authMethods()).containsExactly(built);
+
+        sameProblem(() -> AuthMethodConfig.oauth2("gh", "GitHub").flow("device_code").clientId("c")
+                        .tokenEndpoint("https://github.com/login/oauth/access_token").build(),
+                "{\"id\": \"gh\", \"type\": \"oauth2\", \"name\": \"GitHub\", \"flow\": \"device_code\", \"clientId\": \"c\","
+                        + " \"tokenEndpoint\": \"https://github.com/login/oauth/access_token\"}",
+                "flow device_code needs an issuer, or both deviceAuthorizationEndpoint and tokenEndpoint");
+        sameProblem(() -> AuthMethodConfig.oauth2("gh", "GitHub").flow("authorization_code").clientId("c")
+                        .deviceAuthorizationEndpoint("https://github.com/login/device/code")
+                        .tokenEndpoint("https://github.com/login/oauth/access_token").build(),
+                "{\"id\": \"gh\", \"type\": \"oauth2\", \"name\": \"GitHub\", \"flow\": \"authorization_code\","
+                        + " \"clientId\": \"c\", \"deviceAuthorizationEndpoint\": \"https://github.com/login/device/code\","
+                        + " \"tokenEndpoint\": \"https://github.com/login/oauth/access_token\"}",
+                "needs an issuer, or both authorizationEndpoint and tokenEndpoint");
+    }
+
+    @Test
     void startParametersMayNotReuseALauncherOption() {
         sameProblem(() -> AuthMethodConfig.startParam("f", "F").parameter("--config", "a file").build(),
                 "{\"id\": \"f\", \"type\": \"start_param\", \"name\": \"F\", \"params\": [{\"name\": \"--config\"}]}",
