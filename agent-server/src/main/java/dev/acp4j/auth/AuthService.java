@@ -74,12 +74,13 @@ public final class AuthService {
                     + " in a terminal, never through authenticate"));
             case ENV_VAR, START_PARAM -> launchValues(method);
             case API_KEY_PAGE -> {
-                if (resolver.resolve(method.provider()).isEmpty()) {
+                if (resolver.resolve(method.provider(), Credential.Kind.API_KEY).isEmpty()) {
                     apiKeyPage.authenticate(method, userPrompt(method, context), context.cancellation());
                 }
             }
             case OAUTH2 -> {
-                if (resolver.resolve(method.provider()).isEmpty()) {
+                // a stored token is refreshed (once, under the store's lock) before any new sign-in
+                if (resolver.resolve(method.provider(), Credential.Kind.ACCESS_TOKEN).isEmpty()) {
                     Duration timeout = method.oauth().timeout() != null ? method.oauth().timeout() : elicitationTimeout;
                     if (!client.supportsUrlElicitation()) {
                         requireNoDeviceCode(method, timeout);

@@ -51,25 +51,26 @@ public final class CredentialResolver {
      * start parameter, a stored API key.
      */
     public Optional<Credential> resolve(String provider) {
-        boolean launchCounts = !launchValuesIgnored.get();
-        if (launchCounts) {
-            Optional<Credential> token = fromLaunch(provider, Credential.Kind.ACCESS_TOKEN);
-            if (token.isPresent()) {
-                return token;
+        return resolve(provider, Credential.Kind.ACCESS_TOKEN).or(() -> resolve(provider, Credential.Kind.API_KEY));
+    }
+
+    /**
+     * The credential of {@code kind} to use for {@code provider} now, in the same order: for
+     * {@code ACCESS_TOKEN} a token from the launch values, else a stored OAuth credential
+     * (refreshed when it must be); for {@code API_KEY} a key from the launch values, else a stored one.
+     */
+    public Optional<Credential> resolve(String provider, Credential.Kind kind) {
+        if (!launchValuesIgnored.get()) {
+            Optional<Credential> launched = fromLaunch(provider, kind);
+            if (launched.isPresent()) {
+                return launched;
             }
         }
-        Optional<StoredCredential> oauth = store.get(provider, CredentialKind.OAUTH2)
-                .flatMap(stored -> refresher.ensureFresh(provider, stored));
-        if (oauth.isPresent()) {
-            return Optional.of(stored(provider, Credential.Kind.ACCESS_TOKEN, oauth.get()));
-        }
-        if (launchCounts) {
-            Optional<Credential> key = fromLaunch(provider, Credential.Kind.API_KEY);
-            if (key.isPresent()) {
-                return key;
-            }
-        }
-        return store.get(provider, CredentialKind.API_KEY).map(key -> stored(provider, Credential.Kind.API_KEY, key));
+        CredentialKind stored = kind == Credential.Kind.ACCESS_TOKEN ? CredentialKind.OAUTH2 : CredentialKind.API_KEY;
+        return store.get(provider, stored)
+                .flatMap(credential -> stored == CredentialKind.OAUTH2 ? refresher.ensureFresh(provider, credential)
+                        : Optional.of(credential))
+                .map(credential -> stored(provider, kind, credential));
     }
 
     /** The first provider that has a usable credential. */

@@ -50,12 +50,14 @@ final class AccountCommands {
         this.err = err;
     }
 
-    int login(String methodId, InputStream stdin) {
+    /** {@code --login [METHOD_ID] [--force]}. */
+    int login(String methodId, boolean force, InputStream stdin) {
         try {
             Map<String, String> env = registry.launch().env();
             return new TerminalLogin(identity, registry, store, new OAuthSignIn(store, clock, env, identity),
                     env.containsKey("ACP4J_NO_BROWSER") ? null : Browser::open, clock, System.console(),
-                    new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)), err).run(methodId);
+                    new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)), err,
+                    new OAuthTokenRefresher(store, clock)).run(methodId, force);
         } catch (IOException | RuntimeException e) {
             err.println(identity.name() + ": login failed: " + e.getMessage());
             return AcpLauncher.EXIT_FAILURE;

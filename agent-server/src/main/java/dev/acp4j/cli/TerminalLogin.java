@@ -4,6 +4,7 @@ import dev.acp4j.auth.AgentIdentity;
 import dev.acp4j.auth.AuthMethodRegistry;
 import dev.acp4j.auth.Interaction;
 import dev.acp4j.auth.OAuthSignIn;
+import dev.acp4j.auth.TokenRefresher;
 import dev.acp4j.auth.UserPrompt;
 import dev.acp4j.auth.store.CredentialKind;
 import dev.acp4j.auth.store.CredentialStore;
@@ -44,10 +45,16 @@ final class TerminalLogin {
     private final Console console;
     private final BufferedReader input;
     private final PrintWriter err;
+    private final TokenRefresher refresher;
+    private boolean force;
 
-    /** @param browser opens a URL in the user's browser, or null to only print it */
+    /**
+     * @param browser   opens a URL in the user's browser, or null to only print it
+     * @param refresher refreshes a stored OAuth credential before any new sign-in is started
+     */
     TerminalLogin(AgentIdentity identity, AuthMethodRegistry registry, CredentialStore store, OAuthSignIn oauth, Consumer<URI> browser,
-                  Clock clock, Console console, BufferedReader input, PrintWriter err) {
+                  Clock clock, Console console, BufferedReader input, PrintWriter err, TokenRefresher refresher) {
+        this.refresher = refresher;
         this.identity = identity;
         this.registry = registry;
         this.store = store;
@@ -59,7 +66,13 @@ final class TerminalLogin {
         this.err = err;
     }
 
-    int run(String methodId) throws IOException {
+    /**
+     * Logs in with {@code methodId} (or the only/chosen interactive method). Unless {@code force},
+     * a usable stored credential of the method's kind (an OAuth one refreshed first if it must be)
+     * ends it with "already signed in", exit 0.
+     */
+    int run(String methodId, boolean force) throws IOException {
+        this.force = force;
         if (methodId != null && !methodId.isEmpty()) {
             Optional<AuthMethodConfig> named = registry.find(methodId);
             if (named.isEmpty()) {
@@ -129,6 +142,10 @@ final class TerminalLogin {
     }
 
     private int apiKey(AuthMethodConfig method) throws IOException {
+        Optional<StoredCredential> stored = store.get(method.provider(), CredentialKind.API_KEY);
+        if (stored.isPresent() && !force) {
+            return alreadySignedIn(method, "an API key stored by '" + stored.get().methodId() + "'");
+        }
         String key;
         if (console != null) {
             char[] typed = console.readPassword("%s — %s. Paste the key (input is hidden): ",
@@ -156,6 +173,18 @@ final class TerminalLogin {
     }
 
     private int oauth(AuthMethodConfig method) {
+        Optional<StoredCredential> stored = store.get(method.provider(), CredentialKind.OAUTH2);
+        if (stored.isPresent() && !force) {
+            Optional<StoredCredential> usable = refresher.ensureFresh(method.provider(), stored.get());
+            if (usable.isPresent()) {
+                boolean refreshed = !usable.get().secret().equals(stored.get().secret());
+                return alreadySignedIn(method, (refreshed ? "a refreshed OAuth token" : "an OAuth token")
+                        + " from '" + usable.get().methodId() + "'" + (usable.get().expiresAt() == null ? ""
+                        : ", valid until " + usable.get().expiresAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+            }
+            err.println("The stored sign-in for " + method.providerName() + " has expired and cannot be refreshed;"
+                    + " signing in again.");
+        }
         Duration timeout = method.oauth().timeout() != null ? method.oauth().timeout() : ServerConfig.DEFAULT_ELICITATION_TIMEOUT;
         try {
             oauth.signIn(method, this::showUrl, new CancellationToken(), timeout,
@@ -198,6 +227,12 @@ final class TerminalLogin {
             public void abandon() {
             }
         };
+    }
+
+    private int alreadySignedIn(AuthMethodConfig method, String what) {
+        err.println("Already signed in to " + method.providerName() + ": " + what + ", in " + store.path()
+                + ". Use " + AuthMethodRegistry.LOGIN_FLAG + " " + method.id() + " --force to sign in again.");
+        return AcpLauncher.EXIT_OK;
     }
 
     private int explain(AuthMethodConfig method, String what) {

@@ -21,7 +21,7 @@ final class ConfigRules {
      * Kept in step with {@code dev.acp4j.cli.LauncherOptions}.
      */
     static final Set<String> LAUNCHER_OPTIONS = Set.of("--config", "--trace", "--max-line-bytes", "--log-level",
-            "--login", "--logout", "--status", "--help", "-h", "--version", "-V");
+            "--login", "--force", "--logout", "--status", "--help", "-h", "--version", "-V");
 
     private static final Set<String> INPUT_KINDS = Set.of(CredentialInput.API_KEY, CredentialInput.OAUTH_TOKEN);
     private static final Set<String> OAUTH_FLOWS = Set.of("auto", "authorization_code", "device_code");
