@@ -41,6 +41,15 @@ public final class AgentCredentials {
         return new ArrayList<>(providers);
     }
 
+    /**
+     * Whether {@code provider} is one of this agent's: named by its methods, or the provider (or
+     * MCP key) of a credential it stored.
+     */
+    public boolean knows(String provider) {
+        return providers().contains(provider)
+                || stored().keySet().stream().anyMatch(key -> CredentialStore.provider(key).equals(provider));
+    }
+
     /** Whether the stored entry {@code key} is this agent's. */
     public boolean owns(String key, StoredCredential credential) {
         if (key.startsWith(MCP_PREFIX)) {

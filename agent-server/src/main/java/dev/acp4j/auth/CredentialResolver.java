@@ -11,13 +11,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds the usable credential of a provider, in the profile's order of precedence (§6): a token
  * from the environment or a start parameter, a stored OAuth credential (refreshed when close to
  * expiry), an API key from the environment or a start parameter, a stored API key. After
- * {@code logout} the launch environment is ignored until the user authenticates again.
+ * {@code logout} the launch environment of the providers logged out of is ignored until the user
+ * authenticates again.
  */
 public final class CredentialResolver {
 
@@ -29,7 +30,7 @@ public final class CredentialResolver {
     private final AuthMethodRegistry registry;
     private final CredentialStore store;
     private final TokenRefresher refresher;
-    private final AtomicBoolean launchValuesIgnored = new AtomicBoolean();
+    private final Set<String> launchValuesIgnored = ConcurrentHashMap.newKeySet();
 
     public CredentialResolver(AuthMethodRegistry registry, CredentialStore store, TokenRefresher refresher) {
         this.registry = registry;
@@ -60,7 +61,7 @@ public final class CredentialResolver {
      * (refreshed when it must be); for {@code API_KEY} a key from the launch values, else a stored one.
      */
     public Optional<Credential> resolve(String provider, Credential.Kind kind) {
-        if (!launchValuesIgnored.get()) {
+        if (!launchValuesIgnored.contains(provider)) {
             Optional<Credential> launched = fromLaunch(provider, kind);
             if (launched.isPresent()) {
                 return launched;
@@ -84,14 +85,14 @@ public final class CredentialResolver {
         return Optional.empty();
     }
 
-    /** {@code logout}: launch values stop counting until {@link #acceptLaunchValues()}. */
-    void ignoreLaunchValues() {
-        launchValuesIgnored.set(true);
+    /** {@code logout}: {@code provider}'s launch values stop counting until {@link #acceptLaunchValues}. */
+    void ignoreLaunchValues(String provider) {
+        launchValuesIgnored.add(provider);
     }
 
-    /** A successful {@code authenticate} with an env_var or start_param method. */
-    void acceptLaunchValues() {
-        launchValuesIgnored.set(false);
+    /** A successful {@code authenticate} with an env_var or start_param method of {@code provider}. */
+    void acceptLaunchValues(String provider) {
+        launchValuesIgnored.remove(provider);
     }
 
     /**

@@ -67,8 +67,7 @@ final class AccountCommands {
     /** {@code --logout [PROVIDER]}: {@code provider} is empty for all of this agent's credentials. */
     int logout(String provider) {
         String key = provider.isEmpty() ? null : provider;
-        if (key != null && !credentials.providers().contains(key) && credentials.stored().keySet().stream()
-                .noneMatch(stored -> CredentialStore.provider(stored).equals(key))) {
+        if (key != null && !credentials.knows(key)) {
             err.println(identity.name() + ": unknown provider '" + key + "'; this agent's providers: "
                     + String.join(", ", credentials.providers()));
             err.println("Try '" + identity.name() + " --status'.");

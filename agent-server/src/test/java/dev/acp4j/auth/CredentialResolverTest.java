@@ -112,7 +112,7 @@ class CredentialResolverTest {
         CredentialResolver resolver = resolver(store, LaunchEnvironment.of(Map.of("P_OAUTH_TOKEN", "tok-env")));
         assertThat(resolver.resolve("p").orElseThrow().source()).isEqualTo(Source.ENV_TOKEN.source);
 
-        resolver.ignoreLaunchValues();
+        resolver.ignoreLaunchValues("p");
         assertThat(resolver.resolve("p").orElseThrow().source()).isEqualTo(Source.STORED_KEY.source);
         assertThat(resolver.launchCredentials("p")).extracting(Credential::source).containsExactly(Source.ENV_TOKEN.source);
     }
