@@ -21,7 +21,6 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.List;
@@ -213,20 +212,7 @@ final class TerminalLogin {
         if (browser != null) {
             browser.accept(url);
         }
-        return new UserPrompt() {
-            @Override
-            public CompletableFuture<Void> declined() {
-                return new CompletableFuture<>();
-            }
-
-            @Override
-            public void complete() {
-            }
-
-            @Override
-            public void abandon() {
-            }
-        };
+        return UserPrompt.shown();
     }
 
     private int alreadySignedIn(AuthMethodConfig method, String what) {

@@ -9,14 +9,12 @@ import dev.acp4j.auth.store.CredentialStore;
 import dev.acp4j.auth.store.StoredCredential;
 import dev.acp4j.jsonrpc.CancellationToken;
 import dev.acp4j.server.config.AuthMethodConfig;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,7 +56,7 @@ class DeviceOnlyProviderSignInTest {
         new OAuthSignIn(store, Clock.systemUTC(), Map.of(), AgentIdentity.ACP4J).signIn(method(Duration.ofMinutes(1)),
                 (url, message) -> {
                     shown.add(url + " " + message);
-                    return silentPrompt();
+                    return UserPrompt.shown();
                 }, new CancellationToken(), Duration.ofMinutes(1), IllegalStateException::new);
 
         assertThat(shown).singleElement().asString().startsWith(github.deviceAuthorizationEndpoint().resolve("/login/device")
@@ -77,7 +75,7 @@ class DeviceOnlyProviderSignInTest {
         Duration timeout = Duration.ofSeconds(2);
 
         assertThatThrownBy(() -> new OAuthSignIn(store, Clock.systemUTC(), Map.of(), AgentIdentity.ACP4J)
-                .signIn(method(timeout), (url, message) -> silentPrompt(), new CancellationToken(), timeout,
+                .signIn(method(timeout), (url, message) -> UserPrompt.shown(), new CancellationToken(), timeout,
                         failure -> new IllegalStateException(failure instanceof TimeoutException
                                 ? "no sign-in within " + Interaction.describe(timeout) : failure.toString())))
                 .hasMessage("no sign-in within 2 seconds");
@@ -87,22 +85,5 @@ class DeviceOnlyProviderSignInTest {
         assertThat(Interaction.describe(Duration.ofSeconds(90))).isEqualTo("90 seconds");
         assertThat(Interaction.describe(Duration.ofMinutes(5))).isEqualTo("5 minutes");
         assertThat(store.get("github", CredentialKind.OAUTH2)).isEmpty();
-    }
-
-    private static UserPrompt silentPrompt() {
-        return new UserPrompt() {
-            @Override
-            public CompletableFuture<Void> declined() {
-                return new CompletableFuture<>();
-            }
-
-            @Override
-            public void complete() {
-            }
-
-            @Override
-            public void abandon() {
-            }
-        };
     }
 }
