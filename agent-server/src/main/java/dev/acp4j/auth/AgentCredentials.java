@@ -41,6 +41,15 @@ public final class AgentCredentials {
         return new ArrayList<>(providers);
     }
 
+    /**
+     * Whether {@code provider} is one of this agent's: named by its methods, or the provider (or
+     * MCP key) of a credential it stored.
+     */
+    public boolean knows(String provider) {
+        return providers().contains(provider)
+                || stored().keySet().stream().anyMatch(key -> CredentialStore.provider(key).equals(provider));
+    }
+
     /** Whether the stored entry {@code key} is this agent's. */
     public boolean owns(String key, StoredCredential credential) {
         if (key.startsWith(MCP_PREFIX)) {
@@ -48,10 +57,10 @@ public final class AgentCredentials {
             // tokens stored before agents had their own identity were the built-in agent's
             return identity.name().equals(agent == null ? AgentIdentity.ACP4J.name() : agent);
         }
-        return providers().contains(key);
+        return providers().contains(CredentialStore.provider(key));
     }
 
-    /** This agent's stored credentials, by key. */
+    /** This agent's stored credentials, by key (a provider's OAuth credential and API key have two keys, see {@link CredentialStore#key}). */
     public Map<String, StoredCredential> stored() {
         Map<String, StoredCredential> owned = new LinkedHashMap<>();
         store.all().forEach((key, credential) -> {
@@ -64,24 +73,25 @@ public final class AgentCredentials {
 
     /**
      * Revokes (where the server offers it) and erases this agent's stored credentials: all of them,
-     * or only {@code key}'s when it is not null.
+     * or only those of {@code provider} (both kinds) when it is not null.
      *
-     * @return the keys erased
+     * @param provider a provider id or an MCP key ({@code mcp:<url>}), or null for all
+     * @return the providers (or MCP keys) whose credentials were erased, each once
      */
-    public List<String> erase(String key) {
+    public List<String> erase(String provider) {
         Map<String, StoredCredential> chosen = new LinkedHashMap<>(stored());
-        if (key != null) {
-            chosen.keySet().retainAll(Set.of(key));
+        if (provider != null) {
+            chosen.keySet().removeIf(key -> !CredentialStore.provider(key).equals(provider));
         }
         revoker.revokeAll(chosen.values());
         return store.update(credentials -> {
-            List<String> erased = new ArrayList<>();
+            Set<String> erased = new LinkedHashSet<>();
             for (String erasedKey : chosen.keySet()) {
                 if (credentials.remove(erasedKey) != null) {
-                    erased.add(erasedKey);
+                    erased.add(CredentialStore.provider(erasedKey));
                 }
             }
-            return erased;
+            return List.copyOf(erased);
         });
     }
 }

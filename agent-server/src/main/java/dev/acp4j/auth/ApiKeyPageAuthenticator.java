@@ -48,7 +48,7 @@ final class ApiKeyPageAuthenticator {
                     + " key; it never passes through the editor.");
             String key = Interaction.await(page.key(), user, cancellation, timeout,
                     failure -> errors.interactionFailed(method, failure, timeout));
-            store.put(method.provider(), new StoredCredential(method.provider(), method.id(), CredentialKind.API_KEY,
+            store.put(new StoredCredential(method.provider(), method.id(), CredentialKind.API_KEY,
                     key, null, null, clock.instant(), Map.of()));
             user.complete();
         } catch (IOException e) {

@@ -51,7 +51,7 @@ final class AuthErrors {
                     + SignInAdvice.instead(method, registry.all(), registry, identity) + ".";
             return error(message, AuthRequiredData.of(gate.methodIdsWithoutElicitation()));
         } else if (cause instanceof TimeoutException) {
-            message = "Sign-in with '" + method.id() + "' was not completed within " + describe(timeout)
+            message = "Sign-in with '" + method.id() + "' was not completed within " + Interaction.describe(timeout)
                     + "; call authenticate again to retry";
         } else if (cause instanceof dev.acp4j.auth.oauth.OAuthException oauth) {
             message = "Sign-in with '" + method.id() + "' failed at the authorization server: " + oauth.getMessage();
@@ -66,11 +66,5 @@ final class AuthErrors {
 
     JsonRpcException error(String message, AuthRequiredData data) {
         return new JsonRpcException(new JsonRpcError(AcpErrorCodes.AUTH_REQUIRED, message, mapper.valueToTree(data)));
-    }
-
-    private static String describe(Duration timeout) {
-        long seconds = timeout.toSeconds();
-        return seconds % 60 == 0 ? seconds / 60 + " minute" + (seconds == 60 ? "" : "s")
-                : seconds + " second" + (seconds == 1 ? "" : "s");
     }
 }

@@ -17,6 +17,7 @@ import dev.acp4j.server.config.AuthMethodType;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -26,6 +27,10 @@ import org.slf4j.LoggerFactory;
 public final class AuthService {
 
     private static final Logger log = LoggerFactory.getLogger(AuthService.class);
+
+    /** {@code logout} {@code _meta} keys: the provider to log out of, or a method whose provider it is. */
+    public static final String LOGOUT_PROVIDER = "provider";
+    public static final String LOGOUT_METHOD_ID = "methodId";
 
     private final AuthMethodRegistry registry;
     private final CredentialStore store;
@@ -74,12 +79,13 @@ public final class AuthService {
                     + " in a terminal, never through authenticate"));
             case ENV_VAR, START_PARAM -> launchValues(method);
             case API_KEY_PAGE -> {
-                if (resolver.resolve(method.provider()).isEmpty()) {
+                if (resolver.resolve(method.provider(), Credential.Kind.API_KEY).isEmpty()) {
                     apiKeyPage.authenticate(method, userPrompt(method, context), context.cancellation());
                 }
             }
             case OAUTH2 -> {
-                if (resolver.resolve(method.provider()).isEmpty()) {
+                // a stored token is refreshed (once, under the store's lock) before any new sign-in
+                if (resolver.resolve(method.provider(), Credential.Kind.ACCESS_TOKEN).isEmpty()) {
                     Duration timeout = method.oauth().timeout() != null ? method.oauth().timeout() : elicitationTimeout;
                     if (!client.supportsUrlElicitation()) {
                         requireNoDeviceCode(method, timeout);
@@ -110,7 +116,7 @@ public final class AuthService {
                             + " (a file holding the value), then authenticate with '" + method.id() + "' again";
             throw errors.restartNeeded(method, missing, howTo);
         }
-        resolver.acceptLaunchValues();
+        resolver.acceptLaunchValues(method.provider());
     }
 
     /**
@@ -147,11 +153,46 @@ public final class AuthService {
         }
     }
 
+    /**
+     * {@code logout}: all of this agent's providers, or with {@code _meta: {"provider": P}} (or
+     * {@code {"methodId": M}}, M's provider) only that one; its stored credentials are revoked
+     * and erased, and its launch values stop counting until it authenticates again.
+     */
     private LogoutResponse logout(LogoutRequest request, RequestContext context) {
         client.requireInitialized(AcpMethods.LOGOUT);
-        List<String> erased = credentials.erase(null);
-        resolver.ignoreLaunchValues();
-        log.info("logged out: erased the stored credentials of {}", erased.isEmpty() ? "nobody" : String.join(", ", erased));
+        String provider = logoutProvider(request.meta());
+        List<String> erased = credentials.erase(provider);
+        (provider == null ? credentials.providers() : List.of(provider)).forEach(resolver::ignoreLaunchValues);
+        log.info("logged out{}: erased the stored credentials of {}", provider == null ? "" : " of " + provider,
+                erased.isEmpty() ? "nobody" : String.join(", ", erased));
         return new LogoutResponse(null);
+    }
+
+    /** The provider {@code _meta} names, or null for all; -32602 for one this agent does not know. */
+    private String logoutProvider(Map<String, Object> meta) {
+        Object provider = meta == null ? null : meta.get(LOGOUT_PROVIDER);
+        Object methodId = meta == null ? null : meta.get(LOGOUT_METHOD_ID);
+        if (provider == null && methodId == null) {
+            return null;
+        }
+        if (provider != null && methodId != null) {
+            throw invalidLogout("give _meta.provider or _meta.methodId, not both");
+        }
+        if (!((provider != null ? provider : methodId) instanceof String)) {
+            throw invalidLogout("_meta." + (provider != null ? LOGOUT_PROVIDER : LOGOUT_METHOD_ID) + " must be a string");
+        }
+        if (methodId != null) {
+            return registry.find((String) methodId).map(AuthMethodConfig::provider).orElseThrow(() -> invalidLogout(
+                    "unknown methodId '" + methodId + "'; this agent advertises: " + String.join(", ", registry.ids())));
+        }
+        if (!credentials.knows((String) provider)) {
+            throw invalidLogout("unknown provider '" + provider + "'; this agent's providers: "
+                    + String.join(", ", credentials.providers()));
+        }
+        return (String) provider;
+    }
+
+    private static JsonRpcException invalidLogout(String message) {
+        return new JsonRpcException(JsonRpcError.invalidParams("logout: " + message));
     }
 }

@@ -11,13 +11,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Finds the usable credential of a provider, in the profile's order of precedence: a stored
- * OAuth credential (refreshed when close to expiry), then an API key from the environment or
- * a start parameter, then a stored API key. After {@code logout} the launch environment is
- * ignored until the user authenticates again.
+ * Finds the usable credential of a provider, in the profile's order of precedence (§6): a token
+ * from the environment or a start parameter, a stored OAuth credential (refreshed when close to
+ * expiry), an API key from the environment or a start parameter, a stored API key. After
+ * {@code logout} the launch environment of the providers logged out of is ignored until the user
+ * authenticates again.
  */
 public final class CredentialResolver {
 
@@ -29,7 +30,7 @@ public final class CredentialResolver {
     private final AuthMethodRegistry registry;
     private final CredentialStore store;
     private final TokenRefresher refresher;
-    private final AtomicBoolean launchValuesIgnored = new AtomicBoolean();
+    private final Set<String> launchValuesIgnored = ConcurrentHashMap.newKeySet();
 
     public CredentialResolver(AuthMethodRegistry registry, CredentialStore store, TokenRefresher refresher) {
         this.registry = registry;
@@ -44,27 +45,33 @@ public final class CredentialResolver {
         return new ArrayList<>(providers);
     }
 
-    /** The credential to use for {@code provider} now, if there is one. */
+    /**
+     * The credential to use for {@code provider} now, if there is one, in the profile's order: a
+     * token from the environment or a start parameter ({@code "kind": "oauth_token"}), a stored
+     * OAuth credential (refreshed when close to expiry), an API key from the environment or a
+     * start parameter, a stored API key.
+     */
     public Optional<Credential> resolve(String provider) {
-        Optional<StoredCredential> stored = store.get(provider);
-        if (stored.isPresent() && stored.get().kind() == CredentialKind.OAUTH2) {
-            Optional<StoredCredential> fresh = refresher.ensureFresh(provider, stored.get());
-            if (fresh.isPresent()) {
-                return Optional.of(new Credential(provider, Credential.Kind.ACCESS_TOKEN,
-                        "stored " + fresh.get().methodId(), fresh.get().secret(), fresh.get().expiresAt()));
-            }
-        }
-        if (!launchValuesIgnored.get()) {
-            Optional<Credential> launched = fromLaunch(provider);
+        return resolve(provider, Credential.Kind.ACCESS_TOKEN).or(() -> resolve(provider, Credential.Kind.API_KEY));
+    }
+
+    /**
+     * The credential of {@code kind} to use for {@code provider} now, in the same order: for
+     * {@code ACCESS_TOKEN} a token from the launch values, else a stored OAuth credential
+     * (refreshed when it must be); for {@code API_KEY} a key from the launch values, else a stored one.
+     */
+    public Optional<Credential> resolve(String provider, Credential.Kind kind) {
+        if (!launchValuesIgnored.contains(provider)) {
+            Optional<Credential> launched = fromLaunch(provider, kind);
             if (launched.isPresent()) {
                 return launched;
             }
         }
-        if (stored.isPresent() && stored.get().kind() == CredentialKind.API_KEY) {
-            return Optional.of(new Credential(provider, Credential.Kind.API_KEY, "stored " + stored.get().methodId(),
-                    stored.get().secret(), stored.get().expiresAt()));
-        }
-        return Optional.empty();
+        CredentialKind stored = kind == Credential.Kind.ACCESS_TOKEN ? CredentialKind.OAUTH2 : CredentialKind.API_KEY;
+        return store.get(provider, stored)
+                .flatMap(credential -> stored == CredentialKind.OAUTH2 ? refresher.ensureFresh(provider, credential)
+                        : Optional.of(credential))
+                .map(credential -> stored(provider, kind, credential));
     }
 
     /** The first provider that has a usable credential. */
@@ -78,22 +85,34 @@ public final class CredentialResolver {
         return Optional.empty();
     }
 
-    /** {@code logout}: launch values stop counting until {@link #acceptLaunchValues()}. */
-    void ignoreLaunchValues() {
-        launchValuesIgnored.set(true);
+    /** {@code logout}: {@code provider}'s launch values stop counting until {@link #acceptLaunchValues}. */
+    void ignoreLaunchValues(String provider) {
+        launchValuesIgnored.add(provider);
     }
 
-    /** A successful {@code authenticate} with an env_var or start_param method. */
-    void acceptLaunchValues() {
-        launchValuesIgnored.set(false);
+    /** A successful {@code authenticate} with an env_var or start_param method of {@code provider}. */
+    void acceptLaunchValues(String provider) {
+        launchValuesIgnored.remove(provider);
     }
 
-    /** The key the environment or a start parameter gives {@code provider} in this process, if any. */
-    public Optional<Credential> launchCredential(String provider) {
-        return fromLaunch(provider);
+    /**
+     * The credentials the environment or start parameters give {@code provider} in this process:
+     * a token first, then an API key (at most one of each), whether or not {@code logout} set
+     * them aside.
+     */
+    public List<Credential> launchCredentials(String provider) {
+        List<Credential> found = new ArrayList<>();
+        fromLaunch(provider, Credential.Kind.ACCESS_TOKEN).ifPresent(found::add);
+        fromLaunch(provider, Credential.Kind.API_KEY).ifPresent(found::add);
+        return found;
     }
 
-    private Optional<Credential> fromLaunch(String provider) {
+    private static Credential stored(String provider, Credential.Kind kind, StoredCredential credential) {
+        return new Credential(provider, kind, "stored " + credential.methodId(), credential.secret(),
+                credential.expiresAt());
+    }
+
+    private Optional<Credential> fromLaunch(String provider, Credential.Kind kind) {
         for (AuthMethodConfig method : registry.all()) {
             if (!method.provider().equals(provider)
                     || method.type() != AuthMethodType.ENV_VAR && method.type() != AuthMethodType.START_PARAM
@@ -101,11 +120,13 @@ public final class CredentialResolver {
                 continue;
             }
             for (CredentialInput input : method.inputs()) {
+                if (!input.secret() || input.oauthToken() != (kind == Credential.Kind.ACCESS_TOKEN)) {
+                    continue;
+                }
                 Optional<String> value = registry.launch().value(method.type(), input);
-                if (input.secret() && value.isPresent()) {
+                if (value.isPresent()) {
                     String where = method.type() == AuthMethodType.ENV_VAR ? ENV_SOURCE : START_PARAMETER_SOURCE;
-                    return Optional.of(new Credential(provider, Credential.Kind.API_KEY, where + input.name(),
-                            value.get(), null));
+                    return Optional.of(new Credential(provider, kind, where + input.name(), value.get(), null));
                 }
             }
         }

@@ -54,6 +54,13 @@ public final class Interaction {
         }
     }
 
+    /** A wait as people say it: {@code 5 minutes}, {@code 1 minute}, {@code 45 seconds}, {@code 90 seconds}. */
+    public static String describe(Duration wait) {
+        long seconds = wait.toSeconds();
+        return seconds >= 60 && seconds % 60 == 0 ? seconds / 60 + " minute" + (seconds == 60 ? "" : "s")
+                : seconds + " second" + (seconds == 1 ? "" : "s");
+    }
+
     private static Throwable unwrap(Throwable error) {
         Throwable cause = error;
         while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -95,7 +96,7 @@ public final class OAuthSignIn {
         if (tokens.tokenType() != null) {
             attributes.put("tokenType", tokens.tokenType());
         }
-        store.put(method.provider(), StoredCredential.oauth2(method.provider(), method.id(), tokens.accessToken(),
+        store.put(StoredCredential.oauth2(method.provider(), method.id(), tokens.accessToken(),
                 tokens.refreshToken(), tokens.expiresAt(), clock.instant(), attributes));
     }
 
@@ -151,9 +152,12 @@ public final class OAuthSignIn {
         poller.setDaemon(true);
         poller.start();
         Duration untilExpiry = Duration.between(clock.instant(), authorization.expiresAt());
+        boolean codeExpiresFirst = untilExpiry.compareTo(timeout) < 0 && !untilExpiry.isNegative();
         try {
-            TokenSet tokens = Interaction.await(polled, user, cancellation,
-                    untilExpiry.compareTo(timeout) < 0 && !untilExpiry.isNegative() ? untilExpiry : timeout, failure);
+            TokenSet tokens = Interaction.await(polled, user, cancellation, codeExpiresFirst ? untilExpiry : timeout,
+                    codeExpiresFirst ? e -> failure.apply(e instanceof TimeoutException ? new OAuthException("expired_token",
+                            "the code expired before the user approved it (after " + Interaction.describe(untilExpiry)
+                                    + "); start again") : e) : failure);
             user.complete();
             return tokens;
         } finally {

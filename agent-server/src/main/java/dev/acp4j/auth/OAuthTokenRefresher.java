@@ -12,7 +12,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,29 +55,51 @@ public final class OAuthTokenRefresher implements TokenRefresher {
                 if (!current.expiresWithin(REFRESH_MARGIN, clock.instant())) {
                     return Optional.of(current);
                 }
-                String tokenEndpoint = current.attributes().get(OAuthSignIn.TOKEN_ENDPOINT);
-                if (current.refreshToken() == null || tokenEndpoint == null) {
-                    return stillValid(current);
-                }
-                try {
-                    TokenSet tokens = refresh.refresh(new OAuthEndpoints(null, null, URI.create(tokenEndpoint), null,
-                            null, null, List.of()), current.attributes().get(OAuthSignIn.CLIENT_ID),
-                            current.refreshToken(), resource(current));
-                    StoredCredential fresh = current.withTokens(tokens.accessToken(), tokens.refreshToken(),
-                            tokens.expiresAt(), clock.instant());
-                    credentials.put(provider, fresh);
-                    log.info("refreshed the access token for {}", provider);
-                    return Optional.of(fresh);
-                } catch (InvalidGrantException e) {
-                    credentials.remove(provider);
-                    log.warn("the authorization server refused to refresh the sign-in for {} (invalid_grant);"
-                            + " sign in again", provider);
-                    return Optional.<StoredCredential>empty();
-                } catch (OAuthException | IllegalArgumentException e) {
-                    log.warn("refreshing the sign-in for {} failed: {}", provider, e.getMessage());
-                    return stillValid(current);
-                }
+                return refresh(credentials, provider, current, () -> stillValid(current));
             });
+        }
+    }
+
+    @Override
+    public Optional<StoredCredential> refreshRejected(String key, String rejectedSecret) {
+        synchronized (refreshing) {
+            return store.update(credentials -> {
+                StoredCredential current = credentials.get(key);
+                if (current == null || current.kind() != CredentialKind.OAUTH2) {
+                    return Optional.<StoredCredential>empty();
+                }
+                if (!current.secret().equals(rejectedSecret)) {
+                    return Optional.of(current);
+                }
+                return refresh(credentials, key, current, Optional::<StoredCredential>empty);
+            });
+        }
+    }
+
+    /** One refresh_token grant, inside the store's update; {@code otherwise} when it cannot be done or fails. */
+    private Optional<StoredCredential> refresh(Map<String, StoredCredential> credentials, String provider,
+                                               StoredCredential current, Supplier<Optional<StoredCredential>> otherwise) {
+        String tokenEndpoint = current.attributes().get(OAuthSignIn.TOKEN_ENDPOINT);
+        if (current.refreshToken() == null || tokenEndpoint == null) {
+            return otherwise.get();
+        }
+        try {
+            TokenSet tokens = refresh.refresh(new OAuthEndpoints(null, null, URI.create(tokenEndpoint), null,
+                    null, null, List.of()), current.attributes().get(OAuthSignIn.CLIENT_ID),
+                    current.refreshToken(), resource(current));
+            StoredCredential fresh = current.withTokens(tokens.accessToken(), tokens.refreshToken(),
+                    tokens.expiresAt(), clock.instant());
+            credentials.put(provider, fresh);
+            log.info("refreshed the access token for {}", provider);
+            return Optional.of(fresh);
+        } catch (InvalidGrantException e) {
+            credentials.remove(provider);
+            log.warn("the authorization server refused to refresh the sign-in for {} (invalid_grant);"
+                    + " sign in again", provider);
+            return Optional.empty();
+        } catch (OAuthException | IllegalArgumentException e) {
+            log.warn("refreshing the sign-in for {} failed: {}", provider, e.getMessage());
+            return otherwise.get();
         }
     }
 

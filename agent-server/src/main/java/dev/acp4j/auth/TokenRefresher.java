@@ -19,4 +19,15 @@ public interface TokenRefresher {
     }
 
     Optional<StoredCredential> ensureFresh(String provider, StoredCredential credential);
+
+    /**
+     * The server refused {@code rejectedSecret} (an HTTP 401) before its expiry: refresh it now,
+     * once, before any new sign-in. If the stored credential under {@code key} is no longer that
+     * secret (another request or process already renewed it), that one is returned as it is.
+     *
+     * @return the credential to retry with, or empty when a new sign-in is needed
+     */
+    default Optional<StoredCredential> refreshRejected(String key, String rejectedSecret) {
+        return Optional.empty();
+    }
 }

@@ -16,4 +16,25 @@ public interface UserPrompt {
 
     /** The sign-in was given up (timeout, cancellation). */
     void abandon();
+
+    /**
+     * A prompt already shown where the user cannot decline it and nothing needs closing, such as
+     * a URL printed on the terminal.
+     */
+    static UserPrompt shown() {
+        return new UserPrompt() {
+            @Override
+            public CompletableFuture<Void> declined() {
+                return new CompletableFuture<>();
+            }
+
+            @Override
+            public void complete() {
+            }
+
+            @Override
+            public void abandon() {
+            }
+        };
+    }
 }

@@ -50,12 +50,14 @@ final class AccountCommands {
         this.err = err;
     }
 
-    int login(String methodId, InputStream stdin) {
+    /** {@code --login [METHOD_ID] [--force]}. */
+    int login(String methodId, boolean force, InputStream stdin) {
         try {
             Map<String, String> env = registry.launch().env();
             return new TerminalLogin(identity, registry, store, new OAuthSignIn(store, clock, env, identity),
                     env.containsKey("ACP4J_NO_BROWSER") ? null : Browser::open, clock, System.console(),
-                    new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)), err).run(methodId);
+                    new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)), err,
+                    new OAuthTokenRefresher(store, clock)).run(methodId, force);
         } catch (IOException | RuntimeException e) {
             err.println(identity.name() + ": login failed: " + e.getMessage());
             return AcpLauncher.EXIT_FAILURE;
@@ -65,7 +67,7 @@ final class AccountCommands {
     /** {@code --logout [PROVIDER]}: {@code provider} is empty for all of this agent's credentials. */
     int logout(String provider) {
         String key = provider.isEmpty() ? null : provider;
-        if (key != null && !credentials.providers().contains(key) && !credentials.stored().containsKey(key)) {
+        if (key != null && !credentials.knows(key)) {
             err.println(identity.name() + ": unknown provider '" + key + "'; this agent's providers: "
                     + String.join(", ", credentials.providers()));
             err.println("Try '" + identity.name() + " --status'.");
@@ -86,31 +88,37 @@ final class AccountCommands {
         }
         CredentialResolver resolver = resolver();
         for (String stillUsable : key == null ? credentials.providers() : List.of(key)) {
-            resolver.launchCredential(stillUsable).ifPresent(c -> err.println("Note: " + stillUsable
-                    + " still has a key from the " + source(c) + "; remove it there to stop using it."));
+            resolver.launchCredentials(stillUsable).forEach(c -> err.println("Note: " + stillUsable + " still has "
+                    + (c.kind() == Credential.Kind.ACCESS_TOKEN ? "a token" : "a key") + " from the " + source(c)
+                    + "; remove it there to stop using it."));
         }
         return AcpLauncher.EXIT_OK;
     }
 
-    /** {@code --status}: one line per credential this agent could use, on {@code out}. */
+    /**
+     * {@code --status}: one line per credential this agent could use, on {@code out}, each
+     * provider's in the order of precedence (the first usable one is used).
+     */
     int status(PrintWriter out) {
         List<String[]> rows = new ArrayList<>();
         CredentialResolver resolver = resolver();
         Map<String, StoredCredential> stored = credentials.stored();
         for (String provider : credentials.providers()) {
             int before = rows.size();
-            StoredCredential credential = stored.get(provider);
-            if (credential != null) {
-                rows.add(storedRow(provider, credential));
-            }
-            resolver.launchCredential(provider).ifPresent(c -> rows.add(new String[] {provider, "API key", source(c), "-"}));
+            List<Credential> launched = resolver.launchCredentials(provider);
+            launched.stream().filter(c -> c.kind() == Credential.Kind.ACCESS_TOKEN)
+                    .forEach(c -> rows.add(new String[] {provider, "OAuth token", source(c), "-"}));
+            CredentialStore.slot(stored, provider, CredentialKind.OAUTH2).ifPresent(c -> rows.add(storedRow(provider, c)));
+            launched.stream().filter(c -> c.kind() == Credential.Kind.API_KEY)
+                    .forEach(c -> rows.add(new String[] {provider, "API key", source(c), "-"}));
+            CredentialStore.slot(stored, provider, CredentialKind.API_KEY).ifPresent(c -> rows.add(storedRow(provider, c)));
             if (rows.size() == before) {
                 rows.add(new String[] {provider, "-", "not signed in", "-"});
             }
         }
         stored.forEach((key, credential) -> {
-            if (!credentials.providers().contains(key)) {
-                rows.add(storedRow(key, credential));
+            if (!credentials.providers().contains(CredentialStore.provider(key))) {
+                rows.add(storedRow(CredentialStore.provider(key), credential));
             }
         });
         out.println(identity.displayName() + " — credential file " + store.path());

@@ -143,6 +143,9 @@ public final class AcpLauncher {
                 return usageError(err, "choose one of " + LauncherOptions.LOGIN + ", " + LauncherOptions.LOGOUT
                         + ", " + LauncherOptions.STATUS);
             }
+            if (options.force && options.login == null) {
+                return usageError(err, LauncherOptions.FORCE + " goes with " + LauncherOptions.LOGIN);
+            }
             startValues = startParameters.values(parsed);
         }
         if (!LauncherOptions.LOG_LEVELS.contains(options.logLevel)) {
@@ -165,7 +168,7 @@ public final class AcpLauncher {
                 ? config.credentialStore() : identity.defaultCredentialFile(env));
         AccountCommands accounts = new AccountCommands(identity, registry, store, err);
         if (options.login != null) {
-            return accounts.login(options.login, stdin);
+            return accounts.login(options.login, options.force, stdin);
         }
         if (options.logout != null) {
             return accounts.logout(options.logout);

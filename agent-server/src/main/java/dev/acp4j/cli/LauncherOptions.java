@@ -16,6 +16,7 @@ final class LauncherOptions {
     static final String LOGIN = "--login";
     static final String LOGOUT = "--logout";
     static final String STATUS = "--status";
+    static final String FORCE = "--force";
     static final List<String> LOG_LEVELS = List.of("error", "warn", "info", "debug", "trace");
 
     @Option(names = ServeArguments.CONFIG, paramLabel = "FILE",
@@ -31,6 +32,10 @@ final class LauncherOptions {
             description = "Log in on this terminal (a hidden prompt for a key, or the browser for OAuth) with "
                     + "METHOD_ID, or the only/chosen interactive method; stores the credential and exits.")
     String login;
+
+    @Option(names = FORCE, description = "With " + LOGIN + ": sign in again even when the stored credential is "
+            + "usable (otherwise " + LOGIN + " only says so, after refreshing it if it must).")
+    boolean force;
 
     @Option(names = LOGOUT, arity = "0..1", fallbackValue = "", paramLabel = "PROVIDER",
             description = "Erase (and revoke, where the server offers it) this agent's stored credentials: "

@@ -2,7 +2,9 @@ package dev.acp4j.cli;
 
 import dev.acp4j.auth.AgentIdentity;
 import dev.acp4j.auth.AuthMethodRegistry;
+import dev.acp4j.auth.Interaction;
 import dev.acp4j.auth.OAuthSignIn;
+import dev.acp4j.auth.TokenRefresher;
 import dev.acp4j.auth.UserPrompt;
 import dev.acp4j.auth.store.CredentialKind;
 import dev.acp4j.auth.store.CredentialStore;
@@ -19,7 +21,6 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.List;
@@ -43,10 +44,16 @@ final class TerminalLogin {
     private final Console console;
     private final BufferedReader input;
     private final PrintWriter err;
+    private final TokenRefresher refresher;
+    private boolean force;
 
-    /** @param browser opens a URL in the user's browser, or null to only print it */
+    /**
+     * @param browser   opens a URL in the user's browser, or null to only print it
+     * @param refresher refreshes a stored OAuth credential before any new sign-in is started
+     */
     TerminalLogin(AgentIdentity identity, AuthMethodRegistry registry, CredentialStore store, OAuthSignIn oauth, Consumer<URI> browser,
-                  Clock clock, Console console, BufferedReader input, PrintWriter err) {
+                  Clock clock, Console console, BufferedReader input, PrintWriter err, TokenRefresher refresher) {
+        this.refresher = refresher;
         this.identity = identity;
         this.registry = registry;
         this.store = store;
@@ -58,7 +65,13 @@ final class TerminalLogin {
         this.err = err;
     }
 
-    int run(String methodId) throws IOException {
+    /**
+     * Logs in with {@code methodId} (or the only/chosen interactive method). Unless {@code force},
+     * a usable stored credential of the method's kind (an OAuth one refreshed first if it must be)
+     * ends it with "already signed in", exit 0.
+     */
+    int run(String methodId, boolean force) throws IOException {
+        this.force = force;
         if (methodId != null && !methodId.isEmpty()) {
             Optional<AuthMethodConfig> named = registry.find(methodId);
             if (named.isEmpty()) {
@@ -128,6 +141,10 @@ final class TerminalLogin {
     }
 
     private int apiKey(AuthMethodConfig method) throws IOException {
+        Optional<StoredCredential> stored = store.get(method.provider(), CredentialKind.API_KEY);
+        if (stored.isPresent() && !force) {
+            return alreadySignedIn(method, "an API key stored by '" + stored.get().methodId() + "'");
+        }
         String key;
         if (console != null) {
             char[] typed = console.readPassword("%s — %s. Paste the key (input is hidden): ",
@@ -148,18 +165,30 @@ final class TerminalLogin {
             err.println(identity.name() + ": " + problem);
             return AcpLauncher.EXIT_FAILURE;
         }
-        store.put(method.provider(), new StoredCredential(method.provider(), method.id(), CredentialKind.API_KEY,
+        store.put(new StoredCredential(method.provider(), method.id(), CredentialKind.API_KEY,
                 key, null, null, clock.instant(), Map.of()));
         err.println("Logged in with '" + method.id() + "'. The key is stored in " + store.path() + ".");
         return AcpLauncher.EXIT_OK;
     }
 
     private int oauth(AuthMethodConfig method) {
+        Optional<StoredCredential> stored = store.get(method.provider(), CredentialKind.OAUTH2);
+        if (stored.isPresent() && !force) {
+            Optional<StoredCredential> usable = refresher.ensureFresh(method.provider(), stored.get());
+            if (usable.isPresent()) {
+                boolean refreshed = !usable.get().secret().equals(stored.get().secret());
+                return alreadySignedIn(method, (refreshed ? "a refreshed OAuth token" : "an OAuth token")
+                        + " from '" + usable.get().methodId() + "'" + (usable.get().expiresAt() == null ? ""
+                        : ", valid until " + usable.get().expiresAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+            }
+            err.println("The stored sign-in for " + method.providerName() + " has expired and cannot be refreshed;"
+                    + " signing in again.");
+        }
         Duration timeout = method.oauth().timeout() != null ? method.oauth().timeout() : ServerConfig.DEFAULT_ELICITATION_TIMEOUT;
         try {
             oauth.signIn(method, this::showUrl, new CancellationToken(), timeout,
                     failure -> new IllegalStateException(failure instanceof TimeoutException
-                            ? "no sign-in within " + timeout.toMinutes() + " minutes"
+                            ? "no sign-in within " + Interaction.describe(timeout)
                             : failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -183,20 +212,13 @@ final class TerminalLogin {
         if (browser != null) {
             browser.accept(url);
         }
-        return new UserPrompt() {
-            @Override
-            public CompletableFuture<Void> declined() {
-                return new CompletableFuture<>();
-            }
+        return UserPrompt.shown();
+    }
 
-            @Override
-            public void complete() {
-            }
-
-            @Override
-            public void abandon() {
-            }
-        };
+    private int alreadySignedIn(AuthMethodConfig method, String what) {
+        err.println("Already signed in to " + method.providerName() + ": " + what + ", in " + store.path()
+                + ". Use " + AuthMethodRegistry.LOGIN_FLAG + " " + method.id() + " --force to sign in again.");
+        return AcpLauncher.EXIT_OK;
     }
 
     private int explain(AuthMethodConfig method, String what) {

@@ -47,6 +47,15 @@ final class McpCredentials {
                 .map(StoredCredential::secret);
     }
 
+    /**
+     * {@code server} answered 401 to {@code rejected}: its refresh token is tried once (under the
+     * store's lock) before any new sign-in; a token another request stored meanwhile is returned as is.
+     */
+    Optional<String> afterRejection(URI server, String rejected) {
+        return rejected == null ? accessToken(server)
+                : refresher.refreshRejected(key(server), rejected).map(StoredCredential::secret);
+    }
+
     /** The client id stored for {@code server} at {@code issuer}, usable or not. */
     Optional<String> clientId(URI server, URI issuer) {
         return stored(server)

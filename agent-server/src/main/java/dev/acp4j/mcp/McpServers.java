@@ -117,7 +117,7 @@ public final class McpServers {
         } catch (McpUnauthorizedException unauthorized) {
             String fresh;
             synchronized (signInLocks.computeIfAbsent(url.toString(), key -> new Object())) {
-                Optional<String> now = credentials.accessToken(url);
+                Optional<String> now = credentials.afterRejection(url, token.orElse(null));
                 fresh = now.isPresent() && !now.equals(token) ? now.get()
                         : parts.signIn().signIn(server.name(), url, unauthorized.wwwAuthenticate(), prompt, cancellation);
             }

@@ -210,6 +210,34 @@ class OAuthTokenRefresherTest {
         assertThat(store.get(PROVIDER)).contains(stillValid);
     }
 
+    @Test
+    void aTokenTheServerRejectedIsRefreshedOnceEvenWithHoursLeft() throws Exception {
+        TokenSet tokens = signIn();
+        StoredCredential stored = store(tokens, Instant.now().plus(Duration.ofHours(3)));
+        takeAll();
+        OAuthTokenRefresher refresher = refresher();
+
+        StoredCredential fresh = refresher.refreshRejected(PROVIDER, tokens.accessToken()).orElseThrow();
+        assertThat(fresh.secret()).isNotEqualTo(stored.secret());
+        assertThat(store.get(PROVIDER)).contains(fresh);
+        assertThat(refresher.refreshRejected(PROVIDER, tokens.accessToken()))
+                .as("a second 401 for the old token finds the new one").contains(fresh);
+
+        assertThat(refreshRequests(takeAll())).as("refresh requests the server saw").hasSize(1);
+    }
+
+    @Test
+    void aRejectedTokenWithoutRefreshTokenNeedsANewSignIn() {
+        StoredCredential noRefresh = StoredCredential.oauth2(PROVIDER, METHOD_ID, "at-no-refresh", null,
+                Instant.now().plus(Duration.ofHours(1)), Instant.now(), attributes(endpoints.tokenEndpoint().toString()));
+        store.put(PROVIDER, noRefresh);
+        takeAll();
+
+        assertThat(refresher().refreshRejected(PROVIDER, "at-no-refresh")).isEmpty();
+        assertThat(refresher().refreshRejected("absent", "at-no-refresh")).isEmpty();
+        assertThat(takeAll()).isEmpty();
+    }
+
     // --- helpers ---
 
     private OAuthTokenRefresher refresher() {

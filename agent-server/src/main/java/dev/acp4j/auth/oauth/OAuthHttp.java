@@ -6,7 +6,11 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 
-/** Sends the Nimbus-built requests with our timeouts; never follows redirects. */
+/**
+ * Sends the Nimbus-built requests with our timeouts; never follows redirects. Every request asks
+ * for JSON ({@code Accept: application/json}): some providers (GitHub) answer form-encoded bodies
+ * otherwise.
+ */
 final class OAuthHttp {
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -21,6 +25,9 @@ final class OAuthHttp {
         request.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
         request.setReadTimeout((int) READ_TIMEOUT.toMillis());
         request.setFollowRedirects(false);
+        if (request.getAccept() == null) {
+            request.setAccept("application/json");
+        }
         try {
             return request.send();
         } catch (IOException e) {

@@ -3,12 +3,14 @@ package dev.acp4j.auth.oauth;
 import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.TokenErrorResponse;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import java.time.Clock;
+import net.minidev.json.JSONObject;
 import java.time.Instant;
 
 /** Sends token requests (RFC 6749 §3.2) and turns the answers into {@link TokenSet}s or exceptions. */
@@ -20,6 +22,10 @@ final class TokenResponses {
     static TokenSet send(TokenRequest request, Clock clock) {
         Instant sentAt = clock.instant();
         HTTPResponse http = OAuthHttp.send(request.toHTTPRequest());
+        OAuthException errorIn200 = errorInSuccessStatus(http);
+        if (errorIn200 != null) {
+            throw errorIn200;
+        }
         TokenResponse response;
         try {
             response = TokenResponse.parse(http);
@@ -32,6 +38,25 @@ final class TokenResponses {
             throw fromError(response.toErrorResponse().getErrorObject(), http.getStatusCode());
         }
         return toTokenSet(response.toSuccessResponse(), sentAt);
+    }
+
+    /**
+     * An error sent with HTTP 200 instead of RFC 6749 §5.2's 400, as GitHub does (e.g.
+     * {@code authorization_pending} while the device grant waits), or null.
+     */
+    private static OAuthException errorInSuccessStatus(HTTPResponse http) {
+        if (http.getStatusCode() != HTTPResponse.SC_OK) {
+            return null;
+        }
+        try {
+            JSONObject body = http.getBodyAsJSONObject();
+            if (!(body.get("error") instanceof String) || body.containsKey("access_token")) {
+                return null;
+            }
+            return fromError(TokenErrorResponse.parse(body).getErrorObject(), http.getStatusCode());
+        } catch (ParseException e) {
+            return null; // not JSON: the token response parser reports it
+        }
     }
 
     static TokenSet toTokenSet(AccessTokenResponse response, Instant sentAt) {

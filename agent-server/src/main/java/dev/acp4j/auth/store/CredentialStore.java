@@ -43,6 +43,7 @@ public final class CredentialStore {
     private static final Logger LOG = LoggerFactory.getLogger(CredentialStore.class);
 
     static final String FILE_NAME = "credentials.json";
+    static final String API_KEY_SUFFIX = "#api_key";
     static final String LOCK_SUFFIX = ".lock";
     static final String CORRUPT_SUFFIX = ".corrupt-";
     private static final long MAX_FILE_BYTES = 8L * 1024 * 1024;
@@ -94,6 +95,56 @@ public final class CredentialStore {
 
     public Path path() {
         return file;
+    }
+
+    /**
+     * The key under which {@code provider}'s credential of {@code kind} is stored: an OAuth
+     * credential under the provider id itself, an API key beside it under
+     * {@code <provider>#api_key}, so that storing one never drops the other. (Files written
+     * before that keep an API key under the bare provider id; {@link #get(String, CredentialKind)}
+     * reads it there and {@link #put(StoredCredential)} moves it.)
+     */
+    public static String key(String provider, CredentialKind kind) {
+        Objects.requireNonNull(provider, "provider");
+        return kind == CredentialKind.API_KEY ? provider + API_KEY_SUFFIX : provider;
+    }
+
+    /** The provider (or MCP key) a stored {@code key} belongs to: {@link #key} undone. */
+    public static String provider(String key) {
+        return key.endsWith(API_KEY_SUFFIX) ? key.substring(0, key.length() - API_KEY_SUFFIX.length()) : key;
+    }
+
+    /** {@code provider}'s stored credential of {@code kind}, if any. */
+    public Optional<StoredCredential> get(String provider, CredentialKind kind) {
+        return slot(read().decoded().credentials(), provider, kind);
+    }
+
+    /** {@code provider}'s credential of {@code kind} among {@code credentials}, the result of {@link #all()}. */
+    public static Optional<StoredCredential> slot(Map<String, StoredCredential> credentials, String provider,
+                                                  CredentialKind kind) {
+        StoredCredential bare = credentials.get(provider);
+        if (kind == CredentialKind.API_KEY && credentials.containsKey(key(provider, kind))) {
+            return Optional.of(credentials.get(key(provider, kind)));
+        }
+        return Optional.ofNullable(bare).filter(credential -> credential.kind() == kind);
+    }
+
+    /**
+     * Stores {@code credential} in its provider's slot for its kind; the provider's credential
+     * of the other kind stays.
+     */
+    public void put(StoredCredential credential) {
+        Objects.requireNonNull(credential, "credential");
+        String provider = credential.provider();
+        update(credentials -> {
+            StoredCredential bare = credentials.get(provider);
+            if (bare != null && bare.kind() == CredentialKind.API_KEY) {
+                credentials.remove(provider);
+                credentials.putIfAbsent(key(provider, CredentialKind.API_KEY), bare);
+            }
+            credentials.put(key(provider, credential.kind()), credential);
+            return null;
+        });
     }
 
     public Optional<StoredCredential> get(String key) {

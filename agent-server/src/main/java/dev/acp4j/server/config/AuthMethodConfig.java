@@ -155,6 +155,11 @@ public record AuthMethodConfig(
             return input(new CredentialInput(variableName, label, true, false));
         }
 
+        /** {@code env_var}: a required variable holding an OAuth/bearer token ({@code "kind": "oauth_token"}). */
+        public Builder tokenVariable(String variableName, String label) {
+            return input(new CredentialInput(variableName, label, true, false, CredentialInput.OAUTH_TOKEN));
+        }
+
         /** {@code start_param}: a required flag naming a file that holds the secret. */
         public Builder parameter(String flag, String label) {
             return input(new CredentialInput(flag, label, true, false));

@@ -243,14 +243,18 @@ public final class ConfigLoader {
                 reported.add(key);
                 continue;
             }
-            unknownKeys(item, Set.of("name", "label", "secret", "optional"), problems, where + ": ");
+            unknownKeys(item, Set.of("name", "label", "secret", "optional", "kind"), problems, where + ": ");
             Set<String> itemReported = new HashSet<>();
             String name = text(item, "name", where, problems, itemReported);
             if (itemReported.contains("name")) {
                 reported.add(key + "[" + i + "].name");
             }
+            String kind = text(item, "kind", where, problems, itemReported);
+            if (itemReported.contains("kind")) {
+                reported.add(key + "[" + i + "].kind");
+            }
             result.add(new CredentialInput(name, text(item, "label", where, problems, itemReported),
-                    bool(item, "secret", true, where, problems), bool(item, "optional", false, where, problems)));
+                    bool(item, "secret", true, where, problems), bool(item, "optional", false, where, problems), kind));
         }
         return List.copyOf(result);
     }

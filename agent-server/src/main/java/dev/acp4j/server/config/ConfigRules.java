@@ -21,8 +21,9 @@ final class ConfigRules {
      * Kept in step with {@code dev.acp4j.cli.LauncherOptions}.
      */
     static final Set<String> LAUNCHER_OPTIONS = Set.of("--config", "--trace", "--max-line-bytes", "--log-level",
-            "--login", "--logout", "--status", "--help", "-h", "--version", "-V");
+            "--login", "--force", "--logout", "--status", "--help", "-h", "--version", "-V");
 
+    private static final Set<String> INPUT_KINDS = Set.of(CredentialInput.API_KEY, CredentialInput.OAUTH_TOKEN);
     private static final Set<String> OAUTH_FLOWS = Set.of("auto", "authorization_code", "device_code");
     private static final Pattern FLAG = Pattern.compile("--[A-Za-z0-9][A-Za-z0-9-]*");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -134,9 +135,14 @@ final class ConfigRules {
         if (oauth.flow() != null && !OAUTH_FLOWS.contains(oauth.flow())) {
             problems.add(label + ": flow must be one of auto, authorization_code, device_code");
         }
-        if (oauth.issuer() == null && (oauth.authorizationEndpoint() == null || oauth.tokenEndpoint() == null)
-                && !reported.contains("issuer")) {
-            problems.add(label + ": needs an issuer, or both authorizationEndpoint and tokenEndpoint");
+        if (oauth.issuer() == null && !reported.contains("issuer")) {
+            boolean deviceOnly = "device_code".equals(oauth.flow());
+            boolean device = oauth.deviceAuthorizationEndpoint() != null && !"authorization_code".equals(oauth.flow());
+            if (deviceOnly && (oauth.deviceAuthorizationEndpoint() == null || oauth.tokenEndpoint() == null)) {
+                problems.add(label + ": flow device_code needs an issuer, or both deviceAuthorizationEndpoint and tokenEndpoint");
+            } else if (!deviceOnly && (oauth.tokenEndpoint() == null || oauth.authorizationEndpoint() == null && !device)) {
+                problems.add(label + ": needs an issuer, or both authorizationEndpoint and tokenEndpoint");
+            }
         }
         httpUrl(oauth.issuer(), "issuer", label, problems);
         httpUrl(oauth.authorizationEndpoint(), "authorizationEndpoint", label, problems);
@@ -174,7 +180,7 @@ final class ConfigRules {
             return;
         }
         if (inputs == null || inputs.isEmpty()) {
-            problems.add(label + ": " + key + " must be a non-empty array of {name, label?, secret?, optional?}");
+            problems.add(label + ": " + key + " must be a non-empty array of {name, label?, secret?, optional?, kind?}");
             return;
         }
         for (int i = 0; i < inputs.size(); i++) {
@@ -186,6 +192,12 @@ final class ConfigRules {
                 }
             } else if (!namePattern.matcher(name).matches()) {
                 problems.add(where + ": name '" + name + "' must be " + nameMeaning);
+            }
+            CredentialInput input = inputs.get(i);
+            if (input.kind() != null && !INPUT_KINDS.contains(input.kind())) {
+                problems.add(where + ": kind must be " + CredentialInput.API_KEY + " or " + CredentialInput.OAUTH_TOKEN);
+            } else if (input.oauthToken() && !input.secret()) {
+                problems.add(where + ": an input of kind " + CredentialInput.OAUTH_TOKEN + " is a secret; it cannot set \"secret\": false");
             }
         }
     }

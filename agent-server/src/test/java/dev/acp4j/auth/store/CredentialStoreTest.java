@@ -285,4 +285,42 @@ class CredentialStoreTest {
         assertThat(CredentialStore.defaultPath(Map.of()))
                 .isEqualTo(Path.of(System.getProperty("user.home"), ".config", "acp4j", "credentials.json"));
     }
+
+    @Test
+    void aProvidersOAuthCredentialAndApiKeyAreKeptSideBySide() {
+        CredentialStore store = store();
+        StoredCredential token = StoredCredential.oauth2("openai", "openai-oauth", "access-SIDE-1", "refresh-SIDE-1",
+                NOW.plusSeconds(3600), NOW, Map.of());
+        store.put(token);
+        store.put(apiKey("sk-SIDE-123456"));
+
+        assertThat(store().get("openai", CredentialKind.OAUTH2)).contains(token);
+        assertThat(store().get("openai", CredentialKind.API_KEY)).contains(apiKey("sk-SIDE-123456"));
+        assertThat(store().all()).containsOnlyKeys("openai", "openai#api_key");
+
+        store.put(apiKey("sk-SIDE-654321"));
+        assertThat(store().get("openai", CredentialKind.OAUTH2)).as("a new key leaves the OAuth credential").contains(token);
+        assertThat(store().get("openai", CredentialKind.API_KEY)).contains(apiKey("sk-SIDE-654321"));
+        assertThat(CredentialStore.provider("openai#api_key")).isEqualTo("openai");
+        assertThat(CredentialStore.provider("mcp:https://mcp.example.com/")).isEqualTo("mcp:https://mcp.example.com/");
+    }
+
+    @Test
+    void anApiKeyInAFileOfTheOldLayoutIsReadAndKeptWhenAnOAuthCredentialIsStored() throws IOException {
+        Files.createDirectories(file().getParent());
+        Files.writeString(file(), "{\"version\":1,\"credentials\":{\"openai\":{\"provider\":\"openai\","
+                + "\"methodId\":\"openai-key-page\",\"kind\":\"API_KEY\",\"secret\":\"sk-LEGACY-12345\","
+                + "\"storedAt\":\"2026-11-22T12:00:00Z\"}}}");
+        CredentialStore store = store();
+        assertThat(store.get("openai", CredentialKind.API_KEY)).contains(apiKey("sk-LEGACY-12345"));
+        assertThat(store.get("openai", CredentialKind.OAUTH2)).isEmpty();
+
+        StoredCredential token = StoredCredential.oauth2("openai", "openai-oauth", "access-NEW-1", null,
+                NOW.plusSeconds(3600), NOW, Map.of());
+        store.put(token);
+
+        assertThat(store().get("openai", CredentialKind.OAUTH2)).contains(token);
+        assertThat(store().get("openai", CredentialKind.API_KEY)).contains(apiKey("sk-LEGACY-12345"));
+        assertThat(store().all()).containsOnlyKeys("openai", "openai#api_key");
+    }
 }

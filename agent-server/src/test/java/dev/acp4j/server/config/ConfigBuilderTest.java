@@ -70,6 +70,31 @@ class ConfigBuilderTest {
     }
 
     @Test
+    void aDeviceOnlyProviderNeedsOnlyItsDeviceAuthorizationAndTokenEndpoints() throws Exception {
+        AuthMethodConfig built = AuthMethodConfig.oauth2("gh", "GitHub").flow("device_code").clientId("Iv1.abc")
+                .deviceAuthorizationEndpoint("https://github.com/login/device/code")
+                .tokenEndpoint("https://github.com/login/oauth/access_token").build();
+        ServerConfig loaded = new ConfigLoader().parse("gh", """
+                {"authMethods": [{"id": "gh", "type": "oauth2", "name": "GitHub", "flow": "device_code",
+                  "clientId": "Iv1.abc", "deviceAuthorizationEndpoint": "https://github.com/login/device/code",
+                  "tokenEndpoint": "https://github.com/login/oauth/access_token"}]}""".getBytes(StandardCharsets.UTF_8));
+        assertThat(loaded.authMethods()).containsExactly(built);
+
+        sameProblem(() -> AuthMethodConfig.oauth2("gh", "GitHub").flow("device_code").clientId("c")
+                        .tokenEndpoint("https://github.com/login/oauth/access_token").build(),
+                "{\"id\": \"gh\", \"type\": \"oauth2\", \"name\": \"GitHub\", \"flow\": \"device_code\", \"clientId\": \"c\","
+                        + " \"tokenEndpoint\": \"https://github.com/login/oauth/access_token\"}",
+                "flow device_code needs an issuer, or both deviceAuthorizationEndpoint and tokenEndpoint");
+        sameProblem(() -> AuthMethodConfig.oauth2("gh", "GitHub").flow("authorization_code").clientId("c")
+                        .deviceAuthorizationEndpoint("https://github.com/login/device/code")
+                        .tokenEndpoint("https://github.com/login/oauth/access_token").build(),
+                "{\"id\": \"gh\", \"type\": \"oauth2\", \"name\": \"GitHub\", \"flow\": \"authorization_code\","
+                        + " \"clientId\": \"c\", \"deviceAuthorizationEndpoint\": \"https://github.com/login/device/code\","
+                        + " \"tokenEndpoint\": \"https://github.com/login/oauth/access_token\"}",
+                "needs an issuer, or both authorizationEndpoint and tokenEndpoint");
+    }
+
+    @Test
     void startParametersMayNotReuseALauncherOption() {
         sameProblem(() -> AuthMethodConfig.startParam("f", "F").parameter("--config", "a file").build(),
                 "{\"id\": \"f\", \"type\": \"start_param\", \"name\": \"F\", \"params\": [{\"name\": \"--config\"}]}",
@@ -79,7 +104,30 @@ class ConfigBuilderTest {
                 "params[0]: name 'no-dashes' must be a command-line flag such as --api-key-file");
         sameProblem(() -> AuthMethodConfig.startParam("f", "F").build(),
                 "{\"id\": \"f\", \"type\": \"start_param\", \"name\": \"F\"}",
-                "params must be a non-empty array of {name, label?, secret?, optional?}");
+                "params must be a non-empty array of {name, label?, secret?, optional?, kind?}");
+    }
+
+    @Test
+    void anInputsKindIsApiKeyOrOAuthTokenAndATokenIsASecret() throws Exception {
+        AuthMethodConfig built = AuthMethodConfig.envVar("t", "T").tokenVariable("P_OAUTH_TOKEN", "Token").build();
+        ServerConfig loaded = new ConfigLoader().parse("kinds", """
+                {"authMethods": [{"id": "t", "type": "env_var", "name": "T",
+                  "vars": [{"name": "P_OAUTH_TOKEN", "label": "Token", "kind": "oauth_token"}]}]}"""
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(loaded.authMethods()).containsExactly(built);
+        assertThat(built.inputs().get(0).oauthToken()).isTrue();
+        assertThat(AuthMethodConfig.envVar("k", "K").variable("P_API_KEY", null).build().inputs().get(0).oauthToken())
+                .as("api_key is the default").isFalse();
+
+        sameProblem(() -> AuthMethodConfig.envVar("e", "E")
+                        .input(new CredentialInput("P_TOKEN", null, true, false, "bearer")).build(),
+                "{\"id\": \"e\", \"type\": \"env_var\", \"name\": \"E\", \"vars\": [{\"name\": \"P_TOKEN\", \"kind\": \"bearer\"}]}",
+                "vars[0]: kind must be api_key or oauth_token");
+        sameProblem(() -> AuthMethodConfig.startParam("s", "S")
+                        .input(new CredentialInput("--p-token", null, false, false, CredentialInput.OAUTH_TOKEN)).build(),
+                "{\"id\": \"s\", \"type\": \"start_param\", \"name\": \"S\", \"params\": [{\"name\": \"--p-token\","
+                        + " \"secret\": false, \"kind\": \"oauth_token\"}]}",
+                "params[0]: an input of kind oauth_token is a secret; it cannot set \"secret\": false");
     }
 
     @Test

@@ -200,7 +200,15 @@ class AuthLauncherIT extends LauncherTestBase {
         agent.initialize(Map.of());
         agent.newSession(home);
 
-        AgentProcess bad = start(Map.of(), "--config", config.toString(), "--login", "llm-page");
+        AgentProcess again = start(Map.of(), "--config", config.toString(), "--login", "llm-page");
+        skipTranscriptCheck(again);
+        again.closeStdin();
+        assertThat(again.waitFor(10_000)).isTrue();
+        assertThat(again.exitCode()).as(again.stderr()).isZero();
+        assertThat(again.stderr()).contains("Already signed in to llm: an API key stored by 'llm-page'")
+                .contains("--login llm-page --force").doesNotContain(KEY);
+
+        AgentProcess bad = start(Map.of(), "--config", config.toString(), "--login", "llm-page", "--force");
         skipTranscriptCheck(bad);
         bad.sendRaw("not a key");
         bad.closeStdin();

@@ -82,7 +82,7 @@ class LauncherCommandsIT extends LauncherTestBase {
         AgentProcess corp = command(Map.of(), "--config", config.toString(), "--logout", "corp");
         assertThat(corp.exitCode()).as(corp.stderr()).isZero();
         assertThat(corp.stderr()).contains("erased the stored credentials of corp");
-        assertThat(store.all()).containsOnlyKeys("llm", "mcp:https://theirs.example/mcp");
+        assertThat(store.all()).containsOnlyKeys("llm#api_key", "mcp:https://theirs.example/mcp");
 
         AgentProcess unknown = command(Map.of(), "--config", config.toString(), "--logout", "nope");
         assertThat(unknown.exitCode()).isEqualTo(2);
