@@ -367,7 +367,7 @@ class CrashSafetyLauncherIT extends LauncherTestBase {
 
     private static Map<String, String> secrets(CredentialStore store) {
         Map<String, String> secrets = new HashMap<>();
-        store.all().forEach((key, credential) -> secrets.put(key, credential.secret()));
+        store.all().forEach((key, credential) -> secrets.put(CredentialStore.provider(key), credential.secret()));
         return secrets;
     }
 

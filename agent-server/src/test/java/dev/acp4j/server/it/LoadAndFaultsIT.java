@@ -3,6 +3,8 @@ package dev.acp4j.server.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.acp4j.auth.store.CredentialKind;
+import dev.acp4j.auth.store.CredentialStore;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -236,7 +238,8 @@ class LoadAndFaultsIT extends LauncherTestBase {
         assertStoreHolds(store, providers.toArray(String[]::new));
         JsonNode credentials = AgentProcess.JSON.readTree(store.toFile()).get("credentials");
         for (String provider : providers) {
-            assertThat(credentials.at("/" + provider + "/secret").asText()).isEqualTo(key(provider));
+            assertThat(credentials.at("/" + CredentialStore.key(provider, CredentialKind.API_KEY) + "/secret").asText())
+                    .isEqualTo(key(provider));
         }
     }
 
@@ -256,7 +259,9 @@ class LoadAndFaultsIT extends LauncherTestBase {
 
     private static void assertStoreHolds(Path store, String... providers) throws Exception {
         JsonNode root = AgentProcess.JSON.readTree(store.toFile());
-        assertThat(root.get("credentials").properties()).extracting(Map.Entry::getKey).containsExactlyInAnyOrder(providers);
+        assertThat(root.get("credentials").properties()).extracting(Map.Entry::getKey)
+                .containsExactlyInAnyOrder(Stream.of(providers).map(p -> CredentialStore.key(p, CredentialKind.API_KEY))
+                        .toArray(String[]::new));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store))).isEqualTo("rw-------");
         try (Stream<Path> siblings = Files.list(store.getParent())) {
             String name = store.getFileName().toString();

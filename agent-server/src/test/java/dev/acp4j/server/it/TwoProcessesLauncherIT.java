@@ -3,6 +3,7 @@ package dev.acp4j.server.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.acp4j.auth.store.CredentialKind;
 import dev.acp4j.auth.store.CredentialStore;
 import dev.acp4j.auth.store.StoredCredential;
 import java.nio.file.Files;
@@ -58,7 +59,7 @@ class TwoProcessesLauncherIT extends LauncherTestBase {
         Map<String, StoredCredential> stored = new CredentialStore(credentialFile()).all();
         assertThat(stored).hasSize(2 * ROUNDS);
         for (int p = 0; p < 2 * ROUNDS; p++) {
-            assertThat(stored.get("prov" + p)).as("prov%d", p).isNotNull()
+            assertThat(stored.get(CredentialStore.key("prov" + p, CredentialKind.API_KEY))).as("prov%d", p).isNotNull()
                     .satisfies(c -> assertThat(c.secret()).startsWith("sk-two-")).extracting(StoredCredential::secret)
                     .isEqualTo("sk-two-" + p + "-4f3e2d1c0b");
         }
