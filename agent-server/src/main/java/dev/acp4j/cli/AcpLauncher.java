@@ -205,9 +205,6 @@ public final class AcpLauncher {
         } catch (TraceFile.CannotOpenException e) {
             err.println(identity.name() + ": " + e.getMessage());
             return EXIT_USAGE;
-        } catch (IOException e) {
-            err.println(identity.name() + ": " + e.getMessage());
-            return EXIT_FAILURE;
         } catch (CompletionException e) {
             err.println(identity.name() + ": stopped serving: " + e.getCause().getMessage() + " (the log above says why)");
             return EXIT_FAILURE;
