@@ -1,12 +1,14 @@
 package dev.acp4j.auth;
 
+import dev.acp4j.auth.config.AuthMethodConfig;
+import dev.acp4j.auth.interaction.Interaction;
+import dev.acp4j.auth.interaction.UserPrompt;
 import dev.acp4j.auth.store.CredentialKind;
 import dev.acp4j.auth.store.CredentialStore;
 import dev.acp4j.auth.store.StoredCredential;
 import dev.acp4j.auth.web.ApiKeyPage;
 import dev.acp4j.auth.web.KeyValidator;
 import dev.acp4j.jsonrpc.CancellationToken;
-import dev.acp4j.server.config.AuthMethodConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

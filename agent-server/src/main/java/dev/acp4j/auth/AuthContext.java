@@ -1,6 +1,7 @@
 package dev.acp4j.auth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.acp4j.auth.interaction.Browser;
 import dev.acp4j.auth.store.CredentialStore;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,11 +1,14 @@
 package dev.acp4j.auth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.acp4j.auth.config.AuthMethodConfig;
+import dev.acp4j.auth.interaction.Browser;
+import dev.acp4j.auth.interaction.Interaction;
+import dev.acp4j.auth.interaction.UrlElicitation;
 import dev.acp4j.jsonrpc.JsonRpcError;
 import dev.acp4j.jsonrpc.JsonRpcException;
 import dev.acp4j.protocol.AcpErrorCodes;
 import dev.acp4j.protocol.auth.AuthRequiredData;
-import dev.acp4j.server.config.AuthMethodConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;

@@ -1,15 +1,13 @@
 package dev.acp4j.auth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.acp4j.auth.config.AuthMethodConfig;
+import dev.acp4j.auth.config.AuthMethodType;
 import dev.acp4j.jsonrpc.JsonRpcError;
 import dev.acp4j.jsonrpc.JsonRpcException;
 import dev.acp4j.jsonrpc.RequestContext;
 import dev.acp4j.protocol.AcpErrorCodes;
 import dev.acp4j.protocol.auth.AuthRequiredData;
-import dev.acp4j.server.ClientState;
-import dev.acp4j.server.RequestGate;
-import dev.acp4j.server.config.AuthMethodConfig;
-import dev.acp4j.server.config.AuthMethodType;
 import java.util.List;
 
 /**
@@ -21,10 +19,10 @@ public final class AuthGate implements RequestGate {
 
     private final AuthMethodRegistry registry;
     private final CredentialResolver resolver;
-    private final ClientState client;
+    private final ClientAbilities client;
     private final ObjectMapper mapper;
 
-    public AuthGate(AuthMethodRegistry registry, CredentialResolver resolver, ClientState client, ObjectMapper mapper) {
+    public AuthGate(AuthMethodRegistry registry, CredentialResolver resolver, ClientAbilities client, ObjectMapper mapper) {
         this.registry = registry;
         this.resolver = resolver;
         this.client = client;

@@ -1,12 +1,11 @@
 package dev.acp4j.auth;
 
+import dev.acp4j.auth.config.AuthMethodConfig;
+import dev.acp4j.auth.config.AuthMethodType;
+import dev.acp4j.auth.config.CredentialInput;
 import dev.acp4j.protocol.auth.AuthEnvVar;
 import dev.acp4j.protocol.auth.AuthMethod;
 import dev.acp4j.protocol.auth.AuthStartParam;
-import dev.acp4j.server.ClientState;
-import dev.acp4j.server.config.AuthMethodConfig;
-import dev.acp4j.server.config.AuthMethodType;
-import dev.acp4j.server.config.CredentialInput;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,12 +82,12 @@ public final class AuthMethodRegistry {
      * Whether {@code client} is offered terminal methods: it sent {@code auth.terminal: true}, or
      * Zed's {@code _meta["terminal-auth"]: true} and this agent knows its own login command.
      */
-    public boolean offersTerminalMethods(ClientState client) {
+    public boolean offersTerminalMethods(ClientAbilities client) {
         return client.canRunTerminalAuth() || client.asksForTerminalAuthMeta() && loginCommand != null;
     }
 
     /** {@code authMethods} for {@code initialize}; terminal methods only for clients that run them. */
-    public List<AuthMethod> advertised(ClientState client) {
+    public List<AuthMethod> advertised(ClientAbilities client) {
         boolean meta = client.asksForTerminalAuthMeta() && loginCommand != null;
         List<AuthMethod> wire = new ArrayList<>();
         for (AuthMethodConfig method : methods) {

@@ -1,5 +1,11 @@
 package dev.acp4j.auth;
 
+import dev.acp4j.auth.config.AuthMethodConfig;
+import dev.acp4j.auth.config.AuthMethodType;
+import dev.acp4j.auth.interaction.Browser;
+import dev.acp4j.auth.interaction.BrowserPrompt;
+import dev.acp4j.auth.interaction.UrlElicitation;
+import dev.acp4j.auth.interaction.UserPrompt;
 import dev.acp4j.auth.oauth.OAuthException;
 import dev.acp4j.auth.store.CredentialStore;
 import dev.acp4j.jsonrpc.JsonRpcError;
@@ -11,9 +17,6 @@ import dev.acp4j.protocol.auth.AuthenticateRequest;
 import dev.acp4j.protocol.auth.AuthenticateResponse;
 import dev.acp4j.protocol.auth.LogoutRequest;
 import dev.acp4j.protocol.auth.LogoutResponse;
-import dev.acp4j.server.ClientState;
-import dev.acp4j.server.config.AuthMethodConfig;
-import dev.acp4j.server.config.AuthMethodType;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -35,7 +38,7 @@ public final class AuthService {
     private final AuthMethodRegistry registry;
     private final CredentialStore store;
     private final CredentialResolver resolver;
-    private final ClientState client;
+    private final ClientAbilities client;
     private final AuthGate gate;
     private final AuthErrors errors;
     private final ApiKeyPageAuthenticator apiKeyPage;
@@ -44,7 +47,7 @@ public final class AuthService {
     private final Duration elicitationTimeout;
     private final Supplier<Browser> browser;
 
-    public AuthService(AuthContext auth, ClientState client) {
+    public AuthService(AuthContext auth, ClientAbilities client) {
         this.registry = auth.registry();
         this.store = auth.store();
         this.resolver = auth.resolver();

@@ -1,11 +1,11 @@
 package dev.acp4j.auth;
 
+import dev.acp4j.auth.config.AuthMethodConfig;
+import dev.acp4j.auth.config.AuthMethodType;
+import dev.acp4j.auth.config.CredentialInput;
 import dev.acp4j.auth.store.CredentialKind;
 import dev.acp4j.auth.store.CredentialStore;
 import dev.acp4j.auth.store.StoredCredential;
-import dev.acp4j.server.config.AuthMethodConfig;
-import dev.acp4j.server.config.AuthMethodType;
-import dev.acp4j.server.config.CredentialInput;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.acp4j.auth;
 
-import dev.acp4j.server.config.AuthMethodType;
-import dev.acp4j.server.config.CredentialInput;
+import dev.acp4j.auth.config.AuthMethodType;
+import dev.acp4j.auth.config.CredentialInput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

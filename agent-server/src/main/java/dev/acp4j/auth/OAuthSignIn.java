@@ -1,5 +1,8 @@
 package dev.acp4j.auth;
 
+import dev.acp4j.auth.config.AuthMethodConfig;
+import dev.acp4j.auth.interaction.Interaction;
+import dev.acp4j.auth.interaction.UserPrompt;
 import dev.acp4j.auth.oauth.AuthorizationCodeFlow;
 import dev.acp4j.auth.oauth.AuthorizationRequestState;
 import dev.acp4j.auth.oauth.AuthorizationServerDiscovery;
@@ -13,7 +16,6 @@ import dev.acp4j.auth.store.CredentialStore;
 import dev.acp4j.auth.store.StoredCredential;
 import dev.acp4j.auth.web.OAuthRedirectListener;
 import dev.acp4j.jsonrpc.CancellationToken;
-import dev.acp4j.server.config.AuthMethodConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -1,8 +1,8 @@
 package dev.acp4j.auth;
 
-import dev.acp4j.server.config.AuthMethodConfig;
-import dev.acp4j.server.config.AuthMethodType;
-import dev.acp4j.server.config.CredentialInput;
+import dev.acp4j.auth.config.AuthMethodConfig;
+import dev.acp4j.auth.config.AuthMethodType;
+import dev.acp4j.auth.config.CredentialInput;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.acp4j.cli;
 import java.net.URI;
 
 /**
- * Best effort, for the terminal login: opens a URL with {@link dev.acp4j.auth.Browser} (which
+ * Best effort, for the terminal login: opens a URL with {@link dev.acp4j.auth.interaction.Browser} (which
  * knows {@code $BROWSER}, the desktop's opener, SSH and {@code ACP4J_NO_BROWSER}); the URL is
  * always printed as well.
  */
@@ -13,6 +13,6 @@ final class Browser {
     }
 
     static void open(URI url) {
-        dev.acp4j.auth.Browser.of(System.getenv()).tryOpen(url);
+        dev.acp4j.auth.interaction.Browser.of(System.getenv()).tryOpen(url);
     }
 }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 /**
  * The launcher's options as picocli reads them (help, version, login, logout, status, mistakes);
  * the common serve case is read without picocli by {@link ServeArguments}, into the same fields.
- * {@code start_param} flags may not reuse these names ({@code dev.acp4j.server.config.ConfigRules}).
+ * {@code start_param} flags may not reuse these names ({@code dev.acp4j.auth.config.AuthMethodRules}).
  */
 @Command(sortOptions = false, usageHelpAutoWidth = true)
 final class LauncherOptions {

@@ -1,16 +1,16 @@
 package dev.acp4j.cli;
 
-import dev.acp4j.server.config.AuthMethodType;
-import dev.acp4j.server.config.CredentialInput;
+import dev.acp4j.auth.config.AuthMethodType;
+import dev.acp4j.auth.config.CredentialInput;
 import dev.acp4j.server.config.ServerConfig;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
 /** The command-line flags that the configuration's {@code start_param} methods declare. */
 final class StartParameters {

@@ -2,17 +2,17 @@ package dev.acp4j.cli;
 
 import dev.acp4j.auth.AgentIdentity;
 import dev.acp4j.auth.AuthMethodRegistry;
-import dev.acp4j.auth.Interaction;
 import dev.acp4j.auth.OAuthSignIn;
 import dev.acp4j.auth.TokenRefresher;
-import dev.acp4j.auth.UserPrompt;
+import dev.acp4j.auth.config.AuthMethodConfig;
+import dev.acp4j.auth.config.AuthMethodType;
+import dev.acp4j.auth.interaction.Interaction;
+import dev.acp4j.auth.interaction.UserPrompt;
 import dev.acp4j.auth.store.CredentialKind;
 import dev.acp4j.auth.store.CredentialStore;
 import dev.acp4j.auth.store.StoredCredential;
 import dev.acp4j.auth.web.KeyValidator;
-import dev.acp4j.server.config.AuthMethodConfig;
 import dev.acp4j.jsonrpc.CancellationToken;
-import dev.acp4j.server.config.AuthMethodType;
 import dev.acp4j.server.config.ServerConfig;
 import java.io.BufferedReader;
 import java.io.Console;
@@ -21,11 +21,11 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * {@code AGENT --login [METHOD_ID]}: the interactive login a client runs in a terminal for a

@@ -2,7 +2,7 @@ package dev.acp4j.mcp;
 
 import dev.acp4j.auth.AgentIdentity;
 import dev.acp4j.auth.OAuthTokenRefresher;
-import dev.acp4j.auth.UserPrompt;
+import dev.acp4j.auth.interaction.UserPrompt;
 import dev.acp4j.auth.store.CredentialStore;
 import dev.acp4j.jsonrpc.CancellationToken;
 import dev.acp4j.protocol.mcp.McpServer;

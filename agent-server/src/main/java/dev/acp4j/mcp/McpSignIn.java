@@ -1,9 +1,9 @@
 package dev.acp4j.mcp;
 
 import dev.acp4j.auth.AgentIdentity;
-import dev.acp4j.auth.Interaction;
-import dev.acp4j.auth.UrlElicitation;
-import dev.acp4j.auth.UserPrompt;
+import dev.acp4j.auth.interaction.Interaction;
+import dev.acp4j.auth.interaction.UrlElicitation;
+import dev.acp4j.auth.interaction.UserPrompt;
 import dev.acp4j.auth.oauth.AuthorizationCodeFlow;
 import dev.acp4j.auth.oauth.AuthorizationRequestState;
 import dev.acp4j.auth.oauth.AuthorizationServerDiscovery;

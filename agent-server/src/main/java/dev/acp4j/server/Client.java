@@ -1,16 +1,16 @@
 package dev.acp4j.server;
 
-import dev.acp4j.auth.UrlElicitation;
+import dev.acp4j.auth.interaction.UrlElicitation;
 import dev.acp4j.jsonrpc.CancellationToken;
 import dev.acp4j.jsonrpc.JsonRpcConnection;
 import dev.acp4j.protocol.AcpMethods;
 import dev.acp4j.protocol.elicitation.CreateElicitationRequest;
 import dev.acp4j.protocol.elicitation.CreateElicitationResponse;
-import dev.acp4j.protocol.permission.RequestPermissionRequest;
 import dev.acp4j.protocol.fs.ReadTextFileRequest;
 import dev.acp4j.protocol.fs.ReadTextFileResponse;
 import dev.acp4j.protocol.fs.WriteTextFileRequest;
 import dev.acp4j.protocol.fs.WriteTextFileResponse;
+import dev.acp4j.protocol.permission.RequestPermissionRequest;
 import dev.acp4j.protocol.permission.RequestPermissionResponse;
 import dev.acp4j.protocol.terminal.CreateTerminalRequest;
 import dev.acp4j.protocol.terminal.CreateTerminalResponse;

@@ -1,5 +1,6 @@
 package dev.acp4j.server;
 
+import dev.acp4j.auth.ClientAbilities;
 import dev.acp4j.jsonrpc.JsonRpcError;
 import dev.acp4j.jsonrpc.JsonRpcException;
 import dev.acp4j.protocol.initialization.ClientCapabilities;
@@ -7,7 +8,7 @@ import dev.acp4j.protocol.initialization.FileSystemCapabilities;
 import dev.acp4j.protocol.initialization.Implementation;
 
 /** What the client told us in {@code initialize}; the capabilities we may use toward it. */
-public final class ClientState {
+public final class ClientState implements ClientAbilities {
 
     private volatile ClientCapabilities capabilities;
     private volatile Implementation clientInfo;
@@ -30,6 +31,7 @@ public final class ClientState {
      * @param method the request's method, named in the error
      * @throws dev.acp4j.jsonrpc.JsonRpcException -32600 when the connection is not initialized
      */
+    @Override
     public void requireInitialized(String method) {
         if (!isInitialized()) {
             throw new JsonRpcException(JsonRpcError.invalidRequest(
@@ -43,18 +45,21 @@ public final class ClientState {
     }
 
     /** @return whether the client advertised {@code auth.terminal} (it can run {@code terminal} auth methods) */
+    @Override
     public boolean canRunTerminalAuth() {
         ClientCapabilities c = capabilities;
         return c != null && c.auth() != null && Boolean.TRUE.equals(c.auth().terminal());
     }
 
     /** @return whether the client sent Zed's extension {@code clientCapabilities._meta["terminal-auth"]: true} */
+    @Override
     public boolean asksForTerminalAuthMeta() {
         ClientCapabilities c = capabilities;
         return c != null && c.meta() != null && Boolean.TRUE.equals(c.meta().get("terminal-auth"));
     }
 
     /** @return whether the client advertised URL-mode elicitation ({@code elicitation.url}) */
+    @Override
     public boolean supportsUrlElicitation() {
         ClientCapabilities c = capabilities;
         return c != null && c.elicitation() != null && c.elicitation().url() != null;

@@ -1,6 +1,7 @@
 package dev.acp4j.server;
 
 import dev.acp4j.auth.CredentialResolver;
+import dev.acp4j.auth.RequestGate;
 import dev.acp4j.jsonrpc.CancellationToken;
 import dev.acp4j.jsonrpc.JsonRpcError;
 import dev.acp4j.jsonrpc.JsonRpcException;

@@ -2,11 +2,11 @@ package dev.acp4j.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.acp4j.auth.config.AuthMethodConfig;
+import dev.acp4j.auth.config.CredentialInput;
 import dev.acp4j.auth.store.CredentialKind;
 import dev.acp4j.auth.store.CredentialStore;
 import dev.acp4j.auth.store.StoredCredential;
-import dev.acp4j.server.config.AuthMethodConfig;
-import dev.acp4j.server.config.CredentialInput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

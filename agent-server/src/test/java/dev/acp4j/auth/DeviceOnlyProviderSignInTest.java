@@ -3,12 +3,14 @@ package dev.acp4j.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.acp4j.auth.config.AuthMethodConfig;
+import dev.acp4j.auth.interaction.Interaction;
+import dev.acp4j.auth.interaction.UserPrompt;
 import dev.acp4j.auth.oauth.GitHubShapedServer;
 import dev.acp4j.auth.store.CredentialKind;
 import dev.acp4j.auth.store.CredentialStore;
 import dev.acp4j.auth.store.StoredCredential;
 import dev.acp4j.jsonrpc.CancellationToken;
-import dev.acp4j.server.config.AuthMethodConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -2,9 +2,9 @@ package dev.acp4j.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.acp4j.server.config.AuthMethodConfig;
-import dev.acp4j.server.config.AuthMethodType;
-import dev.acp4j.server.config.CredentialInput;
+import dev.acp4j.auth.config.AuthMethodConfig;
+import dev.acp4j.auth.config.AuthMethodType;
+import dev.acp4j.auth.config.CredentialInput;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

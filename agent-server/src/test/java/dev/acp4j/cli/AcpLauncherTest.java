@@ -3,9 +3,9 @@ package dev.acp4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.acp4j.auth.config.AuthMethodConfig;
+import dev.acp4j.auth.config.AuthMethodType;
 import dev.acp4j.protocol.session.StopReason;
-import dev.acp4j.server.config.AuthMethodConfig;
-import dev.acp4j.server.config.AuthMethodType;
 import dev.acp4j.server.config.ServerConfig;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

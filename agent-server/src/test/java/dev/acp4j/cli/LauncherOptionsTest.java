@@ -2,11 +2,11 @@ package dev.acp4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.acp4j.server.config.AuthMethodConfig;
+import dev.acp4j.auth.config.AuthMethodConfig;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
 /** No start_param flag can shadow one of the launcher's own options, whichever is added later. */
 class LauncherOptionsTest {

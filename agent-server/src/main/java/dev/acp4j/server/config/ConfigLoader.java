@@ -5,6 +5,10 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.acp4j.auth.config.AuthMethodConfig;
+import dev.acp4j.auth.config.AuthMethodRules;
+import dev.acp4j.auth.config.AuthMethodType;
+import dev.acp4j.auth.config.CredentialInput;
 import dev.acp4j.jsonrpc.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +27,8 @@ import java.util.Set;
 /**
  * Reads a {@code --config} JSON file. Unknown keys are errors (a typo must not silently drop
  * a setting); every message names the file, the method and the problem. The rules beyond JSON
- * types are {@code ConfigRules}, shared with the builders of {@link ServerConfig} and {@link AuthMethodConfig}.
+ * types are {@code ConfigRules} and {@link AuthMethodRules}, shared with the builders of {@link ServerConfig} and
+ * {@link AuthMethodConfig}.
  */
 public final class ConfigLoader {
 
@@ -145,7 +150,7 @@ public final class ConfigLoader {
         return null;
     }
 
-    /** Reads one method's JSON; what JSON can get wrong (types, keys) is reported here, the rest by {@link ConfigRules}. */
+    /** Reads one method's JSON; what JSON can get wrong (types, keys) is reported here, the rest by {@link AuthMethodRules}. */
     private AuthMethodConfig method(JsonNode node, String where, Problems problems) {
         if (node == null || !node.isObject()) {
             problems.add(where + ": must be an object");
@@ -153,7 +158,7 @@ public final class ConfigLoader {
         }
         Set<String> reported = new HashSet<>();
         String id = text(node, "id", where, problems, reported);
-        String label = ConfigRules.label(where, id);
+        String label = AuthMethodRules.label(where, id);
         String typeName = text(node, "type", label, problems, reported);
         String name = text(node, "name", label, problems, reported);
         String description = text(node, "description", label, problems, reported);
@@ -192,7 +197,7 @@ public final class ConfigLoader {
         }
         AuthMethodConfig method = new AuthMethodConfig(id, type, name, description, provider == null ? id : provider,
                 providerName, inputs, link, args, env, keyPattern, oauth);
-        ConfigRules.checkMethod(method, label, reported, problems);
+        AuthMethodRules.checkMethod(method, label, reported, problems::add);
         return method;
     }
 

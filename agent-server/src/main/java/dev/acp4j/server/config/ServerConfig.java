@@ -1,5 +1,6 @@
 package dev.acp4j.server.config;
 
+import dev.acp4j.auth.config.AuthMethodConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,6 +3,8 @@ package dev.acp4j.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.acp4j.auth.config.AuthMethodConfig;
+import dev.acp4j.auth.config.AuthMethodType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

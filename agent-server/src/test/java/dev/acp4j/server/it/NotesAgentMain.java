@@ -1,8 +1,8 @@
 package dev.acp4j.server.it;
 
+import dev.acp4j.auth.config.AuthMethodConfig;
 import dev.acp4j.cli.AcpLauncher;
 import dev.acp4j.protocol.session.StopReason;
-import dev.acp4j.server.config.AuthMethodConfig;
 import dev.acp4j.server.config.ServerConfig;
 
 /** A second agent on the public launcher, for the identity tests: its own name, methods and provider. */

@@ -1,11 +1,11 @@
 package dev.acp4j.examples.weather;
 
 import dev.acp4j.auth.Credential;
+import dev.acp4j.auth.config.AuthMethodConfig;
 import dev.acp4j.cli.AcpLauncher;
 import dev.acp4j.protocol.session.StopReason;
 import dev.acp4j.server.Agent;
 import dev.acp4j.server.PromptTurn;
-import dev.acp4j.server.config.AuthMethodConfig;
 import dev.acp4j.server.config.ServerConfig;
 import java.util.List;
 import java.util.Locale;

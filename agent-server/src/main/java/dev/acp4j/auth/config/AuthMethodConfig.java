@@ -1,4 +1,4 @@
-package dev.acp4j.server.config;
+package dev.acp4j.auth.config;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -270,9 +270,12 @@ public record AuthMethodConfig(
                     type == AuthMethodType.TERMINAL ? List.copyOf(args) : List.of(),
                     type == AuthMethodType.TERMINAL ? Map.copyOf(env) : Map.of(),
                     type == AuthMethodType.API_KEY_PAGE ? keyPattern : null, oauth);
-            Problems problems = new Problems("(code)");
-            ConfigRules.checkMethod(method, ConfigRules.label("auth method", id), Set.of(), problems);
-            problems.throwUncheckedIfAny();
+            List<String> problems = new ArrayList<>();
+            AuthMethodRules.checkMethod(method, AuthMethodRules.label("auth method", id), Set.of(), problems::add);
+            if (!problems.isEmpty()) {
+                // the wording of dev.acp4j.server.config's messages for a configuration built in code
+                throw new IllegalArgumentException("config (code): " + String.join("; ", problems));
+            }
             return method;
         }
     }

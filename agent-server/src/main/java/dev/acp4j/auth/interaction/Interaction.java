@@ -1,4 +1,4 @@
-package dev.acp4j.auth;
+package dev.acp4j.auth.interaction;
 
 import dev.acp4j.jsonrpc.CancellationToken;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.acp4j.server.config;
+package dev.acp4j.auth.config;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.acp4j.auth;
+package dev.acp4j.auth.interaction;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.acp4j.jsonrpc.JsonRpcConnection;

@@ -1,4 +1,4 @@
-package dev.acp4j.auth;
+package dev.acp4j.auth.interaction;
 
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * The wait ends as for an elicitation, except that there is no decline: an opener that fails to
  * start or exits with a failure ends it at once.
  */
-final class BrowserPrompt implements UserPrompt {
+public final class BrowserPrompt implements UserPrompt {
 
     private static final Logger log = LoggerFactory.getLogger(BrowserPrompt.class);
 
@@ -21,7 +21,7 @@ final class BrowserPrompt implements UserPrompt {
     }
 
     /** Opens {@code url}; {@code message} says what the page is for. */
-    static BrowserPrompt open(Browser browser, URI url, String message) {
+    public static BrowserPrompt open(Browser browser, URI url, String message) {
         BrowserPrompt prompt = new BrowserPrompt();
         log.info("{} Opening it in the browser ({}): {}", message, browser.program(), url);
         try {

@@ -1,4 +1,4 @@
-package dev.acp4j.auth;
+package dev.acp4j.auth.interaction;
 
 import java.util.concurrent.CompletableFuture;
 

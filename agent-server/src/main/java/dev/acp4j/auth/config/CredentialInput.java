@@ -1,4 +1,4 @@
-package dev.acp4j.server.config;
+package dev.acp4j.auth.config;
 
 /**
  * One value an {@code env_var} method reads from the environment or a {@code start_param}

@@ -1,4 +1,4 @@
-package dev.acp4j.server;
+package dev.acp4j.auth;
 
 import dev.acp4j.jsonrpc.RequestContext;
 

@@ -1,4 +1,4 @@
-package dev.acp4j.auth;
+package dev.acp4j.auth.interaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
