@@ -69,6 +69,23 @@ class Observer {
     });
   }
 
+  complete(params) {
+    this.completed.push(params);
+    this.waiters = this.waiters.filter((w) => !w());
+  }
+
+  /**
+   * Resolves once `count` elicitation/complete notifications have arrived, or after `ms`: the agent
+   * sends the notification before its answer, but an SDK may run the handler after the answer.
+   */
+  completedReached(count, ms) {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      const check = () => this.completed.length >= count && (clearTimeout(timer), resolve(), true);
+      if (!check()) this.waiters.push(check);
+    });
+  }
+
   elicit(params) {
     this.elicitations.push({ mode: params.mode, requestId: params.requestId, url: params.url });
     emit({ event: "elicitation", mode: params.mode, url: params.url, requestId: params.requestId });
@@ -86,6 +103,7 @@ async function run(observer, call) {
     report.authenticateEnv = (await call.authenticate({ methodId: "interop-env" })) ?? null;
     step = "authenticate api_key_page";
     report.authenticatePage = (await call.authenticate({ methodId: "interop-page" })) ?? null;
+    await observer.completedReached(1, 5000);
     report.elicitations = observer.elicitations;
     report.elicitationsCompleted = observer.completed.map((c) => c.elicitationId);
     step = "session/new";
@@ -115,7 +133,7 @@ async function viaApp() {
     .onNotification(acp.methods.client.session.update, ({ params }) => observer.update(params))
     .onRequest(acp.methods.client.session.requestPermission, () => ({ outcome: { outcome: "cancelled" } }))
     .onRequest(acp.methods.client.elicitation.create, ({ params }) => observer.elicit(params))
-    .onNotification(acp.methods.client.elicitation.complete, ({ params }) => observer.completed.push(params));
+    .onNotification(acp.methods.client.elicitation.complete, ({ params }) => observer.complete(params));
   const report = await app.connectWith(streamOf(acp), (ctx) => {
     const sessions = new Map();
     return run(observer, {
@@ -142,9 +160,7 @@ async function viaClientSideConnection() {
       requestPermission: async () => ({ outcome: { outcome: "cancelled" } }),
       sessionUpdate: async (params) => observer.update(params),
       createElicitation: async (params) => observer.elicit(params),
-      completeElicitation: async (params) => {
-        observer.completed.push(params);
-      },
+      completeElicitation: async (params) => observer.complete(params),
     }),
     streamOf(acp),
   );

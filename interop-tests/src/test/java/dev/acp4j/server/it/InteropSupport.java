@@ -2,11 +2,15 @@ package dev.acp4j.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.acp4j.schema.TranscriptValidator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** What the interop tests share: the agent's configuration and environment, checks of its trace and store. */
@@ -45,6 +49,36 @@ final class InteropSupport {
         assertThat(trace).exists();
         assertThat(TranscriptValidator.validateTrace(trace).stream().filter(v -> !v.matches("#\\d+ IN .*")))
                 .as("schema violations in what the agent wrote (trace %s)", trace).isEmpty();
+    }
+
+    /**
+     * Whether the agent wrote {@code elicitation/complete} before its answer to the
+     * {@code authenticate} request for {@code methodId} (read from a {@code --trace} file).
+     */
+    static boolean completeSentBeforeAnswer(Path trace, String methodId) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(trace)) {
+            lines.add(json.readTree(line));
+        }
+        JsonNode requestId = lines.stream().map(l -> l.path("msg"))
+                .filter(m -> "authenticate".equals(m.path("method").asText()) && methodId.equals(m.at("/params/methodId").asText()))
+                .map(m -> m.get("id")).findFirst().orElseThrow(() -> new AssertionError("no authenticate with " + methodId));
+        int complete = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            JsonNode line = lines.get(i);
+            JsonNode msg = line.path("msg");
+            if (!"out".equals(line.path("dir").asText())) {
+                continue;
+            }
+            if (complete < 0 && "elicitation/complete".equals(msg.path("method").asText())) {
+                complete = i;
+            }
+            if (!msg.has("method") && requestId.equals(msg.get("id"))) {
+                return complete >= 0;
+            }
+        }
+        throw new AssertionError("no answer to the authenticate request " + requestId + " in " + trace);
     }
 
     static void assertOwnerOnly(Path file) throws IOException {

@@ -143,6 +143,8 @@ class TypeScriptSdkClientInteropIT {
         assertThat(report.get("elicitations")).hasSize(1);
         assertThat(report.at("/elicitations/0/mode").asText()).isEqualTo("url");
         assertThat(report.get("elicitationsCompleted")).as("elicitation/complete received").hasSize(1);
+        assertThat(InteropSupport.completeSentBeforeAnswer(trace, "interop-page"))
+                .as("elicitation/complete written before the authenticate answer").isTrue();
         assertThat(report.at("/prompt/stopReason").asText()).isEqualTo("end_turn");
         assertThat(report.at("/prompt/chunks").toString())
                 .isEqualTo("[\"chunk 1/5\\n\",\"chunk 2/5\\n\",\"chunk 3/5\\n\",\"chunk 4/5\\n\",\"chunk 5/5\\n\"]");
