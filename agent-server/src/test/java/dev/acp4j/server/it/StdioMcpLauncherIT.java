@@ -61,13 +61,10 @@ class StdioMcpLauncherIT extends LauncherTestBase {
 
     @Test
     void stdioServersAreStoppedWhenTheAgentExits() throws Exception {
-        Path marker = home.resolve("echo.pid");
-        AgentProcess agent = start(Map.of(), "--config", emptyConfig().toString());
-        agent.initialize(Map.of());
-        String sessionId = agent.call("session/new", Map.of("cwd", home.toString(), "mcpServers", List.of(echoServer(marker))))
-                .at("/result/sessionId").asText();
-        assertThat(prompt(agent, sessionId, "/mcp call echo echo {\"text\": \"x\"}")).isEqualTo("echo: x");
-        long pid = Long.parseLong(Files.readString(marker));
+        EchoSession echo = echoSessionAfterOneCall();
+        AgentProcess agent = echo.agent();
+        String sessionId = echo.sessionId();
+        long pid = echo.pid();
         agent.closeStdin();
         assertThat(agent.waitFor(10_000)).isTrue();
         assertThat(agent.exitCode()).isZero();
@@ -76,13 +73,10 @@ class StdioMcpLauncherIT extends LauncherTestBase {
 
     @Test
     void aTurnHangingOnAStdioServerPastTheCancelGraceStopsItAndTheServerStartsAgainOnNextUse() throws Exception {
-        Path marker = home.resolve("echo.pid");
-        AgentProcess agent = start(Map.of(), "--config", emptyConfig().toString());
-        agent.initialize(Map.of());
-        String sessionId = agent.call("session/new", Map.of("cwd", home.toString(), "mcpServers", List.of(echoServer(marker))))
-                .at("/result/sessionId").asText();
-        assertThat(prompt(agent, sessionId, "/mcp call echo echo {\"text\": \"x\"}")).isEqualTo("echo: x");
-        long pid = Long.parseLong(Files.readString(marker));
+        EchoSession echo = echoSessionAfterOneCall();
+        AgentProcess agent = echo.agent();
+        String sessionId = echo.sessionId();
+        long pid = echo.pid();
 
         long id = agent.request("session/prompt", Map.of("sessionId", sessionId,
                 "prompt", List.of(Map.of("type", "text", "text", "/mcp call echo hang {}"))));
@@ -97,7 +91,21 @@ class StdioMcpLauncherIT extends LauncherTestBase {
         assertThat(waitUntilGone(pid)).as("the hanging server is stopped after the grace period").isTrue();
 
         assertThat(prompt(agent, sessionId, "/mcp call echo echo {\"text\": \"again\"}")).isEqualTo("echo: again");
-        assertThat(Files.readString(marker)).as("a new process on next use").isNotEqualTo(Long.toString(pid));
+        assertThat(Files.readString(home.resolve("echo.pid"))).as("a new process on next use").isNotEqualTo(Long.toString(pid));
+    }
+
+    private record EchoSession(AgentProcess agent, String sessionId, long pid) {
+    }
+
+    /** An agent with a session whose {@code echo} server has answered one call (so it runs). */
+    private EchoSession echoSessionAfterOneCall() throws Exception {
+        Path marker = home.resolve("echo.pid");
+        AgentProcess agent = start(Map.of(), "--config", emptyConfig().toString());
+        agent.initialize(Map.of());
+        String sessionId = agent.call("session/new", Map.of("cwd", home.toString(), "mcpServers", List.of(echoServer(marker))))
+                .at("/result/sessionId").asText();
+        assertThat(prompt(agent, sessionId, "/mcp call echo echo {\"text\": \"x\"}")).isEqualTo("echo: x");
+        return new EchoSession(agent, sessionId, Long.parseLong(Files.readString(marker)));
     }
 
     /** Waits (up to 10 s) for the process to end; true when it has. */
