@@ -33,7 +33,9 @@ import java.util.function.Function;
 /**
  * An interactive OAuth 2 sign-in for an {@code oauth2} method: authorization code with PKCE
  * (S256) on a one-shot 127.0.0.1 redirect listener, or the device authorization grant
- * (RFC 8628) where a loopback redirect cannot reach the user (SSH) or the method says so.
+ * (RFC 8628) where a loopback redirect cannot reach the user (SSH) or the method says so, or, for a
+ * provider whose redirect page shows the code ({@code "codeEntry": "paste"}), the code pasted by
+ * the user ({@code PastedCodeSignIn}).
  * The user is sent to the URL through a {@link UserPrompt}; the tokens go to the store.
  */
 public final class OAuthSignIn {
@@ -69,9 +71,21 @@ public final class OAuthSignIn {
 
     /**
      * Signs in with {@code method}. {@code prompt} sends the user to a URL with a message;
-     * {@code failure} turns a decline, a timeout or an OAuth error into what to throw.
+     * {@code failure} turns a decline, a timeout or an OAuth error into what to throw. A method
+     * with {@code "codeEntry": "paste"} sends the user to a one-time local page for the code.
      */
     public void signIn(AuthMethodConfig method, BiFunction<URI, String, UserPrompt> prompt,
+                       CancellationToken cancellation, Duration timeout,
+                       Function<Throwable, ? extends RuntimeException> failure) throws InterruptedException {
+        signIn(method, prompt, null, cancellation, timeout, failure);
+    }
+
+    /**
+     * As {@link #signIn(AuthMethodConfig, BiFunction, CancellationToken, Duration, Function)}, with
+     * {@code codeEntry} the way the user pastes the code for a {@code "codeEntry": "paste"} method
+     * (null: {@link CodeEntry#page}, reached through {@code prompt}).
+     */
+    public void signIn(AuthMethodConfig method, BiFunction<URI, String, UserPrompt> prompt, CodeEntry codeEntry,
                        CancellationToken cancellation, Duration timeout,
                        Function<Throwable, ? extends RuntimeException> failure) throws InterruptedException {
         OAuthEndpoints server;
@@ -82,6 +96,9 @@ public final class OAuthSignIn {
         }
         TokenSet tokens = usesDeviceFlow(method, server)
                 ? deviceFlow(method, server, prompt, cancellation, timeout, failure)
+                : method.oauth().pastesCode()
+                ? new PastedCodeSignIn(clock).signIn(method, server, codeEntry != null ? codeEntry
+                        : CodeEntry.page(method.name(), prompt, cancellation, timeout, failure), message(method, server), failure)
                 : codeFlow(method, server, prompt, cancellation, timeout, failure);
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put(CLIENT_ID, method.oauth().clientId());
@@ -189,7 +206,7 @@ public final class OAuthSignIn {
      */
     boolean usesDeviceFlow(AuthMethodConfig method) {
         String flow = method.oauth().flow();
-        if ("device_code".equals(flow) || "authorization_code".equals(flow)) {
+        if ("device_code".equals(flow) || "authorization_code".equals(flow) || method.oauth().pastesCode()) {
             return "device_code".equals(flow);
         }
         return usesDeviceFlow(method, endpoints(method));
@@ -200,7 +217,7 @@ public final class OAuthSignIn {
         if ("device_code".equals(flow)) {
             return true;
         }
-        if ("authorization_code".equals(flow)) {
+        if ("authorization_code".equals(flow) || method.oauth().pastesCode()) {
             return false;
         }
         boolean remote = env.containsKey("SSH_CONNECTION") || env.containsKey("SSH_TTY");

@@ -186,7 +186,8 @@ final class TerminalLogin {
         }
         Duration timeout = method.oauth().timeout() != null ? method.oauth().timeout() : ServerConfig.DEFAULT_ELICITATION_TIMEOUT;
         try {
-            oauth.signIn(method, this::showUrl, new CancellationToken(), timeout,
+            oauth.signIn(method, this::showUrl, new TerminalCodeEntry(identity.name(), console, input, err, browser),
+                    new CancellationToken(), timeout,
                     failure -> new IllegalStateException(failure instanceof TimeoutException
                             ? "no sign-in within " + Interaction.describe(timeout)
                             : failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage()));

@@ -60,6 +60,11 @@ public record AuthMethodConfig(
      * @param revocationEndpoint          explicit endpoint when the server publishes no metadata
      * @param redirectPort                fixed loopback port, or null for a random one
      * @param timeout                     how long the sign-in may take, or null for the server's default
+     * @param codeEntry                   how the authorization code comes back: {@code loopback} (a redirect
+     *                                    to a 127.0.0.1 listener) or {@code paste} (the provider's own
+     *                                    {@code redirectUri} shows the code and the user pastes it)
+     * @param redirectUri                 {@code codeEntry} {@code paste}: the provider's redirect URI, sent
+     *                                    in the authorization and the token request
      */
     public record OAuthConfig(
             String issuer,
@@ -71,7 +76,19 @@ public record AuthMethodConfig(
             String deviceAuthorizationEndpoint,
             String revocationEndpoint,
             Integer redirectPort,
-            Duration timeout) {
+            Duration timeout,
+            String codeEntry,
+            String redirectUri) {
+
+        /** {@code codeEntry}: the code comes back through a redirect to a 127.0.0.1 listener (the default). */
+        public static final String LOOPBACK = "loopback";
+        /** {@code codeEntry}: the provider's page shows the code and the user pastes it. */
+        public static final String PASTE = "paste";
+
+        /** Whether the user pastes the code the provider's page shows ({@code "codeEntry": "paste"}). */
+        public boolean pastesCode() {
+            return PASTE.equals(codeEntry);
+        }
     }
 
     /** A one-time local page where the user pastes an API key ({@code api_key_page}). */
@@ -122,6 +139,8 @@ public record AuthMethodConfig(
         private String revocationEndpoint;
         private Integer redirectPort;
         private Duration timeout;
+        private String codeEntry = OAuthConfig.LOOPBACK;
+        private String redirectUri;
 
         private Builder(AuthMethodType type, String id, String name) {
             this.type = type;
@@ -255,6 +274,26 @@ public record AuthMethodConfig(
             return this;
         }
 
+        /** {@code oauth2}: {@code loopback} (default) or {@code paste}; see {@link #pasteCode(String)}. */
+        public Builder codeEntry(String value) {
+            this.codeEntry = value;
+            return this;
+        }
+
+        /** {@code oauth2}: the provider's redirect URI (with {@code codeEntry} {@code paste}). */
+        public Builder redirectUri(String value) {
+            this.redirectUri = value;
+            return this;
+        }
+
+        /**
+         * {@code oauth2}: the provider's page at {@code providerRedirectUri} shows the code and the
+         * user pastes it ({@code "codeEntry": "paste"}), instead of a redirect to 127.0.0.1.
+         */
+        public Builder pasteCode(String providerRedirectUri) {
+            return codeEntry(OAuthConfig.PASTE).redirectUri(providerRedirectUri);
+        }
+
         /**
          * The method.
          *
@@ -263,7 +302,7 @@ public record AuthMethodConfig(
         public AuthMethodConfig build() {
             OAuthConfig oauth = type != AuthMethodType.OAUTH2 ? null : new OAuthConfig(issuer, clientId,
                     List.copyOf(scopes), flow, authorizationEndpoint, tokenEndpoint, deviceAuthorizationEndpoint,
-                    revocationEndpoint, redirectPort, timeout);
+                    revocationEndpoint, redirectPort, timeout, codeEntry, redirectUri);
             boolean usesInputs = type == AuthMethodType.ENV_VAR || type == AuthMethodType.START_PARAM;
             AuthMethodConfig method = new AuthMethodConfig(id, type, name, description, provider == null ? id : provider,
                     providerName, usesInputs ? List.copyOf(inputs) : List.of(), usesInputs ? link : null,

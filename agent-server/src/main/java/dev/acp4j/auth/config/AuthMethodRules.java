@@ -122,6 +122,7 @@ public final class AuthMethodRules {
         if (oauth.timeout() != null && (oauth.timeout().isNegative() || oauth.timeout().isZero())) {
             problems.accept(label + ": timeoutSeconds must be a positive whole number");
         }
+        CodeEntryRules.check(oauth, label, reported, problems);
     }
 
     private static void httpUrl(String value, String key, String label, Consumer<String> problems) {

@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -45,7 +46,7 @@ public final class ConfigLoader {
             AuthMethodType.TERMINAL, Set.of("args", "env"),
             AuthMethodType.OAUTH2, Set.of("issuer", "clientId", "scopes", "flow", "authorizationEndpoint",
                     "tokenEndpoint", "deviceAuthorizationEndpoint", "revocationEndpoint", "redirectPort",
-                    "timeoutSeconds"));
+                    "timeoutSeconds", "codeEntry", "redirectUri"));
 
     private final ObjectMapper mapper = Json.shared();
     /** The wire reads a repeated key as its last value; in a configuration it is a typo, as an unknown key is. */
@@ -231,7 +232,10 @@ public final class ConfigLoader {
         }
         return new AuthMethodConfig.OAuthConfig(issuer, clientId, scopes, flow == null ? "auto" : flow, authorization, token,
                 text(node, "deviceAuthorizationEndpoint", label, problems, reported),
-                text(node, "revocationEndpoint", label, problems, reported), port, timeout);
+                text(node, "revocationEndpoint", label, problems, reported), port, timeout,
+                Objects.requireNonNullElse(text(node, "codeEntry", label, problems, reported),
+                        AuthMethodConfig.OAuthConfig.LOOPBACK),
+                text(node, "redirectUri", label, problems, reported));
     }
 
     private List<CredentialInput> inputs(JsonNode node, String key, String label, Problems problems, Set<String> reported) {

@@ -38,6 +38,18 @@ class SecretsStayOutOfMessagesTest {
     }
 
     @Test
+    void aPastedCodeIsRedactedAndNoMessageAboutItQuotesIt() {
+        PastedCode pasted = PastedCode.parse("code-SECRET-8#state-SECRET-9");
+
+        assertThat(pasted.toString()).doesNotContain("SECRET");
+        assertThat(pasted.stateProblem("other")).doesNotContain("SECRET");
+        for (String bad : List.of("#state-SECRET-9", "code-SECRET-8\u00e9", "https://x.example/cb?error=SECRET-1",
+                "https://x.example/cb?nope=SECRET-1")) {
+            assertThat(capture(() -> PastedCode.parse(bad)).getMessage()).as(bad).doesNotContain("SECRET");
+        }
+    }
+
+    @Test
     void deviceAuthorizationRedactsTheDeviceCode() {
         DeviceAuthorization authorization = new DeviceAuthorization("device-SECRET-3", "ABCD-EFGH",
                 URI.create("https://example.com/device"), null, Instant.EPOCH, Duration.ofSeconds(5), ENDPOINTS, "cli");

@@ -31,6 +31,7 @@ public final class SecretHandlingProbe {
         try {
             store(dir);
             apiKeyPage();
+            codeEntryPage();
             redirect();
         } catch (AssertionError e) {
             System.err.println("PROBE FAILED: " + e.getMessage());
@@ -88,6 +89,28 @@ public final class SecretHandlingProbe {
                     "Cookie", cookie).statusCode() == 200, "invalid key");
             check(client.post(page.url(), body, "Cookie", cookie).statusCode() == 200, "valid key");
             check(page.key().get(5, TimeUnit.SECONDS).equals(SECRET), "key delivered");
+        }
+    }
+
+    private static void codeEntryPage() throws Exception {
+        WebTestClient client = new WebTestClient();
+        URI authorize = URI.create("https://auth.example.com/authorize?state=expected-state");
+        try (CodeEntryPage page = CodeEntryPage.open("Code", "Paste it", authorize, pasted -> {
+            dev.acp4j.auth.oauth.PastedCode code = dev.acp4j.auth.oauth.PastedCode.parse(pasted);
+            return code.stateProblem("expected-state");
+        })) {
+            HttpResponse<String> form = client.get(page.url());
+            Matcher token = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(form.body());
+            check(token.find(), "code page form token");
+            String cookie = "acp4j_csrf=" + token.group(1);
+            check(client.post(page.url(), WebTestClient.form(Map.of("csrf", token.group(1), "code", SECRET)),
+                    "Origin", "https://evil.example", "Cookie", cookie).statusCode() == 403, "code page foreign origin");
+            HttpResponse<String> refused = client.post(page.url(), WebTestClient.form(Map.of("csrf", token.group(1),
+                    "code", SECRET + "#" + SECRET)), "Cookie", cookie);
+            check(refused.statusCode() == 200 && !refused.body().contains(SECRET), "code page wrong state");
+            check(client.post(page.url(), WebTestClient.form(Map.of("csrf", token.group(1),
+                    "code", SECRET + "#expected-state")), "Cookie", cookie).statusCode() == 200, "code page accepted");
+            check(page.code().get(5, TimeUnit.SECONDS).equals(SECRET + "#expected-state"), "code delivered");
         }
     }
 

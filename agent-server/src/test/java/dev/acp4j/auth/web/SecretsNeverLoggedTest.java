@@ -33,6 +33,9 @@ class SecretsNeverLoggedTest {
                 .contains("expected failure: java.io.UncheckedIOException")
                 .contains("refused a submission from another site")
                 .contains("API key page: a key was received")
+                .contains("code page: refused a submission from another site")
+                .contains("code page: refused a pasted value: This code is from another sign-in")
+                .contains("code page: a code was received")
                 .contains("OAuth redirect: ignored a request without the expected state")
                 .contains("OAuth redirect: received");
         assertThat(result.stderr()).doesNotContain(SecretHandlingProbe.SECRET, "LEAKCHECK");
