@@ -71,7 +71,7 @@ public record PastedCode(String code, String state) {
             return null;
         }
         return "This code is from another sign-in: its state does not match the one this sign-in started."
-                + " Use the link on this page (or the address just shown), sign in again and paste the new code.";
+                + " Sign in again with this sign-in's link and paste the code it shows then.";
     }
 
     /**
