@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -169,6 +170,49 @@ class PastedCodeLauncherIT extends LauncherTestBase {
                 .contains("login with 'console' failed: no code given").doesNotContain(code);
         assertThat(provider.tokenRequests()).isEmpty();
         assertThat(home.resolve(".config/acp4j/credentials.json")).doesNotExist();
+    }
+
+    @Test
+    void withoutUrlElicitationTheAgentOpensThePageAndACodeTheProviderRefusesFailsAuthenticateCleanly() throws Exception {
+        Path opened = home.resolve("opened-urls.txt");
+        Path fakeBrowser = home.resolve("browser");
+        Files.writeString(fakeBrowser, "#!/bin/sh\nprintf '%s\\n' \"$1\" >> '" + opened + "'\n");
+        Files.setPosixFilePermissions(fakeBrowser, PosixFilePermissions.fromString("rwx------"));
+        AgentProcess agent = start(Map.of("BROWSER", fakeBrowser.toString()), "--config", config.toString());
+        agent.initialize(Map.of());
+        long authId = agent.request("authenticate", Map.of("methodId", "console"));
+        URI pageUrl = URI.create(awaitLine(opened));
+        assertThat(pageUrl.getHost()).isEqualTo("127.0.0.1");
+
+        ScriptedBrowser browser = new ScriptedBrowser();
+        ScriptedBrowser.Page page = browser.open(pageUrl);
+        Matcher link = LINK.matcher(page.body());
+        assertThat(link.find()).isTrue();
+        signInAtTheProvider(URI.create(link.group(1).replace("&amp;", "&")));
+        String mistyped = "ac_0123456789abcdef0123456789abcdef";
+        assertThat(browser.submitPassword(page, mistyped).body()).contains("Code received");
+
+        JsonNode failed = agent.awaitResponse(authId);
+        assertThat(failed.at("/error/code").asInt()).isEqualTo(-32000);
+        assertThat(failed.at("/error/message").asText())
+                .isEqualTo("Sign-in with 'console' failed at the authorization server: invalid_grant: Invalid code or verifier");
+        assertThat(failed.at("/error/data/availableMethodIds").toString()).contains("console");
+        assertThat(provider.tokenRequests()).singleElement().satisfies(r -> assertThat(r).containsEntry("code", mistyped));
+        assertThat(home.resolve(".config/acp4j/credentials.json")).doesNotExist();
+        assertThat(agent.call("session/new", Map.of("cwd", home.toString(), "mcpServers", List.of()))
+                .at("/error/code").asInt()).as("still serving, still signed out").isEqualTo(-32000);
+        agent.closeStdin();
+        assertThat(agent.waitFor(10_000)).isTrue();
+        assertThat(agent.stderr()).doesNotContain(mistyped);
+    }
+
+    private static String awaitLine(Path file) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!Files.exists(file) || Files.readAllLines(file).isEmpty()) {
+            assertThat(System.nanoTime()).as("the agent ran the browser").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        return Files.readAllLines(file).get(0);
     }
 
     /** The user signs in at the provider (at once here), which redirects to its page that shows {@code code#state}. */
