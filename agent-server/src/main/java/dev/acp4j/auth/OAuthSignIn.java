@@ -97,8 +97,7 @@ public final class OAuthSignIn {
         TokenSet tokens = usesDeviceFlow(method, server)
                 ? deviceFlow(method, server, prompt, cancellation, timeout, failure)
                 : method.oauth().pastesCode()
-                ? new PastedCodeSignIn(clock).signIn(method, server, codeEntry != null ? codeEntry
-                        : CodeEntry.page(method.name(), prompt, cancellation, timeout, failure), message(method, server), failure)
+                ? pastedCodeFlow(method, server, prompt, codeEntry, cancellation, timeout, failure)
                 : codeFlow(method, server, prompt, cancellation, timeout, failure);
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put(CLIENT_ID, method.oauth().clientId());
@@ -143,6 +142,14 @@ public final class OAuthSignIn {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen for the OAuth redirect on 127.0.0.1", e);
         }
+    }
+
+    private TokenSet pastedCodeFlow(AuthMethodConfig method, OAuthEndpoints server,
+                                    BiFunction<URI, String, UserPrompt> prompt, CodeEntry codeEntry,
+                                    CancellationToken cancellation, Duration timeout,
+                                    Function<Throwable, ? extends RuntimeException> failure) throws InterruptedException {
+        CodeEntry entry = codeEntry != null ? codeEntry : CodeEntry.page(method.name(), prompt, cancellation, timeout, failure);
+        return new PastedCodeSignIn(clock).signIn(method, server, entry, message(method, server), failure);
     }
 
     private TokenSet deviceFlow(AuthMethodConfig method, OAuthEndpoints server, BiFunction<URI, String, UserPrompt> prompt,

@@ -69,7 +69,9 @@ final class TerminalCodeEntry implements CodeEntry {
         err.print(prompt);
         err.flush();
         try {
-            return input.readLine();
+            String line = input.readLine();
+            err.println();
+            return line;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the code", e);
         }
