@@ -34,6 +34,7 @@ public final class SessionSignIn {
     private final ApiKeyPageAuthenticator apiKeyPage;
     private final Duration elicitationTimeout;
 
+    /** @param auth the process's auth subsystem: its methods, store, resolver and OAuth sign-in */
     public SessionSignIn(AuthContext auth) {
         this.registry = auth.registry();
         this.resolver = auth.resolver();

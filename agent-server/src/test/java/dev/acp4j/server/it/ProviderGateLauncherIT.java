@@ -197,6 +197,49 @@ class ProviderGateLauncherIT extends LauncherTestBase {
         assertThat(plain.waitFor(10_000)).isTrue();
     }
 
+    @Test
+    void aPromptSignsInWithOAuthMidTurnAgainstARealAuthorizationServer() throws Exception {
+        try (MockIssuer issuer = MockIssuer.start()) {
+            Path oauth = Files.writeString(home.resolve("oauth.json"), """
+                    {"authMethods": [
+                      {"id": "beta-env", "type": "env_var", "name": "Beta key from the environment",
+                       "provider": "beta", "providerName": "Beta", "vars": [{"name": "BETA_API_KEY"}]},
+                      {"id": "example-oauth", "type": "oauth2", "name": "Sign in with Example", "provider": "example",
+                       "issuer": "%s", "clientId": "acp4j-test", "scopes": ["openid"], "flow": "authorization_code"}
+                    ],
+                    "configOptionProviders": {"model": {"acp4j-mini": "beta", "acp4j-max": "example"}}}"""
+                    .formatted(issuer.issuer));
+            AgentProcess agent = start(Map.of("BETA_API_KEY", BETA_KEY), "--config", oauth.toString());
+            agent.initialize(URL_CLIENT);
+            String sessionId = newSession(agent).at("/result/sessionId").asText();
+
+            long promptId = agent.request("session/prompt", prompt(sessionId, "/signin example-oauth"));
+            JsonNode elicitation = agent.await(m -> "elicitation/create".equals(m.path("method").asText()), 15_000);
+            assertThat(elicitation.at("/params/sessionId").asText()).isEqualTo(sessionId);
+            assertThat(elicitation.at("/params/requestId").isMissingNode()).isTrue();
+            URI authorize = URI.create(elicitation.at("/params/url").asText());
+            assertThat(authorize.toString()).startsWith(issuer.issuer + "/authorize?");
+            agent.respond(elicitation.get("id"), Map.of("action", "accept"));
+
+            HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+            URI redirect = URI.create(browser.send(HttpRequest.newBuilder(authorize).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).headers().firstValue("Location").orElseThrow());
+            assertThat(redirect.toString()).startsWith("http://127.0.0.1:");
+            assertThat(browser.send(HttpRequest.newBuilder(redirect).GET().build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode()).isEqualTo(200);
+
+            Turn signIn = turn(agent, promptId);
+            assertThat(signIn.answer().at("/result/stopReason").asText()).isEqualTo("end_turn");
+            assertThat(signIn.messages()).anyMatch(m -> "elicitation/complete".equals(m.path("method").asText()));
+            assertThat(signIn.text()).contains("Signed in: provider example, access token from stored example-oauth");
+            agent.call("session/set_config_option", Map.of("sessionId", sessionId, "configId", "model", "value", "acp4j-max"));
+            Turn example = turn(agent, agent.request("session/prompt", prompt(sessionId, "/whoami")));
+            assertThat(example.text()).as("the model of provider example is admitted now").contains("provider example");
+            agent.closeStdin();
+            assertThat(agent.waitFor(10_000)).isTrue();
+        }
+    }
+
     /** An MCP server guarded by OAuth, with its authorization server (RFC 9728, RFC 8414, RFC 7591), on 127.0.0.1. */
     private HttpServer mcp;
     private final List<String> mcpRequests = new CopyOnWriteArrayList<>();
