@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * {@code api_key_page}: a one-time page on 127.0.0.1 where the user pastes the key, reached
@@ -41,6 +42,12 @@ final class ApiKeyPageAuthenticator {
     /** @param prompt sends the user to the page's URL with a message */
     void authenticate(AuthMethodConfig method, BiFunction<URI, String, UserPrompt> prompt, CancellationToken cancellation)
             throws InterruptedException {
+        authenticate(method, prompt, cancellation, failure -> errors.interactionFailed(method, failure, timeout));
+    }
+
+    /** @param failure turns a decline, a timeout or a client's error into what to throw */
+    void authenticate(AuthMethodConfig method, BiFunction<URI, String, UserPrompt> prompt, CancellationToken cancellation,
+                      Function<Throwable, ? extends RuntimeException> failure) throws InterruptedException {
         String explanation = "Paste your " + method.providerName() + " API key here. It goes straight to "
                 + identity.displayName() + " on this computer and is stored in its credential file; it never passes"
                 + " through the editor.";
@@ -48,8 +55,7 @@ final class ApiKeyPageAuthenticator {
             UserPrompt user = prompt.apply(page.url(), identity.displayName() + " needs an API key (" + method.name()
                     + "). Open this local page to paste your " + method.providerName()
                     + " key; it never passes through the editor.");
-            String key = Interaction.await(page.key(), user, cancellation, timeout,
-                    failure -> errors.interactionFailed(method, failure, timeout));
+            String key = Interaction.await(page.key(), user, cancellation, timeout, failure);
             store.put(new StoredCredential(method.provider(), method.id(), CredentialKind.API_KEY,
                     key, null, null, clock.instant(), Map.of()));
             user.complete();

@@ -30,6 +30,22 @@ final class SignInAdvice {
     }
 
     /**
+     * "Sign in to Beta: enter an API key, or set BETA_API_KEY and restart": for a request that needs
+     * the providers {@code providerNames} (as people read them), with the methods that can help.
+     */
+    static String authRequired(List<String> providerNames, List<AuthMethodConfig> methods, AuthMethodRegistry registry) {
+        Set<String> phrases = new LinkedHashSet<>();
+        for (AuthMethodConfig method : methods) {
+            phrases.add(phrase(method, registry));
+        }
+        String who = and(List.copyOf(new LinkedHashSet<>(providerNames)));
+        if (phrases.isEmpty()) {
+            return "A credential of " + who + " is needed, and none of this agent's auth methods yields one";
+        }
+        return "Sign in to " + who + ": " + anyOf(List.copyOf(phrases));
+    }
+
+    /**
      * What to do instead of a sign-in that needs a browser nobody can open: the terminal login of
      * that very method (named in full when the launcher is known, else by the agent's command
      * name), or the methods of its provider that read the environment or the command line.
@@ -71,6 +87,14 @@ final class SignInAdvice {
             names.add(method.providerName());
         }
         return names.size() == 1 ? " to " + names.iterator().next() : "";
+    }
+
+    /** "a", "a and b", "a, b and c". */
+    private static String and(List<String> names) {
+        if (names.size() == 1) {
+            return names.get(0);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 
     /** "a", "a, or b", "a, b, or c". */

@@ -65,6 +65,22 @@ public final class McpServers {
     }
 
     /**
+     * Makes sure a usable token for {@code server} is stored, signing in when the server demands it
+     * ({@code mcpSignIn: "eager"}, at {@code session/new}): nothing is sent to a server whose token
+     * is stored and usable; otherwise the server is contacted, and a 401 starts its sign-in as the
+     * first use in a turn would.
+     *
+     * @param prompt sends the user to a URL (a session-scoped URL elicitation)
+     * @throws McpServerUnavailableException when the server cannot be used; the message says why
+     */
+    public void signIn(McpServer.Http server, BiFunction<URI, String, UserPrompt> prompt,
+                       CancellationToken cancellation) throws InterruptedException {
+        if (parts().credentials().accessToken(url(server.url())).isEmpty()) {
+            withSignIn(server, prompt, cancellation, McpCalls::listTools);
+        }
+    }
+
+    /**
      * Lists the tools of a {@code stdio} server of the session, starting its process on first use.
      *
      * @throws McpServerUnavailableException when it cannot be started or does not answer

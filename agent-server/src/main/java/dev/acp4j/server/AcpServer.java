@@ -11,6 +11,7 @@ import dev.acp4j.auth.LoginCommand;
 import dev.acp4j.auth.OAuthRevoker;
 import dev.acp4j.auth.OAuthSignIn;
 import dev.acp4j.auth.OAuthTokenRefresher;
+import dev.acp4j.auth.SessionSignIn;
 import dev.acp4j.auth.interaction.Browser;
 import dev.acp4j.auth.store.CredentialStore;
 import dev.acp4j.jsonrpc.Json;
@@ -22,6 +23,7 @@ import dev.acp4j.protocol.initialization.Implementation;
 import dev.acp4j.protocol.initialization.InitializeCodec;
 import dev.acp4j.protocol.initialization.PromptCapabilities;
 import dev.acp4j.server.builtin.BuiltinAgent;
+import dev.acp4j.server.config.McpSignInMode;
 import dev.acp4j.server.config.ServerConfig;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -96,7 +98,8 @@ public final class AcpServer {
             authService.register(methods);
             sessions = new SessionService(agent, client, authService.gate(), auth.resolver(),
                     new McpServers(auth.store(), auth.clock(), auth.elicitationTimeout(), identity), executor, cancelGrace,
-                    new SessionRecorder(config.sessionStore(), launch.env(), agentInfo.name(), mapper));
+                    new SessionRecorder(config.sessionStore(), launch.env(), agentInfo.name(), mapper),
+                    new SessionSignIn(auth), config.configOptionProviders(), config.mcpSignIn() == McpSignInMode.EAGER);
             sessions.register(methods);
             JsonRpcConnection connection = JsonRpcConnection.builder(in, out)
                     .mapper(mapper)

@@ -82,4 +82,25 @@ public interface Agent {
     /** Called when {@code session/close} or {@code session/delete} ends a session in this process. */
     default void sessionClosed(Session session) {
     }
+
+    /**
+     * The providers whose credentials {@code request} needs, each of them: the request is admitted
+     * only when every one has a usable credential, and otherwise fails with AUTH_REQUIRED (-32000)
+     * whose {@code data.availableMethodIds} lists only the methods of the providers missing, and whose
+     * message names them. Asked before {@code session/new}, {@code session/load} and
+     * {@code session/resume} are admitted (from their params, and the session's stored mode and
+     * config values), and before each prompt turn (from the session's current values, e.g. the
+     * selected model), on a worker thread, never on the read loop.
+     *
+     * <p>The default, no provider, keeps the rule every agent had: any one usable credential of any
+     * configured provider admits the request. The configuration's {@code configOptionProviders}
+     * (a provider per config option value) adds to what this returns. With no auth methods
+     * configured, nothing is gated.
+     *
+     * @param request what the client sent, and the session's values while it runs
+     * @return provider names as auth methods name them ({@code provider}); empty for any
+     */
+    default List<String> requiredProviders(GatedRequest request) {
+        return List.of();
+    }
 }

@@ -2,6 +2,8 @@ package dev.acp4j.server;
 
 import dev.acp4j.auth.Credential;
 import dev.acp4j.auth.CredentialResolver;
+import dev.acp4j.auth.SessionSignIn;
+import dev.acp4j.auth.SignInException;
 import dev.acp4j.jsonrpc.CancellationToken;
 import dev.acp4j.mcp.McpServerUnavailableException;
 import dev.acp4j.mcp.McpServers;
@@ -34,6 +36,8 @@ public final class PromptTurn {
     private final McpServers mcp;
     private final SessionSettings settings;
     private final TitleSink titles;
+    private final SessionSignIn signIns;
+    private volatile List<String> requiredProviders = List.of();
     private final String agentMessageId = UUID.randomUUID().toString();
     private final String agentThoughtId = UUID.randomUUID().toString();
     private boolean finished;
@@ -45,7 +49,9 @@ public final class PromptTurn {
     }
 
     PromptTurn(Session session, List<ContentBlock> prompt, CancellationToken cancellation, Client client,
-               CredentialResolver credentials, McpServers mcp, SessionSettings settings, TitleSink titles) {
+               CredentialResolver credentials, McpServers mcp, SessionSettings settings, TitleSink titles,
+               SessionSignIn signIns) {
+        this.signIns = signIns;
         this.settings = settings;
         this.titles = titles;
         this.session = session;
@@ -68,12 +74,51 @@ public final class PromptTurn {
     }
 
     /**
-     * The first usable credential of any configured provider.
+     * The credential of the first provider this turn needs ({@link #requiredProviders()}), or, when
+     * it needs none in particular, the first usable credential of any configured provider.
      *
      * @return the credential, or empty when none is usable
      */
     public Optional<Credential> credential() {
-        return credentials.anyUsable();
+        List<String> required = requiredProviders;
+        return required.isEmpty() ? credentials.anyUsable() : credentials.resolve(required.get(0));
+    }
+
+    /**
+     * The providers this turn was admitted for: what {@link Agent#requiredProviders(GatedRequest)}
+     * and the configuration's {@code configOptionProviders} named for it, each with a usable
+     * credential when the turn began.
+     *
+     * @return the providers, in order; empty when any provider's credential admitted the turn
+     */
+    public List<String> requiredProviders() {
+        return requiredProviders;
+    }
+
+    /**
+     * Signs the user in with the auth method {@code methodId} now, in the middle of the turn (e.g.
+     * for a provider only a subagent or tool of this turn needs): a usable credential of the method's
+     * kind is returned at once (a stored token refreshed first); otherwise the user is sent to the
+     * method's page (the API-key page, or the OAuth authorization or device page) through a
+     * session-scoped URL elicitation ({@code elicitation/create} with this session's id), and this
+     * blocks until the sign-in ends. Only {@code api_key_page} and {@code oauth2} methods sign in this
+     * way. The secret never crosses ACP.
+     *
+     * @param methodId the id of an {@code api_key_page} or {@code oauth2} method of the configuration
+     * @return the credential the sign-in yielded, as {@link #credential(String)} would return it now
+     * @throws SignInException when the sign-in did not happen: declined or cancelled by the user, not
+     *         finished in time, failed, an unknown or non-interactive method, or a client without
+     *         {@code elicitation.url}; its message says why in words the user can read
+     * @throws java.util.concurrent.CancellationException when the turn is cancelled meanwhile
+     * @throws InterruptedException when the turn's thread is interrupted
+     */
+    public Credential signIn(String methodId) throws InterruptedException {
+        return signIns.signIn(methodId, client.state().supportsUrlElicitation()
+                ? (url, message) -> client.openUrl(session.id(), url, message) : null, cancellation);
+    }
+
+    void requireProviders(List<String> providers) {
+        this.requiredProviders = List.copyOf(providers);
     }
 
     /** @return the id of the session this turn runs in */

@@ -2,6 +2,7 @@ package dev.acp4j.server;
 
 import dev.acp4j.auth.CredentialResolver;
 import dev.acp4j.auth.RequestGate;
+import dev.acp4j.auth.SessionSignIn;
 import dev.acp4j.jsonrpc.CancellationToken;
 import dev.acp4j.jsonrpc.JsonRpcError;
 import dev.acp4j.jsonrpc.JsonRpcException;
@@ -67,7 +68,6 @@ final class SessionService {
 
     private final Agent agent;
     private final ClientState client;
-    private final RequestGate gate;
     private final CredentialResolver credentials;
     private final McpServers mcp;
     private final Executor turnExecutor;
@@ -76,12 +76,23 @@ final class SessionService {
     private volatile SessionSettings settings;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final SessionGate sessionGate;
+    private final SessionSignIn signIns;
+    private final EagerMcpSignIn eagerMcpSignIn;
 
+    /**
+     * @param optionProviders the configuration's {@code configOptionProviders}
+     * @param eagerMcpSignIn  {@code mcpSignIn: "eager"}: sign in to a new session's MCP servers right away
+     */
     SessionService(Agent agent, ClientState client, RequestGate gate, CredentialResolver credentials, McpServers mcp,
-                   Executor turnExecutor, Duration cancelGrace, SessionRecorder recorder) {
+                   Executor turnExecutor, Duration cancelGrace, SessionRecorder recorder, SessionSignIn signIns,
+                   Map<String, Map<String, String>> optionProviders, boolean eagerMcpSignIn) {
         this.agent = agent;
         this.client = client;
-        this.gate = gate;
+        this.signIns = signIns;
+        this.sessionGate = new SessionGate(gate, new ProviderRequirements(agent, optionProviders), client,
+                this::settings, recorder::store);
+        this.eagerMcpSignIn = eagerMcpSignIn ? new EagerMcpSignIn(mcp, turnExecutor) : null;
         this.credentials = credentials;
         this.mcp = mcp;
         this.turnExecutor = turnExecutor;
@@ -118,13 +129,17 @@ final class SessionService {
 
     /** Ends every session of this process (stdin closed): running turns are already cancelled. */
     void closeAll() {
+        if (eagerMcpSignIn != null) {
+            eagerMcpSignIn.stopAll();
+        }
         sessions.clear();
         mcp.closeAll();
         recorder.close();
     }
 
     private NewSessionResponse newSession(NewSessionRequest request, RequestContext context) {
-        admit(AcpMethods.SESSION_NEW, context);
+        client.requireInitialized(AcpMethods.SESSION_NEW);
+        sessionGate.admitNew(request.cwd(), request.additionalDirectories(), request.mcpServers(), request.meta(), context);
         Path cwd = absolutePath("cwd", request.cwd());
         List<String> directories = directories(request.additionalDirectories());
         List<McpServer> servers = mcpServers(request.mcpServers());
@@ -135,11 +150,16 @@ final class SessionService {
         Session session = new Session(stored, servers, List.of(), recorder);
         sessions.put(session.id(), session);
         announceCommands(session, context);
+        if (eagerMcpSignIn != null) {
+            context.afterResponse(() -> eagerMcpSignIn.start(session, context.peer(), client));
+        }
         return new NewSessionResponse(session.id(), settings().modeState(stored), configOptions(stored), null);
     }
 
     private LoadSessionResponse loadSession(LoadSessionRequest request, RequestContext context) {
-        admit(AcpMethods.SESSION_LOAD, context);
+        client.requireInitialized(AcpMethods.SESSION_LOAD);
+        sessionGate.admitStored(AcpMethods.SESSION_LOAD, request.sessionId(), request.cwd(), request.additionalDirectories(),
+                request.mcpServers(), request.meta(), context);
         Session session = reopen(request.sessionId(), request.cwd(), request.additionalDirectories(),
                 mcpServers(request.mcpServers()), true);
         for (SessionUpdate update : session.history()) {
@@ -151,7 +171,9 @@ final class SessionService {
     }
 
     private ResumeSessionResponse resumeSession(ResumeSessionRequest request, RequestContext context) {
-        admit(AcpMethods.SESSION_RESUME, context);
+        client.requireInitialized(AcpMethods.SESSION_RESUME);
+        sessionGate.admitStored(AcpMethods.SESSION_RESUME, request.sessionId(), request.cwd(), request.additionalDirectories(),
+                request.mcpServers(), request.meta(), context);
         Session session = reopen(request.sessionId(), request.cwd(), request.additionalDirectories(),
                 request.mcpServers() == null ? List.of() : mcpServers(request.mcpServers()), false);
         agent.sessionRestored(session);
@@ -245,6 +267,9 @@ final class SessionService {
             LOG.debug("Session {}: its turn ended with {}", sessionId, e.toString());
         }
         recorder.store().release(sessionId);
+        if (eagerMcpSignIn != null) {
+            eagerMcpSignIn.stop(sessionId);
+        }
         mcp.closeSession(sessionId);
         try {
             agent.sessionClosed(session);
@@ -298,8 +323,8 @@ final class SessionService {
         context.cancellation().onCancel(cancellation::cancel);
         PromptTurn turn = new PromptTurn(session, request.prompt(), cancellation,
                 new Client(context.peer(), client, cancellation), credentials, mcp, settings(),
-                (s, title) -> retitle(s, title, context));
-        TurnRun run = new TurnRun(session, turn, request.prompt(), cancellation, context, answer);
+                (s, title) -> retitle(s, title, context), signIns);
+        TurnRun run = new TurnRun(session, turn, request.prompt(), request.meta(), cancellation, context, answer);
         cancellation.onCancel(() -> CompletableFuture.delayedExecutor(cancelGrace.toMillis(), TimeUnit.MILLISECONDS)
                 .execute(run::giveUp));
         turnExecutor.execute(run);
@@ -329,11 +354,6 @@ final class SessionService {
 
     private List<SessionConfigOption> configOptions(StoredSession session) {
         return settings().configOptions(session, client.supportsBooleanConfigOptions());
-    }
-
-    private void admit(String method, RequestContext context) {
-        client.requireInitialized(method);
-        gate.admit(method, context);
     }
 
     private Session existing(String sessionId) {
@@ -394,13 +414,15 @@ final class SessionService {
         private final Session session;
         private final PromptTurn turn;
         private final List<ContentBlock> prompt;
+        private final Map<String, Object> meta;
         private final CancellationToken cancellation;
         private final RequestContext context;
         private final CompletableFuture<PromptResponse> answer;
 
-        TurnRun(Session session, PromptTurn turn, List<ContentBlock> prompt, CancellationToken cancellation,
-                RequestContext context, CompletableFuture<PromptResponse> answer) {
+        TurnRun(Session session, PromptTurn turn, List<ContentBlock> prompt, Map<String, Object> meta,
+                CancellationToken cancellation, RequestContext context, CompletableFuture<PromptResponse> answer) {
             this.session = session;
+            this.meta = meta;
             this.turn = turn;
             this.prompt = prompt;
             this.cancellation = cancellation;
@@ -412,7 +434,7 @@ final class SessionService {
         public void run() {
             try {
                 // Here, not on the read loop: the check may read the credential store or refresh a token.
-                gate.admit(AcpMethods.SESSION_PROMPT, context);
+                turn.requireProviders(sessionGate.admitPrompt(session, prompt, meta, context));
             } catch (RuntimeException e) {
                 finish(null, e);
                 return;

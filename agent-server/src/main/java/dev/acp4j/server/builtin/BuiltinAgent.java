@@ -1,5 +1,7 @@
 package dev.acp4j.server.builtin;
 
+import dev.acp4j.auth.Credential;
+import dev.acp4j.auth.SignInException;
 import dev.acp4j.mcp.McpServerUnavailableException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.acp4j.jsonrpc.Json;
@@ -27,7 +29,9 @@ import java.util.Map;
  * {@code /burst N} streams them back to back (for benchmarks). It titles a session from its first
  * prompt that is not a slash command, has two modes ({@code ask}, {@code code}) and a {@code model} option ({@code acp4j-mini},
  * {@code acp4j-max}), plus a boolean {@code uppercase} option for clients that take booleans; each
- * changes how it answers a plain prompt.
+ * changes how it answers a plain prompt. {@code /signin METHOD_ID} signs in during the turn
+ * ({@link PromptTurn#signIn}); {@code /whoami} names the credential the turn would use (of the provider
+ * the session needs, when the configuration's {@code configOptionProviders} maps its model to one).
  */
 public final class BuiltinAgent implements Agent {
 
@@ -44,7 +48,9 @@ public final class BuiltinAgent implements Agent {
                     new UnstructuredCommandInput("text to repeat", null), null),
             AvailableCommand.of("whoami", "Show which credential the agent would use (never the secret)"),
             new AvailableCommand("mcp", "List each MCP server's tools (signs in when a server asks); /mcp call SERVER TOOL {json} calls one",
-                    new UnstructuredCommandInput("nothing, or: call SERVER TOOL {json}", null), null));
+                    new UnstructuredCommandInput("nothing, or: call SERVER TOOL {json}", null), null),
+            new AvailableCommand("signin", "Sign in with an auth method now, through the editor (API-key page or OAuth)",
+                    new UnstructuredCommandInput("auth method id", null), null));
 
     static final String MODE_ASK = "ask";
     static final String MODE_CODE = "code";
@@ -103,11 +109,12 @@ public final class BuiltinAgent implements Agent {
             return StopReason.END_TURN;
         }
         if (text.equals("/whoami")) {
-            turn.sendText(turn.credential()
-                    .map(c -> "Signed in: provider " + c.provider() + ", " + c.kind().name().toLowerCase().replace('_', ' ')
-                            + " from " + c.source() + (c.expiresAt() == null ? "" : ", expires " + c.expiresAt()) + ".")
+            turn.sendText(turn.credential().map(BuiltinAgent::describe)
                     .orElse("No credential: this agent runs without authentication."));
             return StopReason.END_TURN;
+        }
+        if (text.startsWith("/signin")) {
+            return signIn(turn, text.substring("/signin".length()).strip());
         }
         if (text.equals("/mcp")) {
             return listMcpTools(turn);
@@ -147,6 +154,25 @@ public final class BuiltinAgent implements Agent {
         }
         turn.sendText(reply);
         turn.sendText("\n(Plug in your own logic by implementing dev.acp4j.server.Agent; /help lists commands.)");
+    }
+
+    private static String describe(Credential c) {
+        return "Signed in: provider " + c.provider() + ", " + c.kind().name().toLowerCase().replace('_', ' ')
+                + " from " + c.source() + (c.expiresAt() == null ? "" : ", expires " + c.expiresAt()) + ".";
+    }
+
+    /** {@code /signin METHOD_ID}: {@link PromptTurn#signIn} in the middle of the turn. */
+    private static StopReason signIn(PromptTurn turn, String methodId) throws InterruptedException {
+        if (methodId.isEmpty()) {
+            turn.sendText("Usage: /signin METHOD_ID (an api_key_page or oauth2 method of the configuration)");
+            return StopReason.END_TURN;
+        }
+        try {
+            turn.sendText(describe(turn.signIn(methodId)));
+        } catch (SignInException e) {
+            turn.sendText("Not signed in: " + e.getMessage() + ".");
+        }
+        return turn.isCancelled() ? StopReason.CANCELLED : StopReason.END_TURN;
     }
 
     private static String title(String prompt) {

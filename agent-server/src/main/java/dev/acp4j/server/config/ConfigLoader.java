@@ -36,7 +36,7 @@ public final class ConfigLoader {
     private static final String DEFAULT_RESOURCE = "/dev/acp4j/server/default-config.json";
 
     private static final Set<String> TOP_LEVEL = Set.of("authMethods", "credentialStore", "elicitationTimeoutSeconds",
-            "sessionStore");
+            "sessionStore", "configOptionProviders", "mcpSignIn");
     private static final Set<String> COMMON = Set.of("id", "type", "name", "description", "provider", "providerName",
             "_comment");
     private static final Map<AuthMethodType, Set<String>> BY_TYPE = Map.of(
@@ -134,10 +134,58 @@ public final class ConfigLoader {
         if (reported.contains("sessionStore")) {
             problems.add(ConfigRules.SESSION_STORE_RULE);
         }
-        ServerConfig config = new ServerConfig(source, List.copyOf(methods), store, timeout, sessionStore);
+        Map<String, Map<String, String>> optionProviders = optionProviders(root.get("configOptionProviders"), problems);
+        McpSignInMode mcpSignIn = mcpSignIn(root.get("mcpSignIn"), problems);
+        ServerConfig config = new ServerConfig(source, List.copyOf(methods), store, timeout, sessionStore,
+                optionProviders, mcpSignIn);
         ConfigRules.checkServer(config, reported, problems);
         problems.throwIfAny();
         return config;
+    }
+
+    /** {@code configOptionProviders}: {"OPTION": {"VALUE": "PROVIDER", …}, …}. */
+    private static Map<String, Map<String, String>> optionProviders(JsonNode node, Problems problems) {
+        Map<String, Map<String, String>> result = new LinkedHashMap<>();
+        if (node == null) {
+            return result;
+        }
+        String rule = "configOptionProviders must map config option ids to objects of value id → provider,"
+                + " e.g. {\"model\": {\"gpt-5\": \"openai\"}}";
+        if (!node.isObject()) {
+            problems.add(rule);
+            return result;
+        }
+        for (Map.Entry<String, JsonNode> option : node.properties()) {
+            if (!option.getValue().isObject()) {
+                problems.add(rule + " (" + option.getKey() + " is not an object)");
+                continue;
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> value : option.getValue().properties()) {
+                if (value.getValue().isTextual() && !value.getValue().textValue().isBlank()) {
+                    values.put(value.getKey(), value.getValue().textValue());
+                } else {
+                    problems.add("configOptionProviders." + option.getKey() + "." + value.getKey()
+                            + " must be a provider name");
+                }
+            }
+            result.put(option.getKey(), values);
+        }
+        return result;
+    }
+
+    /** {@code mcpSignIn}: {@code "lazy"} (default) or {@code "eager"}. */
+    private static McpSignInMode mcpSignIn(JsonNode node, Problems problems) {
+        if (node == null) {
+            return McpSignInMode.LAZY;
+        }
+        McpSignInMode mode = node.isTextual() ? McpSignInMode.fromConfigName(node.textValue()).orElse(null) : null;
+        if (mode == null) {
+            problems.add("mcpSignIn must be \"lazy\" (sign in to an MCP server on its first use in a turn, the default)"
+                    + " or \"eager\" (at session/new)");
+            return McpSignInMode.LAZY;
+        }
+        return mode;
     }
 
     private static String sessionStore(JsonNode node, Set<String> reported) {

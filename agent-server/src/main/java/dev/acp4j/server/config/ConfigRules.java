@@ -38,6 +38,20 @@ final class ConfigRules {
         if (!reported.contains("sessionStore") && config.sessionStore() != null && !isSessionStore(config.sessionStore())) {
             problems.add(SESSION_STORE_RULE);
         }
+        checkOptionProviders(config, problems);
+    }
+
+    /** Every provider {@code configOptionProviders} names must be one an auth method yields. */
+    private static void checkOptionProviders(ServerConfig config, Problems problems) {
+        Set<String> providers = new java.util.LinkedHashSet<>();
+        config.authMethods().forEach(m -> providers.add(m.provider()));
+        config.configOptionProviders().forEach((option, values) -> values.forEach((value, provider) -> {
+            if (!providers.contains(provider)) {
+                problems.add("configOptionProviders." + option + "." + value + ": provider '" + provider
+                        + "' is not the provider of any auth method" + (providers.isEmpty() ? ""
+                        : " (the providers: " + String.join(", ", providers) + ")"));
+            }
+        }));
     }
 
     /** {@code sessionStore}: an absolute directory, or {@code "none"} for sessions kept in memory only. */

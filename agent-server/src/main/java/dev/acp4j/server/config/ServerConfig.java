@@ -4,7 +4,9 @@ import dev.acp4j.auth.config.AuthMethodConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -18,13 +20,34 @@ import java.util.Objects;
  * @param credentialStore     the credential file, or null for the agent's per-user default
  * @param elicitationTimeout  how long an interactive sign-in may wait for the user
  * @param sessionStore        the session store directory, {@code "none"} (in memory), or null for the per-agent default
+ * @param configOptionProviders the provider a session needs while a config option has a value: option id →
+ *                            value id → provider (added to what {@code Agent.requiredProviders} says); empty for none
+ * @param mcpSignIn           when to sign in to a session's MCP servers; null means {@link McpSignInMode#LAZY}
  */
 public record ServerConfig(String source, List<AuthMethodConfig> authMethods, Path credentialStore,
-                           Duration elicitationTimeout, String sessionStore) {
+                           Duration elicitationTimeout, String sessionStore,
+                           Map<String, Map<String, String>> configOptionProviders, McpSignInMode mcpSignIn) {
+
+    public ServerConfig {
+        configOptionProviders = configOptionProviders == null ? Map.of() : copy(configOptionProviders);
+        mcpSignIn = mcpSignIn == null ? McpSignInMode.LAZY : mcpSignIn;
+    }
 
     public ServerConfig(String source, List<AuthMethodConfig> authMethods, Path credentialStore,
                         Duration elicitationTimeout) {
         this(source, authMethods, credentialStore, elicitationTimeout, null);
+    }
+
+    public ServerConfig(String source, List<AuthMethodConfig> authMethods, Path credentialStore,
+                        Duration elicitationTimeout, String sessionStore) {
+        this(source, authMethods, credentialStore, elicitationTimeout, sessionStore, Map.of(), McpSignInMode.LAZY);
+    }
+
+    private static Map<String, Map<String, String>> copy(Map<String, Map<String, String>> map) {
+        Map<String, Map<String, String>> copy = new LinkedHashMap<>();
+        map.forEach((option, values) -> copy.put(option, values == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values))));
+        return java.util.Collections.unmodifiableMap(copy);
     }
 
     /** How long an interactive sign-in waits for the user unless configured otherwise. */
@@ -59,6 +82,8 @@ public record ServerConfig(String source, List<AuthMethodConfig> authMethods, Pa
         private Path credentialStore;
         private Duration elicitationTimeout = DEFAULT_ELICITATION_TIMEOUT;
         private String sessionStore;
+        private final Map<String, Map<String, String>> configOptionProviders = new LinkedHashMap<>();
+        private McpSignInMode mcpSignIn = McpSignInMode.LAZY;
 
         private Builder() {
         }
@@ -94,12 +119,30 @@ public record ServerConfig(String source, List<AuthMethodConfig> authMethods, Pa
         }
 
         /**
+         * A session needs {@code provider}'s credential while its config option {@code configId} has the
+         * value {@code valueId} (e.g. {@code "model"}, {@code "gpt-5"}, {@code "openai"}); the key
+         * {@code configOptionProviders}.
+         */
+        public Builder configOptionProvider(String configId, String valueId, String provider) {
+            this.configOptionProviders.computeIfAbsent(Objects.requireNonNull(configId), id -> new LinkedHashMap<>())
+                    .put(Objects.requireNonNull(valueId), Objects.requireNonNull(provider));
+            return this;
+        }
+
+        /** When to sign in to a session's MCP servers (default {@link McpSignInMode#LAZY}); the key {@code mcpSignIn}. */
+        public Builder mcpSignIn(McpSignInMode value) {
+            this.mcpSignIn = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
          * The configuration.
          *
          * @throws IllegalArgumentException naming every problem, worded as for a {@code --config} file
          */
         public ServerConfig build() {
-            ServerConfig config = new ServerConfig(source, List.copyOf(authMethods), credentialStore, elicitationTimeout, sessionStore);
+            ServerConfig config = new ServerConfig(source, List.copyOf(authMethods), credentialStore, elicitationTimeout,
+                    sessionStore, configOptionProviders, mcpSignIn);
             Problems problems = new Problems(source);
             ConfigRules.checkAll(config, problems);
             problems.throwUncheckedIfAny();
