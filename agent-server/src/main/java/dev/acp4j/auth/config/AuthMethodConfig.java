@@ -60,6 +60,11 @@ public record AuthMethodConfig(
      * @param revocationEndpoint          explicit endpoint when the server publishes no metadata
      * @param redirectPort                fixed loopback port, or null for a random one
      * @param timeout                     how long the sign-in may take, or null for the server's default
+     * @param headers                     headers the provider's API requires with this credential
+     *                                    ({@code dev.acp4j.auth.Credential#headers()}); empty for none
+     * @param apiBaseUrl                  the provider's API base URL
+     *                                    ({@code Credential#attribute("apiBaseUrl")}), or null
+     * @param exchange                    turns the OAuth token into a short-lived API token, or null
      */
     public record OAuthConfig(
             String issuer,
@@ -71,7 +76,22 @@ public record AuthMethodConfig(
             String deviceAuthorizationEndpoint,
             String revocationEndpoint,
             Integer redirectPort,
-            Duration timeout) {
+            Duration timeout,
+            Map<String, String> headers,
+            String apiBaseUrl,
+            ExchangeConfig exchange) {
+
+        public OAuthConfig {
+            headers = headers == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        }
+
+        /** Without provider API settings (no headers, base URL or exchange). */
+        public OAuthConfig(String issuer, String clientId, List<String> scopes, String flow,
+                           String authorizationEndpoint, String tokenEndpoint, String deviceAuthorizationEndpoint,
+                           String revocationEndpoint, Integer redirectPort, Duration timeout) {
+            this(issuer, clientId, scopes, flow, authorizationEndpoint, tokenEndpoint, deviceAuthorizationEndpoint,
+                    revocationEndpoint, redirectPort, timeout, Map.of(), null, null);
+        }
     }
 
     /** A one-time local page where the user pastes an API key ({@code api_key_page}). */
@@ -122,6 +142,9 @@ public record AuthMethodConfig(
         private String revocationEndpoint;
         private Integer redirectPort;
         private Duration timeout;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private String apiBaseUrl;
+        private ExchangeConfig exchange;
 
         private Builder(AuthMethodType type, String id, String name) {
             this.type = type;
@@ -255,6 +278,24 @@ public record AuthMethodConfig(
             return this;
         }
 
+        /** {@code oauth2}: a header the provider's API requires, given to agent code with the credential. */
+        public Builder header(String headerName, String value) {
+            this.headers.put(Objects.requireNonNull(headerName), Objects.requireNonNull(value));
+            return this;
+        }
+
+        /** {@code oauth2}: the provider's API base URL, given to agent code with the credential. */
+        public Builder apiBaseUrl(String value) {
+            this.apiBaseUrl = value;
+            return this;
+        }
+
+        /** {@code oauth2}: exchange the OAuth token for a short-lived API token, see {@link ExchangeConfig}. */
+        public Builder exchange(ExchangeConfig value) {
+            this.exchange = value;
+            return this;
+        }
+
         /**
          * The method.
          *
@@ -263,7 +304,7 @@ public record AuthMethodConfig(
         public AuthMethodConfig build() {
             OAuthConfig oauth = type != AuthMethodType.OAUTH2 ? null : new OAuthConfig(issuer, clientId,
                     List.copyOf(scopes), flow, authorizationEndpoint, tokenEndpoint, deviceAuthorizationEndpoint,
-                    revocationEndpoint, redirectPort, timeout);
+                    revocationEndpoint, redirectPort, timeout, headers, apiBaseUrl, exchange);
             boolean usesInputs = type == AuthMethodType.ENV_VAR || type == AuthMethodType.START_PARAM;
             AuthMethodConfig method = new AuthMethodConfig(id, type, name, description, provider == null ? id : provider,
                     providerName, usesInputs ? List.copyOf(inputs) : List.of(), usesInputs ? link : null,

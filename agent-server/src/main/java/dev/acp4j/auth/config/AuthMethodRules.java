@@ -122,6 +122,11 @@ public final class AuthMethodRules {
         if (oauth.timeout() != null && (oauth.timeout().isNegative() || oauth.timeout().isZero())) {
             problems.accept(label + ": timeoutSeconds must be a positive whole number");
         }
+        httpUrl(oauth.apiBaseUrl(), "apiBaseUrl", label, problems);
+        if (oauth.exchange() != null) {
+            httpUrl(oauth.exchange().endpoint(), "exchange.endpoint", label, problems);
+        }
+        ProviderApiRules.check(oauth, label, problems);
     }
 
     private static void httpUrl(String value, String key, String label, Consumer<String> problems) {

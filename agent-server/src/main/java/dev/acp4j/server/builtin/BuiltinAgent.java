@@ -2,6 +2,7 @@ package dev.acp4j.server.builtin;
 
 import dev.acp4j.mcp.McpServerUnavailableException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.acp4j.auth.Credential;
 import dev.acp4j.jsonrpc.Json;
 import dev.acp4j.mcp.McpTool;
 import dev.acp4j.mcp.McpToolResult;
@@ -105,7 +106,8 @@ public final class BuiltinAgent implements Agent {
         if (text.equals("/whoami")) {
             turn.sendText(turn.credential()
                     .map(c -> "Signed in: provider " + c.provider() + ", " + c.kind().name().toLowerCase().replace('_', ' ')
-                            + " from " + c.source() + (c.expiresAt() == null ? "" : ", expires " + c.expiresAt()) + ".")
+                            + " from " + c.source() + (c.expiresAt() == null ? "" : ", expires " + c.expiresAt()) + "."
+                            + providerApi(c))
                     .orElse("No credential: this agent runs without authentication."));
             return StopReason.END_TURN;
         }
@@ -127,6 +129,13 @@ public final class BuiltinAgent implements Agent {
         }
         answer(turn, text);
         return StopReason.END_TURN;
+    }
+
+    /** The names of the headers the provider's API requires and its base URL, never a value that could be secret. */
+    private static String providerApi(Credential credential) {
+        String headers = credential.headers().isEmpty() ? ""
+                : " Headers: " + String.join(", ", new java.util.TreeSet<>(credential.headers().keySet())) + ".";
+        return headers + credential.attribute(Credential.API_BASE_URL).map(url -> " API base URL: " + url + ".").orElse("");
     }
 
     /** A plain prompt's answer, shaped by the session's mode and options. */

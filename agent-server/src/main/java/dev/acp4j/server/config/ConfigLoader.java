@@ -177,6 +177,9 @@ public final class ConfigLoader {
         }
         Set<String> allowed = new HashSet<>(COMMON);
         allowed.addAll(BY_TYPE.get(type));
+        if (type == AuthMethodType.OAUTH2) {
+            allowed.addAll(ProviderApiReader.KEYS);
+        }
         unknownKeys(node, allowed, problems, label + ": ");
         List<CredentialInput> inputs = List.of();
         String link = text(node, "link", label, problems, reported);
@@ -231,7 +234,9 @@ public final class ConfigLoader {
         }
         return new AuthMethodConfig.OAuthConfig(issuer, clientId, scopes, flow == null ? "auto" : flow, authorization, token,
                 text(node, "deviceAuthorizationEndpoint", label, problems, reported),
-                text(node, "revocationEndpoint", label, problems, reported), port, timeout);
+                text(node, "revocationEndpoint", label, problems, reported), port, timeout,
+                ProviderApiReader.headers(node, label, problems), ProviderApiReader.apiBaseUrl(node, label, problems),
+                ProviderApiReader.exchange(node, label, problems));
     }
 
     private List<CredentialInput> inputs(JsonNode node, String key, String label, Problems problems, Set<String> reported) {
