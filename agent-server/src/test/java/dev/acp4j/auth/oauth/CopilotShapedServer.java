@@ -41,6 +41,7 @@ public final class CopilotShapedServer implements AutoCloseable {
     private final List<String> issued = new ArrayList<>();
     private volatile long lifetimeSeconds = 1800;
     private volatile int refuseWith;
+    private boolean closed;
 
     /** @param oauthToken the OAuth token the exchange accepts */
     public CopilotShapedServer(String oauthToken) throws IOException {
@@ -154,7 +155,10 @@ public final class CopilotShapedServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        server.stop(0);
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            server.stop(0);
+        }
     }
 }
