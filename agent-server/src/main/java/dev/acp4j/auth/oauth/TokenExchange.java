@@ -73,9 +73,13 @@ public final class TokenExchange {
             body = null;
         }
         int status = response.getStatusCode();
-        if (status < 200 || status > 299) {
+        if (status >= 400 && status < 500) {
             throw new TokenExchangeException(status, "the token exchange " + where + " refused the token (HTTP "
                     + status + serverMessage(body, oauthToken) + ")", null);
+        }
+        if (status < 200 || status > 299) {
+            throw new TokenExchangeException(status, "the token exchange " + where + " answered HTTP "
+                    + status + serverMessage(body, oauthToken), null);
         }
         if (body == null) {
             throw new TokenExchangeException(status, "the token exchange " + where

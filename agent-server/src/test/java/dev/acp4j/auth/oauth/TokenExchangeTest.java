@@ -84,6 +84,18 @@ class TokenExchangeTest {
     }
 
     @Test
+    void aServerErrorIsNotARefusal() {
+        copilot.refuseWith(503);
+
+        TokenExchangeException failure = catchThrowableOfType(TokenExchangeException.class,
+                () -> new TokenExchange(Clock.systemUTC()).exchange(copilotExchange().build(), OAUTH_TOKEN));
+
+        assertThat(failure.refused()).isFalse();
+        assertThat(failure.getMessage()).isEqualTo("the token exchange " + copilot.exchangeEndpoint()
+                + " answered HTTP 503: Refused by the test");
+    }
+
+    @Test
     void aMissingRequiredHeaderIsRefusedAndSaysWhich() {
         ExchangeConfig noHeaders = ExchangeConfig.builder(copilot.exchangeEndpoint().toString())
                 .tokenPlacement("authorization: token").build();
