@@ -111,6 +111,30 @@ class ProviderAccessTest {
     }
 
     @Test
+    void requestsAtTheSameMomentCauseOneExchange() throws Exception {
+        storeOAuthToken(OAUTH_TOKEN);
+        CredentialResolver resolver = resolver(copilotMethod(true), TokenRefresher.untilExpiry(clock));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<String>> secrets = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                secrets.add(pool.submit(() -> {
+                    go.await();
+                    return resolver.resolve("copilot").orElseThrow().secret();
+                }));
+            }
+            go.countDown();
+            for (java.util.concurrent.Future<String> secret : secrets) {
+                assertThat(secret.get()).isEqualTo(copilot.issued().get(0));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(copilot.exchanges()).isEqualTo(1);
+    }
+
+    @Test
     void aTokenIssuedForLessThanTheMarginIsExchangedAgainAtEachUse() {
         copilot.lifetime(240);
         storeOAuthToken(OAUTH_TOKEN);
