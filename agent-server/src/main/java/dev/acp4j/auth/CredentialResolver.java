@@ -78,11 +78,10 @@ public final class CredentialResolver {
                 return launched;
             }
         }
-        CredentialKind stored = kind == Credential.Kind.ACCESS_TOKEN ? CredentialKind.OAUTH2 : CredentialKind.API_KEY;
-        return store.get(provider, stored)
-                .flatMap(credential -> stored == CredentialKind.OAUTH2 ? refresher.ensureFresh(provider, credential)
-                        : Optional.of(credential))
-                .flatMap(credential -> stored(provider, kind, credential));
+        if (kind == Credential.Kind.ACCESS_TOKEN) {
+            return storedOAuth(provider);
+        }
+        return store.get(provider, CredentialKind.API_KEY).flatMap(credential -> stored(provider, kind, credential));
     }
 
     /**
@@ -90,9 +89,13 @@ public final class CredentialResolver {
      * whatever the launch values hold; empty when there is none or it cannot be made usable.
      */
     public Optional<Credential> storedOAuth(String provider) {
-        return store.get(provider, CredentialKind.OAUTH2)
-                .flatMap(credential -> refresher.ensureFresh(provider, credential))
-                .flatMap(credential -> stored(provider, Credential.Kind.ACCESS_TOKEN, credential));
+        Optional<StoredCredential> fresh = store.get(provider, CredentialKind.OAUTH2)
+                .flatMap(credential -> refresher.ensureFresh(provider, credential));
+        if (fresh.isEmpty()) {
+            access.forget(provider);
+            return Optional.empty();
+        }
+        return stored(provider, Credential.Kind.ACCESS_TOKEN, fresh.get());
     }
 
     /**

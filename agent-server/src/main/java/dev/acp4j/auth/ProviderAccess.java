@@ -87,6 +87,12 @@ final class ProviderAccess {
                 .map(Failure::cause);
     }
 
+    /** {@code provider} has no usable OAuth token: nothing exchanged for it, nor a failure, counts any more. */
+    void forget(String provider) {
+        exchanged.remove(provider);
+        failures.remove(provider);
+    }
+
     private Optional<ExchangedToken> exchanged(StoredCredential stored, ExchangeConfig config,
                                                Function<String, Optional<StoredCredential>> refreshRejected) {
         String provider = stored.provider();
