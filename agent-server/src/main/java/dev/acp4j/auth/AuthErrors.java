@@ -67,6 +67,13 @@ final class AuthErrors {
         return error(message, AuthRequiredData.of(gate.availableMethodIds()));
     }
 
+    /** The sign-in worked (or a stored one is usable) but the method's {@code exchange} gave no API token. */
+    JsonRpcException exchangeFailed(AuthMethodConfig method, dev.acp4j.auth.oauth.TokenExchangeException failure) {
+        return error("No API token for " + method.providerName() + ": " + failure.getMessage()
+                + (failure.refused() ? "; sign in again (another account may have access)" : "; try again later"),
+                AuthRequiredData.of(gate.availableMethodIds()));
+    }
+
     JsonRpcException error(String message, AuthRequiredData data) {
         return new JsonRpcException(new JsonRpcError(AcpErrorCodes.AUTH_REQUIRED, message, mapper.valueToTree(data)));
     }

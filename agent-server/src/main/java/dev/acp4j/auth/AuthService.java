@@ -89,18 +89,39 @@ public final class AuthService {
             case OAUTH2 -> {
                 // a stored token is refreshed (once, under the store's lock) before any new sign-in
                 if (resolver.resolve(method.provider(), Credential.Kind.ACCESS_TOKEN).isEmpty()) {
+                    requireNoExchangeFault(method);
                     Duration timeout = method.oauth().timeout() != null ? method.oauth().timeout() : elicitationTimeout;
                     if (!client.supportsUrlElicitation()) {
                         requireNoDeviceCode(method, timeout);
                     }
                     oauth.signIn(method, userPrompt(method, context), context.cancellation(), timeout,
                             failure -> errors.interactionFailed(method, failure, timeout));
+                    requireExchanged(method);
                 }
             }
             default -> throw new IllegalStateException(method.type().toString());
         }
         log.info("authenticated with {}", method.id());
         return new AuthenticateResponse(null);
+    }
+
+    /**
+     * The stored token is usable but its exchange failed for a reason a new sign-in cannot fix
+     * (unreachable, a server error): say so instead of signing in again.
+     */
+    private void requireNoExchangeFault(AuthMethodConfig method) {
+        resolver.exchangeFailure(method.provider()).filter(failure -> !failure.refused()).ifPresent(failure -> {
+            throw errors.exchangeFailed(method, failure);
+        });
+    }
+
+    /** After a sign-in: an {@code exchange} must turn the new token into an API token. */
+    private void requireExchanged(AuthMethodConfig method) {
+        if (method.oauth().exchange() != null && resolver.storedOAuth(method.provider()).isEmpty()) {
+            resolver.exchangeFailure(method.provider()).ifPresent(failure -> {
+                throw errors.exchangeFailed(method, failure);
+            });
+        }
     }
 
     private void launchValues(AuthMethodConfig method) {

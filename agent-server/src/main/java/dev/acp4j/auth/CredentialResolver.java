@@ -3,9 +3,12 @@ package dev.acp4j.auth;
 import dev.acp4j.auth.config.AuthMethodConfig;
 import dev.acp4j.auth.config.AuthMethodType;
 import dev.acp4j.auth.config.CredentialInput;
+import dev.acp4j.auth.oauth.TokenExchange;
+import dev.acp4j.auth.oauth.TokenExchangeException;
 import dev.acp4j.auth.store.CredentialKind;
 import dev.acp4j.auth.store.CredentialStore;
 import dev.acp4j.auth.store.StoredCredential;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * from the environment or a start parameter, a stored OAuth credential (refreshed when close to
  * expiry), an API key from the environment or a start parameter, a stored API key. After
  * {@code logout} the launch environment of the providers logged out of is ignored until the user
- * authenticates again.
+ * authenticates again. A stored OAuth credential comes with its method's {@code headers} and
+ * {@code apiBaseUrl}, and, for a method with an {@code exchange}, as the exchanged API token ({@link ProviderAccess}).
  */
 public final class CredentialResolver {
 
@@ -31,11 +35,18 @@ public final class CredentialResolver {
     private final CredentialStore store;
     private final TokenRefresher refresher;
     private final Set<String> launchValuesIgnored = ConcurrentHashMap.newKeySet();
+    private final ProviderAccess access;
 
     public CredentialResolver(AuthMethodRegistry registry, CredentialStore store, TokenRefresher refresher) {
+        this(registry, store, refresher, Clock.systemUTC());
+    }
+
+    /** {@code clock} decides when an exchanged API token must be exchanged again. */
+    public CredentialResolver(AuthMethodRegistry registry, CredentialStore store, TokenRefresher refresher, Clock clock) {
         this.registry = registry;
         this.store = store;
         this.refresher = refresher;
+        this.access = new ProviderAccess(new TokenExchange(clock), clock);
     }
 
     /** The providers of the configured methods, in preference order. */
@@ -67,11 +78,32 @@ public final class CredentialResolver {
                 return launched;
             }
         }
-        CredentialKind stored = kind == Credential.Kind.ACCESS_TOKEN ? CredentialKind.OAUTH2 : CredentialKind.API_KEY;
-        return store.get(provider, stored)
-                .flatMap(credential -> stored == CredentialKind.OAUTH2 ? refresher.ensureFresh(provider, credential)
-                        : Optional.of(credential))
-                .map(credential -> stored(provider, kind, credential));
+        if (kind == Credential.Kind.ACCESS_TOKEN) {
+            return storedOAuth(provider);
+        }
+        return store.get(provider, CredentialKind.API_KEY).flatMap(credential -> stored(provider, kind, credential));
+    }
+
+    /**
+     * The stored OAuth credential of {@code provider}, refreshed and exchanged as it must be,
+     * whatever the launch values hold; empty when there is none or it cannot be made usable.
+     */
+    public Optional<Credential> storedOAuth(String provider) {
+        Optional<StoredCredential> fresh = store.get(provider, CredentialKind.OAUTH2)
+                .flatMap(credential -> refresher.ensureFresh(provider, credential));
+        if (fresh.isEmpty()) {
+            access.forget(provider);
+            return Optional.empty();
+        }
+        return stored(provider, Credential.Kind.ACCESS_TOKEN, fresh.get());
+    }
+
+    /**
+     * Why {@code provider}'s stored OAuth token could not be exchanged for an API token the last
+     * time it was tried (an {@code oauth2} method's {@code exchange}), if it could not.
+     */
+    public Optional<TokenExchangeException> exchangeFailure(String provider) {
+        return store.get(provider, CredentialKind.OAUTH2).flatMap(stored -> access.failure(provider, stored.secret()));
     }
 
     /** The first provider that has a usable credential. */
@@ -107,9 +139,13 @@ public final class CredentialResolver {
         return found;
     }
 
-    private static Credential stored(String provider, Credential.Kind kind, StoredCredential credential) {
-        return new Credential(provider, kind, "stored " + credential.methodId(), credential.secret(),
-                credential.expiresAt());
+    private Optional<Credential> stored(String provider, Credential.Kind kind, StoredCredential credential) {
+        if (credential.kind() == CredentialKind.OAUTH2) {
+            return access.credential(kind, credential, registry.find(credential.methodId()).orElse(null),
+                    rejected -> refresher.refreshRejected(provider, rejected));
+        }
+        return Optional.of(new Credential(provider, kind, "stored " + credential.methodId(), credential.secret(),
+                credential.expiresAt()));
     }
 
     private Optional<Credential> fromLaunch(String provider, Credential.Kind kind) {

@@ -2,12 +2,14 @@ package dev.acp4j.cli;
 
 import dev.acp4j.auth.AgentIdentity;
 import dev.acp4j.auth.AuthMethodRegistry;
+import dev.acp4j.auth.CredentialResolver;
 import dev.acp4j.auth.OAuthSignIn;
 import dev.acp4j.auth.TokenRefresher;
 import dev.acp4j.auth.config.AuthMethodConfig;
 import dev.acp4j.auth.config.AuthMethodType;
 import dev.acp4j.auth.interaction.Interaction;
 import dev.acp4j.auth.interaction.UserPrompt;
+import dev.acp4j.auth.oauth.TokenExchangeException;
 import dev.acp4j.auth.store.CredentialKind;
 import dev.acp4j.auth.store.CredentialStore;
 import dev.acp4j.auth.store.StoredCredential;
@@ -175,13 +177,20 @@ final class TerminalLogin {
         Optional<StoredCredential> stored = store.get(method.provider(), CredentialKind.OAUTH2);
         if (stored.isPresent() && !force) {
             Optional<StoredCredential> usable = refresher.ensureFresh(method.provider(), stored.get());
-            if (usable.isPresent()) {
+            Optional<TokenExchangeException> unexchanged = usable.flatMap(u -> exchangeFailure(method));
+            if (unexchanged.isPresent() && !unexchanged.get().refused()) {
+                return exchangeFailed(method, unexchanged.get());
+            }
+            if (usable.isPresent() && unexchanged.isEmpty()) {
                 boolean refreshed = !usable.get().secret().equals(stored.get().secret());
                 return alreadySignedIn(method, (refreshed ? "a refreshed OAuth token" : "an OAuth token")
                         + " from '" + usable.get().methodId() + "'" + (usable.get().expiresAt() == null ? ""
                         : ", valid until " + usable.get().expiresAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
             }
-            err.println("The stored sign-in for " + method.providerName() + " has expired and cannot be refreshed;"
+            err.println(unexchanged.isPresent()
+                    ? "The stored sign-in for " + method.providerName() + " gets no API token (" + unexchanged.get().getMessage()
+                            + "); signing in again."
+                    : "The stored sign-in for " + method.providerName() + " has expired and cannot be refreshed;"
                     + " signing in again.");
         }
         Duration timeout = method.oauth().timeout() != null ? method.oauth().timeout() : ServerConfig.DEFAULT_ELICITATION_TIMEOUT;
@@ -199,8 +208,28 @@ final class TerminalLogin {
             err.println(identity.name() + ": login with '" + method.id() + "' failed: " + e.getMessage());
             return AcpLauncher.EXIT_FAILURE;
         }
+        Optional<TokenExchangeException> unexchanged = exchangeFailure(method);
+        if (unexchanged.isPresent()) {
+            return exchangeFailed(method, unexchanged.get());
+        }
         err.println("Logged in with '" + method.id() + "'. The tokens are stored in " + store.path() + ".");
         return AcpLauncher.EXIT_OK;
+    }
+
+    /** For a method with an {@code exchange}: why the stored OAuth token gets no API token, if it does not. */
+    private Optional<TokenExchangeException> exchangeFailure(AuthMethodConfig method) {
+        if (method.oauth().exchange() == null) {
+            return Optional.empty();
+        }
+        CredentialResolver resolver = new CredentialResolver(registry, store, refresher, clock);
+        return resolver.storedOAuth(method.provider()).isPresent() ? Optional.empty()
+                : resolver.exchangeFailure(method.provider());
+    }
+
+    private int exchangeFailed(AuthMethodConfig method, TokenExchangeException failure) {
+        err.println(identity.name() + ": login with '" + method.id() + "' failed: signed in, but no API token for "
+                + method.providerName() + ": " + failure.getMessage());
+        return AcpLauncher.EXIT_FAILURE;
     }
 
     /** Shows the sign-in URL on the terminal and tries to open it in the browser. */

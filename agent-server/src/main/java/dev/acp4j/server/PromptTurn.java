@@ -64,7 +64,9 @@ public final class PromptTurn {
 
     /**
      * The credential to call {@code provider} with now (an API key, or an OAuth access token
-     * refreshed when close to expiry), in the profile's order of precedence.
+     * refreshed when close to expiry), in the profile's order of precedence. For an {@code oauth2}
+     * method with an {@code exchange} it is the exchanged API token; send it with the
+     * {@link Credential#headers()} to {@code attribute(Credential.API_BASE_URL)}.
      *
      * @param provider the provider an auth method names ({@code provider}, default its id)
      * @return the credential, or empty when none is usable (the client must authenticate)

@@ -65,6 +65,11 @@ public record AuthMethodConfig(
      *                                    {@code redirectUri} shows the code and the user pastes it)
      * @param redirectUri                 {@code codeEntry} {@code paste}: the provider's redirect URI, sent
      *                                    in the authorization and the token request
+     * @param headers                     headers the provider's API requires with this credential
+     *                                    ({@code dev.acp4j.auth.Credential#headers()}); empty for none
+     * @param apiBaseUrl                  the provider's API base URL
+     *                                    ({@code Credential#attribute("apiBaseUrl")}), or null
+     * @param exchange                    turns the OAuth token into a short-lived API token, or null
      */
     public record OAuthConfig(
             String issuer,
@@ -78,12 +83,27 @@ public record AuthMethodConfig(
             Integer redirectPort,
             Duration timeout,
             String codeEntry,
-            String redirectUri) {
+            String redirectUri,
+            Map<String, String> headers,
+            String apiBaseUrl,
+            ExchangeConfig exchange) {
 
         /** {@code codeEntry}: the code comes back through a redirect to a 127.0.0.1 listener (the default). */
         public static final String LOOPBACK = "loopback";
         /** {@code codeEntry}: the provider's page shows the code and the user pastes it. */
         public static final String PASTE = "paste";
+
+        public OAuthConfig {
+            headers = headers == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        }
+
+        /** Loopback code entry and no provider API settings (no headers, base URL or exchange). */
+        public OAuthConfig(String issuer, String clientId, List<String> scopes, String flow,
+                           String authorizationEndpoint, String tokenEndpoint, String deviceAuthorizationEndpoint,
+                           String revocationEndpoint, Integer redirectPort, Duration timeout) {
+            this(issuer, clientId, scopes, flow, authorizationEndpoint, tokenEndpoint, deviceAuthorizationEndpoint,
+                    revocationEndpoint, redirectPort, timeout, LOOPBACK, null, Map.of(), null, null);
+        }
 
         /** Whether the user pastes the code the provider's page shows ({@code "codeEntry": "paste"}). */
         public boolean pastesCode() {
@@ -141,6 +161,9 @@ public record AuthMethodConfig(
         private Duration timeout;
         private String codeEntry = OAuthConfig.LOOPBACK;
         private String redirectUri;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private String apiBaseUrl;
+        private ExchangeConfig exchange;
 
         private Builder(AuthMethodType type, String id, String name) {
             this.type = type;
@@ -294,6 +317,24 @@ public record AuthMethodConfig(
             return codeEntry(OAuthConfig.PASTE).redirectUri(providerRedirectUri);
         }
 
+        /** {@code oauth2}: a header the provider's API requires, given to agent code with the credential. */
+        public Builder header(String headerName, String value) {
+            this.headers.put(Objects.requireNonNull(headerName), Objects.requireNonNull(value));
+            return this;
+        }
+
+        /** {@code oauth2}: the provider's API base URL, given to agent code with the credential. */
+        public Builder apiBaseUrl(String value) {
+            this.apiBaseUrl = value;
+            return this;
+        }
+
+        /** {@code oauth2}: exchange the OAuth token for a short-lived API token, see {@link ExchangeConfig}. */
+        public Builder exchange(ExchangeConfig value) {
+            this.exchange = value;
+            return this;
+        }
+
         /**
          * The method.
          *
@@ -302,7 +343,7 @@ public record AuthMethodConfig(
         public AuthMethodConfig build() {
             OAuthConfig oauth = type != AuthMethodType.OAUTH2 ? null : new OAuthConfig(issuer, clientId,
                     List.copyOf(scopes), flow, authorizationEndpoint, tokenEndpoint, deviceAuthorizationEndpoint,
-                    revocationEndpoint, redirectPort, timeout, codeEntry, redirectUri);
+                    revocationEndpoint, redirectPort, timeout, codeEntry, redirectUri, headers, apiBaseUrl, exchange);
             boolean usesInputs = type == AuthMethodType.ENV_VAR || type == AuthMethodType.START_PARAM;
             AuthMethodConfig method = new AuthMethodConfig(id, type, name, description, provider == null ? id : provider,
                     providerName, usesInputs ? List.copyOf(inputs) : List.of(), usesInputs ? link : null,

@@ -123,6 +123,11 @@ public final class AuthMethodRules {
             problems.accept(label + ": timeoutSeconds must be a positive whole number");
         }
         CodeEntryRules.check(oauth, label, reported, problems);
+        httpUrl(oauth.apiBaseUrl(), "apiBaseUrl", label, problems);
+        if (oauth.exchange() != null) {
+            httpUrl(oauth.exchange().endpoint(), "exchange.endpoint", label, problems);
+        }
+        ProviderApiRules.check(oauth, label, problems);
     }
 
     private static void httpUrl(String value, String key, String label, Consumer<String> problems) {

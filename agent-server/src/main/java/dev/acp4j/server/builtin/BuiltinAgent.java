@@ -136,6 +136,13 @@ public final class BuiltinAgent implements Agent {
         return StopReason.END_TURN;
     }
 
+    /** The names of the headers the provider's API requires and its base URL, never a value that could be secret. */
+    private static String providerApi(Credential credential) {
+        String headers = credential.headers().isEmpty() ? ""
+                : " Headers: " + String.join(", ", new java.util.TreeSet<>(credential.headers().keySet())) + ".";
+        return headers + credential.attribute(Credential.API_BASE_URL).map(url -> " API base URL: " + url + ".").orElse("");
+    }
+
     /** A plain prompt's answer, shaped by the session's mode and options. */
     private static void answer(PromptTurn turn, String text) {
         boolean code = MODE_CODE.equals(turn.modeId());
@@ -158,7 +165,8 @@ public final class BuiltinAgent implements Agent {
 
     private static String describe(Credential c) {
         return "Signed in: provider " + c.provider() + ", " + c.kind().name().toLowerCase().replace('_', ' ')
-                + " from " + c.source() + (c.expiresAt() == null ? "" : ", expires " + c.expiresAt()) + ".";
+                + " from " + c.source() + (c.expiresAt() == null ? "" : ", expires " + c.expiresAt()) + "."
+                + providerApi(c);
     }
 
     /** {@code /signin METHOD_ID}: {@link PromptTurn#signIn} in the middle of the turn. */

@@ -226,6 +226,9 @@ public final class ConfigLoader {
         }
         Set<String> allowed = new HashSet<>(COMMON);
         allowed.addAll(BY_TYPE.get(type));
+        if (type == AuthMethodType.OAUTH2) {
+            allowed.addAll(ProviderApiReader.KEYS);
+        }
         unknownKeys(node, allowed, problems, label + ": ");
         List<CredentialInput> inputs = List.of();
         String link = text(node, "link", label, problems, reported);
@@ -283,7 +286,9 @@ public final class ConfigLoader {
                 text(node, "revocationEndpoint", label, problems, reported), port, timeout,
                 Objects.requireNonNullElse(text(node, "codeEntry", label, problems, reported),
                         AuthMethodConfig.OAuthConfig.LOOPBACK),
-                text(node, "redirectUri", label, problems, reported));
+                text(node, "redirectUri", label, problems, reported),
+                ProviderApiReader.headers(node, label, problems), ProviderApiReader.apiBaseUrl(node, label, problems),
+                ProviderApiReader.exchange(node, label, problems));
     }
 
     private List<CredentialInput> inputs(JsonNode node, String key, String label, Problems problems, Set<String> reported) {
