@@ -3,6 +3,7 @@ package dev.acp4j.mcp;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.acp4j.protocol.mcp.HttpHeader;
 import io.modelcontextprotocol.client.McpSyncClient;
+import dev.acp4j.auth.oauth.TrustBundle;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
 import io.modelcontextprotocol.client.transport.customizer.McpHttpClientAuthorizationErrorHandler;
@@ -34,11 +35,12 @@ final class StreamableHttpMcpClient {
      * @throws McpServerUnavailableException on any other failure
      */
     static List<McpTool> listTools(URI server, List<HttpHeader> headers, String accessToken) {
-        return run(server, headers, accessToken, McpCalls::listTools);
+        return run(server, headers, accessToken, TrustBundle.DEFAULT, McpCalls::listTools);
     }
 
     /** One MCP session that runs {@code work} after {@code initialize}; failures as for {@link #listTools}. */
-    static <T> T run(URI server, List<HttpHeader> headers, String accessToken, Function<McpSyncClient, T> work) {
+    static <T> T run(URI server, List<HttpHeader> headers, String accessToken, TrustBundle trust,
+                     Function<McpSyncClient, T> work) {
         AtomicReference<HttpResponse.ResponseInfo> refused = new AtomicReference<>();
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
                 .builder(server.getScheme() + "://" + server.getRawAuthority())
@@ -46,6 +48,11 @@ final class StreamableHttpMcpClient {
                 .jsonMapper(new JacksonMcpJsonMapper(new ObjectMapper()))
                 .connectTimeout(CONNECT_TIMEOUT)
                 .openConnectionOnStartup(false)
+                .customizeClient(client -> {
+                    if (trust.sslContext() != null) {
+                        client.sslContext(trust.sslContext());
+                    }
+                })
                 .httpRequestCustomizer((request, method, uri, body, context) -> authorize(request, headers, accessToken))
                 .authorizationErrorHandler(McpHttpClientAuthorizationErrorHandler.fromSync((response, context) -> {
                     refused.compareAndSet(null, response);

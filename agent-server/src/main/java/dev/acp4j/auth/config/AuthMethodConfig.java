@@ -60,6 +60,10 @@ public record AuthMethodConfig(
      * @param revocationEndpoint          explicit endpoint when the server publishes no metadata
      * @param redirectPort                fixed loopback port, or null for a random one
      * @param timeout                     how long the sign-in may take, or null for the server's default
+     * @param clientSecretFile            a confidential client's secret: a file readable by its owner only, or null
+     * @param tokenEndpointAuthMethod     {@code client_secret_basic} or {@code client_secret_post}, or null to follow
+     *                                    the server's {@code token_endpoint_auth_methods_supported}
+     * @param caBundle                    a PEM file of CA certificates added to the default trust, or null
      */
     public record OAuthConfig(
             String issuer,
@@ -71,7 +75,18 @@ public record AuthMethodConfig(
             String deviceAuthorizationEndpoint,
             String revocationEndpoint,
             Integer redirectPort,
-            Duration timeout) {
+            Duration timeout,
+            String clientSecretFile,
+            String tokenEndpointAuthMethod,
+            String caBundle) {
+
+        /** A public client's settings, trusting the default CAs. */
+        public OAuthConfig(String issuer, String clientId, List<String> scopes, String flow, String authorizationEndpoint,
+                           String tokenEndpoint, String deviceAuthorizationEndpoint, String revocationEndpoint,
+                           Integer redirectPort, Duration timeout) {
+            this(issuer, clientId, scopes, flow, authorizationEndpoint, tokenEndpoint, deviceAuthorizationEndpoint,
+                    revocationEndpoint, redirectPort, timeout, null, null, null);
+        }
     }
 
     /** A one-time local page where the user pastes an API key ({@code api_key_page}). */
@@ -122,6 +137,9 @@ public record AuthMethodConfig(
         private String revocationEndpoint;
         private Integer redirectPort;
         private Duration timeout;
+        private String clientSecretFile;
+        private String tokenEndpointAuthMethod;
+        private String caBundle;
 
         private Builder(AuthMethodType type, String id, String name) {
             this.type = type;
@@ -255,6 +273,24 @@ public record AuthMethodConfig(
             return this;
         }
 
+        /** {@code oauth2}: a confidential client's secret file (readable by its owner only). */
+        public Builder clientSecretFile(String value) {
+            this.clientSecretFile = value;
+            return this;
+        }
+
+        /** {@code oauth2}: {@code client_secret_basic} or {@code client_secret_post}; default: as the server's metadata says. */
+        public Builder tokenEndpointAuthMethod(String value) {
+            this.tokenEndpointAuthMethod = value;
+            return this;
+        }
+
+        /** {@code oauth2}: a PEM file of CA certificates trusted in addition to the default ones. */
+        public Builder caBundle(String value) {
+            this.caBundle = value;
+            return this;
+        }
+
         /**
          * The method.
          *
@@ -263,7 +299,7 @@ public record AuthMethodConfig(
         public AuthMethodConfig build() {
             OAuthConfig oauth = type != AuthMethodType.OAUTH2 ? null : new OAuthConfig(issuer, clientId,
                     List.copyOf(scopes), flow, authorizationEndpoint, tokenEndpoint, deviceAuthorizationEndpoint,
-                    revocationEndpoint, redirectPort, timeout);
+                    revocationEndpoint, redirectPort, timeout, clientSecretFile, tokenEndpointAuthMethod, caBundle);
             boolean usesInputs = type == AuthMethodType.ENV_VAR || type == AuthMethodType.START_PARAM;
             AuthMethodConfig method = new AuthMethodConfig(id, type, name, description, provider == null ? id : provider,
                     providerName, usesInputs ? List.copyOf(inputs) : List.of(), usesInputs ? link : null,

@@ -122,6 +122,8 @@ public final class AuthMethodRules {
         if (oauth.timeout() != null && (oauth.timeout().isNegative() || oauth.timeout().isZero())) {
             problems.accept(label + ": timeoutSeconds must be a positive whole number");
         }
+        ClientRules.checkClient(oauth.clientSecretFile(), oauth.tokenEndpointAuthMethod(), oauth.caBundle(), label,
+                problems);
     }
 
     private static void httpUrl(String value, String key, String label, Consumer<String> problems) {
@@ -133,6 +135,10 @@ public final class AuthMethodRules {
             URI uri = new URI(value);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             valid = uri.isAbsolute() && (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null;
+            if (valid && scheme.equals("http") && !ClientRules.isLoopback(uri.getHost())) {
+                problems.accept(label + ": " + key + " '" + value + "' " + ClientRules.PLAIN_HTTP_RULE);
+                return;
+            }
         } catch (URISyntaxException e) {
             valid = false;
         }

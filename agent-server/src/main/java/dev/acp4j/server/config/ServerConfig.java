@@ -1,6 +1,7 @@
 package dev.acp4j.server.config;
 
 import dev.acp4j.auth.config.AuthMethodConfig;
+import dev.acp4j.auth.config.McpClientConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,9 +19,19 @@ import java.util.Objects;
  * @param credentialStore     the credential file, or null for the agent's per-user default
  * @param elicitationTimeout  how long an interactive sign-in may wait for the user
  * @param sessionStore        the session store directory, {@code "none"} (in memory), or null for the per-agent default
+ * @param mcpClients          pre-registered OAuth clients for MCP servers, tried before dynamic registration
  */
 public record ServerConfig(String source, List<AuthMethodConfig> authMethods, Path credentialStore,
-                           Duration elicitationTimeout, String sessionStore) {
+                           Duration elicitationTimeout, String sessionStore, List<McpClientConfig> mcpClients) {
+
+    public ServerConfig {
+        mcpClients = mcpClients == null ? List.of() : List.copyOf(mcpClients);
+    }
+
+    public ServerConfig(String source, List<AuthMethodConfig> authMethods, Path credentialStore,
+                        Duration elicitationTimeout, String sessionStore) {
+        this(source, authMethods, credentialStore, elicitationTimeout, sessionStore, List.of());
+    }
 
     public ServerConfig(String source, List<AuthMethodConfig> authMethods, Path credentialStore,
                         Duration elicitationTimeout) {
@@ -59,6 +70,7 @@ public record ServerConfig(String source, List<AuthMethodConfig> authMethods, Pa
         private Path credentialStore;
         private Duration elicitationTimeout = DEFAULT_ELICITATION_TIMEOUT;
         private String sessionStore;
+        private final List<McpClientConfig> mcpClients = new ArrayList<>();
 
         private Builder() {
         }
@@ -93,13 +105,20 @@ public record ServerConfig(String source, List<AuthMethodConfig> authMethods, Pa
             return this;
         }
 
+        /** Adds a pre-registered OAuth client for MCP servers ({@code mcpClients}). */
+        public Builder mcpClient(McpClientConfig value) {
+            this.mcpClients.add(Objects.requireNonNull(value));
+            return this;
+        }
+
         /**
          * The configuration.
          *
          * @throws IllegalArgumentException naming every problem, worded as for a {@code --config} file
          */
         public ServerConfig build() {
-            ServerConfig config = new ServerConfig(source, List.copyOf(authMethods), credentialStore, elicitationTimeout, sessionStore);
+            ServerConfig config = new ServerConfig(source, List.copyOf(authMethods), credentialStore, elicitationTimeout,
+                    sessionStore, List.copyOf(mcpClients));
             Problems problems = new Problems(source);
             ConfigRules.checkAll(config, problems);
             problems.throwUncheckedIfAny();
