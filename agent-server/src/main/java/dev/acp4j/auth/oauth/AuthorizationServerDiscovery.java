@@ -8,6 +8,7 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,11 @@ public final class AuthorizationServerDiscovery {
                 LOG.debug("discovered {} from {}", issuer, url);
                 return endpoints;
             } catch (OAuthException e) {
+                if (e.getCause() instanceof SSLException) {
+                    // the other well-known URL is on the same server: its certificate would fail the same way
+                    throw new OAuthException(null, "no authorization server metadata for " + issuer + ": "
+                            + e.getMessage(), e);
+                }
                 failures.add(url + " (" + e.getMessage() + ")");
             }
         }
