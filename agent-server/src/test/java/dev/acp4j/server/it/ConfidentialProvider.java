@@ -1,5 +1,7 @@
 package dev.acp4j.server.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
@@ -27,7 +29,8 @@ import javax.net.ssl.SSLContext;
  * device, token and revocation endpoints is recorded with how the client authenticated:
  * {@code basic} (a correct {@code Authorization: Basic}), {@code post} (a correct
  * {@code client_secret} in the form), {@code none}, or {@code wrong}. Requests that do not
- * authenticate correctly are refused with {@code invalid_client}.
+ * authenticate correctly are refused with {@code invalid_client}. It offers no dynamic client
+ * registration. It also serves an MCP server protected by its tokens (RFC 9728 metadata).
  */
 final class ConfidentialProvider implements AutoCloseable {
 
@@ -48,6 +51,7 @@ final class ConfidentialProvider implements AutoCloseable {
     private final List<Request> requests = new ArrayList<>();
     private final AtomicInteger refreshes = new AtomicInteger();
     private volatile String tokenEndpointOverride;
+    private final List<String> mcpAuthorizations = new ArrayList<>();
 
     /**
      * @param secret      the client secret it expects
@@ -72,11 +76,25 @@ final class ConfidentialProvider implements AutoCloseable {
         server.createContext("/device", this::device);
         server.createContext("/token", this::token);
         server.createContext("/revoke", this::revoke);
+        server.createContext("/.well-known/oauth-protected-resource/mcp", this::resourceMetadata);
+        server.createContext("/mcp", this::mcp);
         server.start();
     }
 
     URI issuer() {
         return URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** An MCP server (streamable HTTP, JSON answers, one tool {@code weather}) protected by this server's tokens. */
+    URI mcpServer() {
+        return URI.create(issuer() + "/mcp");
+    }
+
+    /** The {@code Authorization} header of every request to {@link #mcpServer()} ({@code ""} when absent). */
+    List<String> mcpAuthorizations() {
+        synchronized (mcpAuthorizations) {
+            return List.copyOf(mcpAuthorizations);
+        }
     }
 
     /** The token endpoint the metadata names instead of its own (to test a discovered endpoint). */
@@ -104,6 +122,44 @@ final class ConfidentialProvider implements AutoCloseable {
                     .append(String.join("\",\"", authMethods)).append("\"]");
         }
         answer(exchange, 200, json.append('}').toString());
+    }
+
+    private void resourceMetadata(HttpExchange exchange) throws IOException {
+        answer(exchange, 200, "{\"resource\":\"" + mcpServer() + "\",\"authorization_servers\":[\"" + issuer() + "\"]}");
+    }
+
+    private void mcp(HttpExchange exchange) throws IOException {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        synchronized (mcpAuthorizations) {
+            mcpAuthorizations.add(authorization == null ? "" : authorization);
+        }
+        if (authorization == null || !authorization.startsWith("Bearer " + ACCESS_TOKEN)) {
+            exchange.getResponseHeaders().set("WWW-Authenticate",
+                    "Bearer resource_metadata=\"" + issuer() + "/.well-known/oauth-protected-resource/mcp\"");
+            answer(exchange, 401, "");
+            return;
+        }
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            answer(exchange, 405, "");
+            return;
+        }
+        JsonNode request = AgentProcess.JSON.readTree(exchange.getRequestBody());
+        if (!request.has("id")) {
+            answer(exchange, 202, "");
+            return;
+        }
+        ObjectNode reply = AgentProcess.JSON.createObjectNode().put("jsonrpc", "2.0");
+        reply.set("id", request.get("id"));
+        switch (request.path("method").asText()) {
+            case "initialize" -> reply.set("result", AgentProcess.JSON.valueToTree(Map.of(
+                    "protocolVersion", request.at("/params/protocolVersion").asText(),
+                    "capabilities", Map.of("tools", Map.of()),
+                    "serverInfo", Map.of("name", "corp-mcp", "version", "1.0"))));
+            case "tools/list" -> reply.set("result", AgentProcess.JSON.valueToTree(Map.of("tools", List.of(
+                    Map.of("name", "weather", "description", "Tells the weather", "inputSchema", Map.of("type", "object"))))));
+            default -> reply.set("error", AgentProcess.JSON.valueToTree(Map.of("code", -32601, "message", "no")));
+        }
+        answer(exchange, 200, reply.toString());
     }
 
     private void authorize(HttpExchange exchange) throws IOException {

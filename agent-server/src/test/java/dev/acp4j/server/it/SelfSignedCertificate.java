@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A certificate for 127.0.0.1 that no CA signed, made at test time with the JDK's keytool: the
@@ -21,10 +22,13 @@ final class SelfSignedCertificate {
 
     final Path pem;
     final SSLContext serverContext;
+    /** A client context that trusts this certificate only (the test playing the user's browser). */
+    final SSLContext clientContext;
 
-    private SelfSignedCertificate(Path pem, SSLContext serverContext) {
+    private SelfSignedCertificate(Path pem, SSLContext serverContext, SSLContext clientContext) {
         this.pem = pem;
         this.serverContext = serverContext;
+        this.clientContext = clientContext;
     }
 
     static SelfSignedCertificate create(Path directory, String name) throws Exception {
@@ -36,7 +40,19 @@ final class SelfSignedCertificate {
                 "-keypass", new String(PASSWORD));
         keytool("-exportcert", "-rfc", "-alias", name, "-keystore", keystore.toString(),
                 "-storepass", new String(PASSWORD), "-file", pem.toString());
-        return new SelfSignedCertificate(pem, context(keystore));
+        return new SelfSignedCertificate(pem, context(keystore), trusting(keystore));
+    }
+
+    private static SSLContext trusting(Path keystore) throws IOException, GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            store.load(in, PASSWORD);
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(store);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return context;
     }
 
     private static SSLContext context(Path keystore) throws IOException, GeneralSecurityException {
