@@ -24,6 +24,7 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * The certificates an HTTPS server of one auth method (or MCP client entry) may be signed by: the
@@ -33,16 +34,18 @@ import javax.net.ssl.X509ExtendedTrustManager;
 public final class TrustBundle {
 
     /** The JVM's default trust alone. */
-    public static final TrustBundle DEFAULT = new TrustBundle(null, null);
+    public static final TrustBundle DEFAULT = new TrustBundle(null, null, null);
 
     private static final Map<Path, TrustBundle> LOADED = new ConcurrentHashMap<>();
 
     private final Path file;
     private final SSLContext context;
+    private final X509TrustManager trustManager;
 
-    private TrustBundle(Path file, SSLContext context) {
+    private TrustBundle(Path file, SSLContext context, X509TrustManager trustManager) {
         this.file = file;
         this.context = context;
+        this.trustManager = trustManager;
     }
 
     /**
@@ -73,9 +76,10 @@ public final class TrustBundle {
             }
             X509ExtendedTrustManager bundle = trustManager(store);
             X509ExtendedTrustManager jvm = trustManager(null);
+            EitherTrustManager either = new EitherTrustManager(jvm, bundle);
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new EitherTrustManager(jvm, bundle)}, null);
-            return new TrustBundle(file, context);
+            context.init(null, new TrustManager[] {either}, null);
+            return new TrustBundle(file, context, either);
         } catch (GeneralSecurityException | IOException e) {
             throw new InvalidBundleException("caBundle " + file + " cannot be used (" + e.getMessage() + ")", e);
         }
@@ -130,6 +134,11 @@ public final class TrustBundle {
     /** The socket factory for Nimbus requests, or null for the JVM's default. */
     public SSLSocketFactory socketFactory() {
         return context == null ? null : context.getSocketFactory();
+    }
+
+    /** The trust manager of {@link #sslContext()}, or null for the JVM's default. */
+    X509TrustManager trustManager() {
+        return trustManager;
     }
 
     @Override
