@@ -104,8 +104,15 @@ final class StreamableHttpMcpClient {
             }
         }
         Throwable root = failure;
+        boolean tls = false;
         while (root.getCause() != null) {
+            tls |= root instanceof javax.net.ssl.SSLException;
             root = root.getCause();
+        }
+        if (tls || root instanceof javax.net.ssl.SSLException) {
+            return new McpServerUnavailableException("the TLS connection to it failed (" + root.getMessage()
+                    + "); if its certificate is signed by your organisation's own CA, give the server an mcpClients"
+                    + " entry with that CA's certificate as caBundle");
         }
         return new McpServerUnavailableException("it could not be reached or did not speak MCP ("
                 + root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage()) + ")");

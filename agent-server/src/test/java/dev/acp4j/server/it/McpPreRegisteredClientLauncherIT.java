@@ -122,7 +122,9 @@ class McpPreRegisteredClientLauncherIT extends LauncherTestBase {
 
         String text = mcpTurn(start(Map.of(), "--config", config.toString()));
 
-        assertThat(text).contains("corp").doesNotContain("weather");
+        assertThat(text).contains("corp").contains("the TLS connection to it failed")
+                .contains("give the server an mcpClients entry with that CA's certificate as caBundle")
+                .doesNotContain("weather");
         assertThat(provider.requests()).isEmpty();
         assertThat(provider.mcpAuthorizations()).isEmpty();
     }
