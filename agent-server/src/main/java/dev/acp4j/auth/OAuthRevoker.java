@@ -1,5 +1,6 @@
 package dev.acp4j.auth;
 
+import dev.acp4j.auth.oauth.OAuthClient;
 import dev.acp4j.auth.oauth.OAuthEndpoints;
 import dev.acp4j.auth.oauth.OAuthException;
 import dev.acp4j.auth.oauth.TokenRevocation;
@@ -28,12 +29,20 @@ public final class OAuthRevoker implements CredentialRevoker {
             }
             OAuthEndpoints server = new OAuthEndpoints(null, null, URI.create(tokenEndpoint), null,
                     URI.create(endpoint), null, List.of());
-            String clientId = credential.attributes().get(OAuthSignIn.CLIENT_ID);
+            OAuthClient client;
+            try {
+                client = OAuthClient.fromAttributes(credential.attributes().get(OAuthSignIn.CLIENT_ID),
+                        credential.attributes());
+            } catch (IllegalArgumentException | NullPointerException e) {
+                log.warn("cannot revoke the tokens for {} ({}); they are erased locally all the same",
+                        credential.provider(), e.getMessage());
+                continue;
+            }
             try {
                 if (credential.refreshToken() != null) {
-                    revocation.revoke(server, clientId, credential.refreshToken(), true);
+                    revocation.revoke(server, client, credential.refreshToken(), true);
                 }
-                revocation.revoke(server, clientId, credential.secret(), false);
+                revocation.revoke(server, client, credential.secret(), false);
                 log.info("revoked the tokens for {}", credential.provider());
             } catch (OAuthException | IllegalArgumentException e) {
                 log.warn("revoking the tokens for {} failed ({}); they are erased locally all the same",

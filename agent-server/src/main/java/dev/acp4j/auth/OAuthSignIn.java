@@ -8,6 +8,7 @@ import dev.acp4j.auth.oauth.AuthorizationRequestState;
 import dev.acp4j.auth.oauth.AuthorizationServerDiscovery;
 import dev.acp4j.auth.oauth.DeviceAuthorization;
 import dev.acp4j.auth.oauth.DeviceAuthorizationFlow;
+import dev.acp4j.auth.oauth.OAuthClient;
 import dev.acp4j.auth.oauth.OAuthEndpoints;
 import dev.acp4j.auth.oauth.OAuthException;
 import dev.acp4j.auth.oauth.Sleeper;
@@ -94,13 +95,20 @@ public final class OAuthSignIn {
         } catch (OAuthException e) {
             throw failure.apply(e);
         }
+        OAuthClient client;
+        try {
+            client = client(method).forServer(server);
+        } catch (OAuthException e) {
+            throw failure.apply(e);
+        }
         TokenSet tokens = usesDeviceFlow(method, server)
-                ? deviceFlow(method, server, prompt, cancellation, timeout, failure)
+                ? deviceFlow(method, server, client, prompt, cancellation, timeout, failure)
                 : method.oauth().pastesCode()
-                ? pastedCodeFlow(method, server, prompt, codeEntry, cancellation, timeout, failure)
-                : codeFlow(method, server, prompt, cancellation, timeout, failure);
+                ? pastedCodeFlow(method, server, client, prompt, codeEntry, cancellation, timeout, failure)
+                : codeFlow(method, server, client, prompt, cancellation, timeout, failure);
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put(CLIENT_ID, method.oauth().clientId());
+        attributes.putAll(client.attributes());
         attributes.put(TOKEN_ENDPOINT, server.tokenEndpoint().toString());
         if (server.revocationEndpoint() != null) {
             attributes.put(REVOCATION_ENDPOINT, server.revocationEndpoint().toString());
@@ -118,7 +126,8 @@ public final class OAuthSignIn {
                 tokens.refreshToken(), tokens.expiresAt(), clock.instant(), attributes));
     }
 
-    private TokenSet codeFlow(AuthMethodConfig method, OAuthEndpoints server, BiFunction<URI, String, UserPrompt> prompt,
+    private TokenSet codeFlow(AuthMethodConfig method, OAuthEndpoints server, OAuthClient client,
+                              BiFunction<URI, String, UserPrompt> prompt,
                               CancellationToken cancellation, Duration timeout,
                               Function<Throwable, ? extends RuntimeException> failure) throws InterruptedException {
         AuthMethodConfig.OAuthConfig oauth = method.oauth();
@@ -132,7 +141,7 @@ public final class OAuthSignIn {
                     + " Open this page to sign in; you will come back to a page on this computer.");
             Map<String, String> callback = Interaction.await(listener.callback(), user, cancellation, timeout, failure);
             try {
-                TokenSet tokens = flow.exchange(request, callback);
+                TokenSet tokens = flow.exchange(request, callback, client);
                 user.complete();
                 return tokens;
             } catch (OAuthException e) {
@@ -144,21 +153,22 @@ public final class OAuthSignIn {
         }
     }
 
-    private TokenSet pastedCodeFlow(AuthMethodConfig method, OAuthEndpoints server,
+    private TokenSet pastedCodeFlow(AuthMethodConfig method, OAuthEndpoints server, OAuthClient client,
                                     BiFunction<URI, String, UserPrompt> prompt, CodeEntry codeEntry,
                                     CancellationToken cancellation, Duration timeout,
                                     Function<Throwable, ? extends RuntimeException> failure) throws InterruptedException {
         CodeEntry entry = codeEntry != null ? codeEntry : CodeEntry.page(method.name(), prompt, cancellation, timeout, failure);
-        return new PastedCodeSignIn(clock).signIn(method, server, entry, message(method, server), failure);
+        return new PastedCodeSignIn(clock).signIn(method, server, client, entry, message(method, server), failure);
     }
 
-    private TokenSet deviceFlow(AuthMethodConfig method, OAuthEndpoints server, BiFunction<URI, String, UserPrompt> prompt,
+    private TokenSet deviceFlow(AuthMethodConfig method, OAuthEndpoints server, OAuthClient client,
+                                BiFunction<URI, String, UserPrompt> prompt,
                                 CancellationToken cancellation, Duration timeout,
                                 Function<Throwable, ? extends RuntimeException> failure) throws InterruptedException {
         DeviceAuthorizationFlow flow = new DeviceAuthorizationFlow(clock);
         DeviceAuthorization authorization;
         try {
-            authorization = flow.start(server, method.oauth().clientId(), method.oauth().scopes());
+            authorization = flow.start(server, client, method.oauth().scopes());
         } catch (OAuthException e) {
             throw failure.apply(e);
         }
@@ -170,7 +180,7 @@ public final class OAuthSignIn {
         CompletableFuture<TokenSet> polled = new CompletableFuture<>();
         Thread poller = new Thread(() -> {
             try {
-                polled.complete(flow.poll(authorization, stop::get, Sleeper.real()));
+                polled.complete(flow.poll(authorization, client, stop::get, Sleeper.real()));
             } catch (InterruptedException | RuntimeException e) {
                 polled.completeExceptionally(e);
             }
@@ -201,8 +211,15 @@ public final class OAuthSignIn {
                         uri(oauth.authorizationEndpoint()), URI.create(oauth.tokenEndpoint()),
                         uri(oauth.deviceAuthorizationEndpoint()), uri(oauth.revocationEndpoint()), null, java.util.List.of());
             }
-            return discovery.discover(URI.create(oauth.issuer()));
+            return discovery.discover(URI.create(oauth.issuer()), client(method).trust());
         });
+    }
+
+    /** The method's client: its id, secret file and how to send it, and its TLS trust. */
+    static OAuthClient client(AuthMethodConfig method) {
+        AuthMethodConfig.OAuthConfig oauth = method.oauth();
+        return OAuthClient.of(oauth.clientId(), oauth.clientSecretFile(), oauth.tokenEndpointAuthMethod(),
+                oauth.caBundle());
     }
 
     /**

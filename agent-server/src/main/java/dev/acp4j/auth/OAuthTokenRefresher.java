@@ -1,6 +1,7 @@
 package dev.acp4j.auth;
 
 import dev.acp4j.auth.oauth.InvalidGrantException;
+import dev.acp4j.auth.oauth.OAuthClient;
 import dev.acp4j.auth.oauth.OAuthEndpoints;
 import dev.acp4j.auth.oauth.OAuthException;
 import dev.acp4j.auth.oauth.TokenRefresh;
@@ -85,8 +86,8 @@ public final class OAuthTokenRefresher implements TokenRefresher {
         }
         try {
             TokenSet tokens = refresh.refresh(new OAuthEndpoints(null, null, URI.create(tokenEndpoint), null,
-                    null, null, List.of()), current.attributes().get(OAuthSignIn.CLIENT_ID),
-                    current.refreshToken(), resource(current));
+                    null, null, List.of()), OAuthClient.fromAttributes(current.attributes().get(OAuthSignIn.CLIENT_ID),
+                    current.attributes()), current.refreshToken(), resource(current));
             StoredCredential fresh = current.withTokens(tokens.accessToken(), tokens.refreshToken(),
                     tokens.expiresAt(), clock.instant());
             credentials.put(provider, fresh);

@@ -4,6 +4,7 @@ import dev.acp4j.auth.config.AuthMethodConfig;
 import dev.acp4j.auth.oauth.AuthorizationCodeFlow;
 import dev.acp4j.auth.oauth.AuthorizationRequestState;
 import dev.acp4j.auth.oauth.OAuthEndpoints;
+import dev.acp4j.auth.oauth.OAuthClient;
 import dev.acp4j.auth.oauth.OAuthException;
 import dev.acp4j.auth.oauth.PastedCode;
 import dev.acp4j.auth.oauth.TokenSet;
@@ -26,7 +27,7 @@ final class PastedCodeSignIn {
         this.clock = clock;
     }
 
-    TokenSet signIn(AuthMethodConfig method, OAuthEndpoints server, CodeEntry entry, String message,
+    TokenSet signIn(AuthMethodConfig method, OAuthEndpoints server, OAuthClient client, CodeEntry entry, String message,
                     Function<Throwable, ? extends RuntimeException> failure) throws InterruptedException {
         AuthMethodConfig.OAuthConfig oauth = method.oauth();
         AuthorizationCodeFlow flow = new AuthorizationCodeFlow(clock);
@@ -39,7 +40,7 @@ final class PastedCodeSignIn {
         CodeEntry.Entered entered = entry.await(request.authorizationUrl(), message, pasted -> problem(pasted, request));
         try {
             TokenSet tokens = flow.exchange(request, PastedCode.parse(entered.pasted())
-                    .asAuthorizationResponse(request.state()));
+                    .asAuthorizationResponse(request.state()), client);
             entered.prompt().complete();
             return tokens;
         } catch (OAuthException e) {

@@ -4,6 +4,7 @@ import dev.acp4j.auth.config.AuthMethodConfig;
 import dev.acp4j.auth.config.ExchangeConfig;
 import dev.acp4j.auth.oauth.ExchangedToken;
 import dev.acp4j.auth.oauth.TokenExchange;
+import dev.acp4j.auth.oauth.TrustBundle;
 import dev.acp4j.auth.oauth.TokenExchangeException;
 import dev.acp4j.auth.store.StoredCredential;
 import java.time.Clock;
@@ -72,7 +73,7 @@ final class ProviderAccess {
             return Optional.of(new Credential(stored.provider(), kind, source, stored.secret(), stored.expiresAt(),
                     oauth.headers(), attributes));
         }
-        return exchanged(stored, oauth.exchange(), refreshRejected).map(token -> {
+        return exchanged(stored, oauth.exchange(), TrustBundle.of(oauth.caBundle()), refreshRejected).map(token -> {
             if (token.apiBaseUrl() != null) {
                 attributes.put(Credential.API_BASE_URL, token.apiBaseUrl());
             }
@@ -93,7 +94,7 @@ final class ProviderAccess {
         failures.remove(provider);
     }
 
-    private Optional<ExchangedToken> exchanged(StoredCredential stored, ExchangeConfig config,
+    private Optional<ExchangedToken> exchanged(StoredCredential stored, ExchangeConfig config, TrustBundle trust,
                                                Function<String, Optional<StoredCredential>> refreshRejected) {
         String provider = stored.provider();
         Optional<ExchangedToken> reusable = reusable(provider, stored.secret());
@@ -110,7 +111,7 @@ final class ProviderAccess {
             try {
                 ExchangedToken token;
                 try {
-                    token = exchange.exchange(config, oauthToken);
+                    token = exchange.exchange(config, oauthToken, trust);
                 } catch (TokenExchangeException e) {
                     Optional<StoredCredential> refreshed = e.status() == 401 ? refreshRejected.apply(oauthToken)
                             .filter(c -> !c.secret().equals(stored.secret())) : Optional.empty();
@@ -118,7 +119,7 @@ final class ProviderAccess {
                         throw e;
                     }
                     oauthToken = refreshed.get().secret();
-                    token = exchange.exchange(config, oauthToken);
+                    token = exchange.exchange(config, oauthToken, trust);
                 }
                 exchanged.put(provider, new Exchanged(oauthToken, token));
                 log.info("exchanged the OAuth token of {} for an API token{}", provider,

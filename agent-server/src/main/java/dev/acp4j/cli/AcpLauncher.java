@@ -1,5 +1,6 @@
 package dev.acp4j.cli;
 
+import dev.acp4j.auth.ClientFiles;
 import dev.acp4j.auth.AgentIdentity;
 import dev.acp4j.auth.AuthMethodRegistry;
 import dev.acp4j.auth.LaunchEnvironment;
@@ -22,6 +23,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -108,6 +110,10 @@ public final class AcpLauncher {
         try {
             configFile = StartParameters.configArgument(args);
             config = configFile == null ? defaultConfig() : new ConfigLoader().load(configFile);
+            List<String> fileProblems = ClientFiles.problems(config.authMethods(), config.mcpClients());
+            if (!fileProblems.isEmpty()) {
+                throw new ConfigException("config " + config.source() + ": " + String.join("; ", fileProblems));
+            }
         } catch (ConfigException e) {
             configProblem = e;
         }

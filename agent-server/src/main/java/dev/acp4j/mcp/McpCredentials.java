@@ -4,6 +4,7 @@ import dev.acp4j.auth.AgentCredentials;
 import dev.acp4j.auth.AgentIdentity;
 import dev.acp4j.auth.OAuthSignIn;
 import dev.acp4j.auth.TokenRefresher;
+import dev.acp4j.auth.oauth.OAuthClient;
 import dev.acp4j.auth.oauth.OAuthEndpoints;
 import dev.acp4j.auth.oauth.TokenSet;
 import dev.acp4j.auth.store.CredentialKind;
@@ -63,9 +64,10 @@ final class McpCredentials {
                 .map(credential -> credential.attributes().get(OAuthSignIn.CLIENT_ID));
     }
 
-    void save(URI server, URI issuer, OAuthEndpoints endpoints, String clientId, TokenSet tokens) {
+    void save(URI server, URI issuer, OAuthEndpoints endpoints, OAuthClient client, TokenSet tokens) {
         Map<String, String> attributes = new LinkedHashMap<>();
-        attributes.put(OAuthSignIn.CLIENT_ID, clientId);
+        attributes.put(OAuthSignIn.CLIENT_ID, client.clientId());
+        attributes.putAll(client.attributes());
         attributes.put(OAuthSignIn.TOKEN_ENDPOINT, endpoints.tokenEndpoint().toString());
         attributes.put(OAuthSignIn.RESOURCE, server.toString());
         attributes.put(ISSUER, issuer.toString());

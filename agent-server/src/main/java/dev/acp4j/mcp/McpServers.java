@@ -1,6 +1,7 @@
 package dev.acp4j.mcp;
 
 import dev.acp4j.auth.AgentIdentity;
+import dev.acp4j.auth.config.McpClientConfig;
 import dev.acp4j.auth.OAuthTokenRefresher;
 import dev.acp4j.auth.interaction.UserPrompt;
 import dev.acp4j.auth.store.CredentialStore;
@@ -33,6 +34,7 @@ public final class McpServers {
     private final Map<String, Object> signInLocks = new ConcurrentHashMap<>();
     private final Map<String, Map<String, StdioMcpClient>> stdio = new ConcurrentHashMap<>();
     private Parts parts;
+    private McpClients clients = McpClients.NONE;
 
     /** Created on first use, so that a process whose sessions never use an MCP server builds none of it. */
     private record Parts(McpCredentials credentials, McpSignIn signIn) {
@@ -43,6 +45,17 @@ public final class McpServers {
         this.store = store;
         this.clock = clock;
         this.elicitationTimeout = elicitationTimeout;
+    }
+
+    /**
+     * As {@link #McpServers(CredentialStore, Clock, Duration, AgentIdentity)}, with the configuration's
+     * pre-registered clients ({@code mcpClients}): used before dynamic registration, and their
+     * {@code caBundle} for the servers' HTTPS.
+     */
+    public McpServers(CredentialStore store, Clock clock, Duration elicitationTimeout, AgentIdentity identity,
+                      List<McpClientConfig> mcpClients) {
+        this(store, clock, elicitationTimeout, identity);
+        this.clients = new McpClients(mcpClients);
     }
 
     /**
@@ -129,7 +142,7 @@ public final class McpServers {
         McpCredentials credentials = parts.credentials();
         Optional<String> token = credentials.accessToken(url);
         try {
-            return StreamableHttpMcpClient.run(url, server.headers(), token.orElse(null), work);
+            return StreamableHttpMcpClient.run(url, server.headers(), token.orElse(null), clients.trust(url), work);
         } catch (McpUnauthorizedException unauthorized) {
             String fresh;
             synchronized (signInLocks.computeIfAbsent(url.toString(), key -> new Object())) {
@@ -138,7 +151,7 @@ public final class McpServers {
                         : parts.signIn().signIn(server.name(), url, unauthorized.wwwAuthenticate(), prompt, cancellation);
             }
             try {
-                return StreamableHttpMcpClient.run(url, server.headers(), fresh, work);
+                return StreamableHttpMcpClient.run(url, server.headers(), fresh, clients.trust(url), work);
             } catch (McpUnauthorizedException again) {
                 throw new McpServerUnavailableException("it refused the token of the new sign-in");
             }
@@ -148,7 +161,7 @@ public final class McpServers {
     private synchronized Parts parts() {
         if (parts == null) {
             McpCredentials credentials = new McpCredentials(store, new OAuthTokenRefresher(store, clock), clock, identity);
-            parts = new Parts(credentials, new McpSignIn(credentials, clock, elicitationTimeout, identity));
+            parts = new Parts(credentials, new McpSignIn(credentials, clock, elicitationTimeout, identity, clients));
         }
         return parts;
     }

@@ -9,7 +9,10 @@ import dev.acp4j.auth.oauth.AuthorizationRequestState;
 import dev.acp4j.auth.oauth.AuthorizationServerDiscovery;
 import dev.acp4j.auth.oauth.BearerChallenge;
 import dev.acp4j.auth.oauth.DynamicClientRegistration;
+import dev.acp4j.auth.config.McpClientConfig;
+import dev.acp4j.auth.oauth.OAuthClient;
 import dev.acp4j.auth.oauth.OAuthEndpoints;
+import dev.acp4j.auth.oauth.TrustBundle;
 import dev.acp4j.auth.oauth.OAuthException;
 import dev.acp4j.auth.oauth.ProtectedResourceDiscovery;
 import dev.acp4j.auth.oauth.ProtectedResourceMetadata;
@@ -23,6 +26,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
@@ -31,7 +35,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Signs the user in to an MCP server that answered 401 (MCP authorization; RFC 9728 → RFC 8414 →
- * RFC 7591 when no client id is known → authorization code + PKCE with {@code resource}, RFC 8707),
+ * the configuration's {@code mcpClients} entry, else RFC 7591 when no client id is known →
+ * authorization code + PKCE with {@code resource}, RFC 8707),
  * sending the user to the authorization URL through a session-scoped URL elicitation.
  */
 final class McpSignIn {
@@ -49,7 +54,10 @@ final class McpSignIn {
     /** Client ids registered by this process and not stored yet (the sign-in was declined or failed). */
     private final Map<String, String> registered = new ConcurrentHashMap<>();
 
-    McpSignIn(McpCredentials credentials, Clock clock, Duration timeout, AgentIdentity identity) {
+    private final McpClients clients;
+
+    McpSignIn(McpCredentials credentials, Clock clock, Duration timeout, AgentIdentity identity, McpClients clients) {
+        this.clients = clients;
         this.identity = identity;
         this.credentials = credentials;
         this.clock = clock;
@@ -73,19 +81,26 @@ final class McpSignIn {
                 ? challenge.resourceMetadata() : ProtectedResourceMetadata.wellKnownUrl(server);
         ProtectedResourceMetadata resource;
         OAuthEndpoints endpoints;
+        Optional<McpClientConfig> configured;
         try {
-            resource = resources.fetch(metadataUrl, server);
-            endpoints = authorizationServers.discover(resource.authorizationServers().get(0));
+            resource = resources.fetch(metadataUrl, server, clients.trust(server));
+            URI issuer = resource.authorizationServers().get(0);
+            configured = clients.forSignIn(server, issuer);
+            endpoints = authorizationServers.discover(issuer, configured.map(McpClients::client)
+                    .map(OAuthClient::trust).orElse(TrustBundle.DEFAULT));
         } catch (OAuthException | IllegalArgumentException e) {
             throw new McpServerUnavailableException("it requires a sign-in that cannot be started: " + e.getMessage());
         }
         URI issuer = resource.authorizationServers().get(0);
-        List<String> scopes = challenge.scope() != null
+        List<String> scopes = configured.isPresent() && !configured.get().scopes().isEmpty() ? configured.get().scopes()
+                : challenge.scope() != null
                 ? Arrays.asList(challenge.scope().trim().split(" +")) : resource.scopesSupported();
         try (OAuthRedirectListener listener = OAuthRedirectListener.start(0, CALLBACK_PATH)) {
-            String clientId = clientId(server, issuer, endpoints, listener.redirectUri(), scopes);
+            OAuthClient client = configured.isPresent() ? McpClients.client(configured.get()).forServer(endpoints)
+                    : OAuthClient.publicClient(clientId(server, issuer, endpoints, listener.redirectUri(), scopes));
             AuthorizationCodeFlow flow = new AuthorizationCodeFlow(clock);
-            AuthorizationRequestState request = flow.start(endpoints, clientId, scopes, listener.redirectUri(), server);
+            AuthorizationRequestState request = flow.start(endpoints, client.clientId(), scopes, listener.redirectUri(),
+                    server);
             listener.expectState(request.state());
             UserPrompt user = prompt.apply(request.authorizationUrl(), identity.displayName() + " asks you to sign in at "
                     + issuer.getHost() + " so that it can use the MCP server \"" + name + "\" (" + server
@@ -94,17 +109,17 @@ final class McpSignIn {
                     McpSignIn::failure);
             TokenSet tokens;
             try {
-                tokens = flow.exchange(request, callback);
+                tokens = flow.exchange(request, callback, client);
             } catch (OAuthException e) {
                 user.abandon();
                 throw failure(e);
             }
-            credentials.save(server, issuer, endpoints, clientId, tokens);
+            credentials.save(server, issuer, endpoints, client, tokens);
             registered.remove(server.toString());
             user.complete();
             LOG.info("signed in to the MCP server {}", server);
             return tokens.accessToken();
-        } catch (OAuthException e) {
+        } catch (OAuthException | IllegalArgumentException e) {
             throw failure(e);
         } catch (IOException e) {
             throw new McpServerUnavailableException("cannot listen for the sign-in redirect on 127.0.0.1: " + e);

@@ -3,6 +3,7 @@ package dev.acp4j.mcp;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.acp4j.protocol.mcp.HttpHeader;
 import io.modelcontextprotocol.client.McpSyncClient;
+import dev.acp4j.auth.oauth.TrustBundle;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
 import io.modelcontextprotocol.client.transport.customizer.McpHttpClientAuthorizationErrorHandler;
@@ -34,11 +35,12 @@ final class StreamableHttpMcpClient {
      * @throws McpServerUnavailableException on any other failure
      */
     static List<McpTool> listTools(URI server, List<HttpHeader> headers, String accessToken) {
-        return run(server, headers, accessToken, McpCalls::listTools);
+        return run(server, headers, accessToken, TrustBundle.DEFAULT, McpCalls::listTools);
     }
 
     /** One MCP session that runs {@code work} after {@code initialize}; failures as for {@link #listTools}. */
-    static <T> T run(URI server, List<HttpHeader> headers, String accessToken, Function<McpSyncClient, T> work) {
+    static <T> T run(URI server, List<HttpHeader> headers, String accessToken, TrustBundle trust,
+                     Function<McpSyncClient, T> work) {
         AtomicReference<HttpResponse.ResponseInfo> refused = new AtomicReference<>();
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
                 .builder(server.getScheme() + "://" + server.getRawAuthority())
@@ -46,6 +48,11 @@ final class StreamableHttpMcpClient {
                 .jsonMapper(new JacksonMcpJsonMapper(new ObjectMapper()))
                 .connectTimeout(CONNECT_TIMEOUT)
                 .openConnectionOnStartup(false)
+                .customizeClient(client -> {
+                    if (trust.sslContext() != null) {
+                        client.sslContext(trust.sslContext());
+                    }
+                })
                 .httpRequestCustomizer((request, method, uri, body, context) -> authorize(request, headers, accessToken))
                 .authorizationErrorHandler(McpHttpClientAuthorizationErrorHandler.fromSync((response, context) -> {
                     refused.compareAndSet(null, response);
@@ -97,8 +104,15 @@ final class StreamableHttpMcpClient {
             }
         }
         Throwable root = failure;
+        boolean tls = false;
         while (root.getCause() != null) {
+            tls |= root instanceof javax.net.ssl.SSLException;
             root = root.getCause();
+        }
+        if (tls || root instanceof javax.net.ssl.SSLException) {
+            return new McpServerUnavailableException("the TLS connection to it failed (" + root.getMessage()
+                    + "); if its certificate is signed by your organisation's own CA, give the server an mcpClients"
+                    + " entry with that CA's certificate as caBundle");
         }
         return new McpServerUnavailableException("it could not be reached or did not speak MCP ("
                 + root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage()) + ")");

@@ -97,7 +97,8 @@ public final class AcpServer {
                     new PromptCapabilities(agent.acceptsImages(), agent.acceptsAudio(), true, null)).register(methods);
             authService.register(methods);
             sessions = new SessionService(agent, client, authService.gate(), auth.resolver(),
-                    new McpServers(auth.store(), auth.clock(), auth.elicitationTimeout(), identity), executor, cancelGrace,
+                    new McpServers(auth.store(), auth.clock(), auth.elicitationTimeout(), identity,
+                            config.mcpClients()), executor, cancelGrace,
                     new SessionRecorder(config.sessionStore(), launch.env(), agentInfo.name(), mapper),
                     new SessionSignIn(auth), config.configOptionProviders(), config.mcpSignIn() == McpSignInMode.EAGER);
             sessions.register(methods);

@@ -39,7 +39,7 @@ class AcpLauncherTest {
     void aDefaultConfigurationMadeWithoutTheBuilderIsCheckedAtStartUp() {
         AuthMethodConfig notAUrl = new AuthMethodConfig("o", AuthMethodType.OAUTH2, "O", null, "o", null, List.of(), null,
                 List.of(), Map.of(), null, new AuthMethodConfig.OAuthConfig("auth.example.com", "c", List.of(), "auto",
-                        null, null, null, null, null, null, "loopback", null, null, null, null));
+                        null, null, null, null, null, null, "loopback", null, null, null, null, null, null, null));
         AcpLauncher launcher = weather().defaultConfig(new ServerConfig("weather defaults", List.of(notAUrl), null,
                 ServerConfig.DEFAULT_ELICITATION_TIMEOUT)).build();
         assertThat(launcher.run(new String[0], new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream()))

@@ -70,6 +70,10 @@ public record AuthMethodConfig(
      * @param apiBaseUrl                  the provider's API base URL
      *                                    ({@code Credential#attribute("apiBaseUrl")}), or null
      * @param exchange                    turns the OAuth token into a short-lived API token, or null
+     * @param clientSecretFile            a confidential client's secret: a file readable by its owner only, or null
+     * @param tokenEndpointAuthMethod     {@code client_secret_basic} or {@code client_secret_post}, or null to follow
+     *                                    the server's {@code token_endpoint_auth_methods_supported}
+     * @param caBundle                    a PEM file of CA certificates added to the default trust, or null
      */
     public record OAuthConfig(
             String issuer,
@@ -86,7 +90,10 @@ public record AuthMethodConfig(
             String redirectUri,
             Map<String, String> headers,
             String apiBaseUrl,
-            ExchangeConfig exchange) {
+            ExchangeConfig exchange,
+            String clientSecretFile,
+            String tokenEndpointAuthMethod,
+            String caBundle) {
 
         /** {@code codeEntry}: the code comes back through a redirect to a 127.0.0.1 listener (the default). */
         public static final String LOOPBACK = "loopback";
@@ -97,12 +104,12 @@ public record AuthMethodConfig(
             headers = headers == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
         }
 
-        /** Loopback code entry and no provider API settings (no headers, base URL or exchange). */
+        /** A public client trusting the default CAs, loopback code entry and no provider API settings (no headers, base URL or exchange). */
         public OAuthConfig(String issuer, String clientId, List<String> scopes, String flow,
                            String authorizationEndpoint, String tokenEndpoint, String deviceAuthorizationEndpoint,
                            String revocationEndpoint, Integer redirectPort, Duration timeout) {
             this(issuer, clientId, scopes, flow, authorizationEndpoint, tokenEndpoint, deviceAuthorizationEndpoint,
-                    revocationEndpoint, redirectPort, timeout, LOOPBACK, null, Map.of(), null, null);
+                    revocationEndpoint, redirectPort, timeout, LOOPBACK, null, Map.of(), null, null, null, null, null);
         }
 
         /** Whether the user pastes the code the provider's page shows ({@code "codeEntry": "paste"}). */
@@ -164,6 +171,9 @@ public record AuthMethodConfig(
         private final Map<String, String> headers = new LinkedHashMap<>();
         private String apiBaseUrl;
         private ExchangeConfig exchange;
+        private String clientSecretFile;
+        private String tokenEndpointAuthMethod;
+        private String caBundle;
 
         private Builder(AuthMethodType type, String id, String name) {
             this.type = type;
@@ -335,6 +345,24 @@ public record AuthMethodConfig(
             return this;
         }
 
+        /** {@code oauth2}: a confidential client's secret file (readable by its owner only). */
+        public Builder clientSecretFile(String value) {
+            this.clientSecretFile = value;
+            return this;
+        }
+
+        /** {@code oauth2}: {@code client_secret_basic} or {@code client_secret_post}; default: as the server's metadata says. */
+        public Builder tokenEndpointAuthMethod(String value) {
+            this.tokenEndpointAuthMethod = value;
+            return this;
+        }
+
+        /** {@code oauth2}: a PEM file of CA certificates trusted in addition to the default ones. */
+        public Builder caBundle(String value) {
+            this.caBundle = value;
+            return this;
+        }
+
         /**
          * The method.
          *
@@ -343,7 +371,8 @@ public record AuthMethodConfig(
         public AuthMethodConfig build() {
             OAuthConfig oauth = type != AuthMethodType.OAUTH2 ? null : new OAuthConfig(issuer, clientId,
                     List.copyOf(scopes), flow, authorizationEndpoint, tokenEndpoint, deviceAuthorizationEndpoint,
-                    revocationEndpoint, redirectPort, timeout, codeEntry, redirectUri, headers, apiBaseUrl, exchange);
+                    revocationEndpoint, redirectPort, timeout, codeEntry, redirectUri, headers, apiBaseUrl, exchange,
+                    clientSecretFile, tokenEndpointAuthMethod, caBundle);
             boolean usesInputs = type == AuthMethodType.ENV_VAR || type == AuthMethodType.START_PARAM;
             AuthMethodConfig method = new AuthMethodConfig(id, type, name, description, provider == null ? id : provider,
                     providerName, usesInputs ? List.copyOf(inputs) : List.of(), usesInputs ? link : null,

@@ -128,6 +128,8 @@ public final class AuthMethodRules {
             httpUrl(oauth.exchange().endpoint(), "exchange.endpoint", label, problems);
         }
         ProviderApiRules.check(oauth, label, problems);
+        ClientRules.checkClient(oauth.clientSecretFile(), oauth.tokenEndpointAuthMethod(), oauth.caBundle(), label,
+                problems);
     }
 
     private static void httpUrl(String value, String key, String label, Consumer<String> problems) {
@@ -139,6 +141,10 @@ public final class AuthMethodRules {
             URI uri = new URI(value);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             valid = uri.isAbsolute() && (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null;
+            if (valid && scheme.equals("http") && !ClientRules.isLoopback(uri.getHost())) {
+                problems.accept(label + ": " + key + " '" + value + "' " + ClientRules.PLAIN_HTTP_RULE);
+                return;
+            }
         } catch (URISyntaxException e) {
             valid = false;
         }

@@ -69,6 +69,14 @@ public final class AuthorizationCodeFlow {
      * @param callbackParams the query parameters of the redirect to {@code redirectUri}
      */
     public TokenSet exchange(AuthorizationRequestState request, Map<String, String> callbackParams) {
+        return exchange(request, callbackParams, OAuthClient.publicClient(request.clientId()));
+    }
+
+    /**
+     * {@link #exchange(AuthorizationRequestState, Map)} for {@code client}, which authenticates as
+     * it was {@linkplain OAuthClient#forServer chosen} for the server (a public client sends its id).
+     */
+    public TokenSet exchange(AuthorizationRequestState request, Map<String, String> callbackParams, OAuthClient client) {
         String returnedState = callbackParams.get("state");
         if (!request.state().equals(returnedState)) {
             throw new OAuthException(null, returnedState == null
@@ -92,11 +100,10 @@ public final class AuthorizationCodeFlow {
         }
         AuthorizationCodeGrant grant = new AuthorizationCodeGrant(
                 new AuthorizationCode(code), request.redirectUri(), request.codeVerifier());
-        TokenRequest.Builder token = new TokenRequest.Builder(
-                request.endpoints().tokenEndpoint(), new ClientID(request.clientId()), grant);
+        TokenRequest.Builder token = client.tokenRequest(request.endpoints().tokenEndpoint(), grant);
         if (request.resource() != null) {
             token.resource(request.resource());
         }
-        return TokenResponses.send(token.build(), clock);
+        return TokenResponses.send(token.build(), clock, client.trust());
     }
 }

@@ -8,6 +8,7 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,11 @@ public final class AuthorizationServerDiscovery {
     private static final Logger LOG = LoggerFactory.getLogger(AuthorizationServerDiscovery.class);
 
     public OAuthEndpoints discover(URI issuer) {
+        return discover(issuer, TrustBundle.DEFAULT);
+    }
+
+    /** {@link #discover(URI)} over TLS that also trusts {@code trust}'s certificates. */
+    public OAuthEndpoints discover(URI issuer, TrustBundle trust) {
         OAuthHttp.requireHttp(issuer);
         if (issuer.getRawQuery() != null || issuer.getRawFragment() != null) {
             throw new IllegalArgumentException("an issuer has no query or fragment: " + OAuthHttp.withoutQuery(issuer));
@@ -27,10 +33,15 @@ public final class AuthorizationServerDiscovery {
         List<String> failures = new ArrayList<>();
         for (URI url : List.of(authorizationServerMetadataUrl(issuer), openIdConfigurationUrl(issuer))) {
             try {
-                OAuthEndpoints endpoints = fetch(url, issuer);
+                OAuthEndpoints endpoints = fetch(url, issuer, trust);
                 LOG.debug("discovered {} from {}", issuer, url);
                 return endpoints;
             } catch (OAuthException e) {
+                if (e.getCause() instanceof SSLException) {
+                    // the other well-known URL is on the same server: its certificate would fail the same way
+                    throw new OAuthException(null, "no authorization server metadata for " + issuer + ": "
+                            + e.getMessage(), e);
+                }
                 failures.add(url + " (" + e.getMessage() + ")");
             }
         }
@@ -55,10 +66,10 @@ public final class AuthorizationServerDiscovery {
                 revocationEndpoint, null, List.of());
     }
 
-    private static OAuthEndpoints fetch(URI url, URI issuer) {
+    private static OAuthEndpoints fetch(URI url, URI issuer, TrustBundle trust) {
         HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET, url);
         request.setAccept("application/json");
-        HTTPResponse response = OAuthHttp.send(request);
+        HTTPResponse response = OAuthHttp.send(request, trust);
         if (response.getStatusCode() != HTTPResponse.SC_OK) {
             throw new OAuthException(null, "HTTP " + response.getStatusCode());
         }
@@ -78,10 +89,12 @@ public final class AuthorizationServerDiscovery {
         }
         List<String> methods = metadata.getCodeChallengeMethods() == null ? List.of()
                 : metadata.getCodeChallengeMethods().stream().map(CodeChallengeMethod::getValue).toList();
+        List<String> authMethods = metadata.getTokenEndpointAuthMethods() == null ? List.of()
+                : metadata.getTokenEndpointAuthMethods().stream().map(m -> m.getValue()).toList();
         try {
             return new OAuthEndpoints(issuer, metadata.getAuthorizationEndpointURI(), metadata.getTokenEndpointURI(),
                     metadata.getDeviceAuthorizationEndpointURI(), metadata.getRevocationEndpointURI(),
-                    metadata.getRegistrationEndpointURI(), methods);
+                    metadata.getRegistrationEndpointURI(), methods, authMethods);
         } catch (IllegalArgumentException e) {
             throw new OAuthException(null, "metadata has an unusable endpoint: " + e.getMessage(), e);
         }

@@ -3,6 +3,7 @@ package dev.acp4j.auth.oauth;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.device.DeviceAuthorizationRequest;
 import com.nimbusds.oauth2.sdk.device.DeviceAuthorizationResponse;
 import com.nimbusds.oauth2.sdk.device.DeviceAuthorizationSuccessResponse;
@@ -35,13 +36,22 @@ public final class DeviceAuthorizationFlow {
 
     /** The device authorization request (RFC 8628 §3.1). */
     public DeviceAuthorization start(OAuthEndpoints endpoints, String clientId, List<String> scopes) {
+        return start(endpoints, OAuthClient.publicClient(clientId), scopes);
+    }
+
+    /** {@link #start(OAuthEndpoints, String, List)} for {@code client}, authenticated as chosen for the server. */
+    public DeviceAuthorization start(OAuthEndpoints endpoints, OAuthClient client, List<String> scopes) {
+        String clientId = client.clientId();
         if (endpoints.deviceAuthorizationEndpoint() == null) {
             throw new IllegalArgumentException("the authorization server has no device authorization endpoint");
         }
         Scope scope = scopes == null || scopes.isEmpty() ? null : new Scope(scopes.toArray(String[]::new));
         Instant sentAt = clock.instant();
-        HTTPResponse http = OAuthHttp.send(new DeviceAuthorizationRequest(
-                endpoints.deviceAuthorizationEndpoint(), new ClientID(clientId), scope).toHTTPRequest());
+        ClientAuthentication authentication = client.authentication();
+        DeviceAuthorizationRequest request = authentication == null
+                ? new DeviceAuthorizationRequest(endpoints.deviceAuthorizationEndpoint(), new ClientID(clientId), scope)
+                : new DeviceAuthorizationRequest(endpoints.deviceAuthorizationEndpoint(), authentication, scope, null);
+        HTTPResponse http = OAuthHttp.send(request.toHTTPRequest(), client.trust());
         DeviceAuthorizationResponse response;
         try {
             response = DeviceAuthorizationResponse.parse(http);
@@ -67,9 +77,14 @@ public final class DeviceAuthorizationFlow {
      */
     public TokenSet poll(DeviceAuthorization authorization, BooleanSupplier cancelled, Sleeper sleeper)
             throws InterruptedException {
+        return poll(authorization, OAuthClient.publicClient(authorization.clientId()), cancelled, sleeper);
+    }
+
+    /** {@link #poll(DeviceAuthorization, BooleanSupplier, Sleeper)} for {@code client}, authenticated as chosen. */
+    public TokenSet poll(DeviceAuthorization authorization, OAuthClient client, BooleanSupplier cancelled, Sleeper sleeper)
+            throws InterruptedException {
         Duration interval = authorization.interval();
-        TokenRequest request = new TokenRequest.Builder(authorization.endpoints().tokenEndpoint(),
-                new ClientID(authorization.clientId()),
+        TokenRequest request = client.tokenRequest(authorization.endpoints().tokenEndpoint(),
                 new DeviceCodeGrant(new DeviceCode(authorization.deviceCode()))).build();
         while (true) {
             if (cancelled.getAsBoolean()) {
@@ -83,7 +98,7 @@ public final class DeviceAuthorizationFlow {
                 throw new CancellationException("device authorization cancelled");
             }
             try {
-                return TokenResponses.send(request, clock);
+                return TokenResponses.send(request, clock, client.trust());
             } catch (OAuthException e) {
                 String error = e.error();
                 if ("authorization_pending".equals(error)) {

@@ -21,9 +21,16 @@ public final class DynamicClientRegistration {
 
     /** Returns the issued {@code client_id}. */
     public String register(OAuthEndpoints server, URI redirectUri, String clientName, List<String> scopes) {
+        return register(server, redirectUri, clientName, scopes, TrustBundle.DEFAULT);
+    }
+
+    /** {@link #register(OAuthEndpoints, URI, String, List)} over TLS that also trusts {@code trust}'s certificates. */
+    public String register(OAuthEndpoints server, URI redirectUri, String clientName, List<String> scopes,
+                           TrustBundle trust) {
         if (server.registrationEndpoint() == null) {
             throw new OAuthException(null, "the authorization server offers no dynamic client registration"
-                    + " and no client id is known for it");
+                    + " and no client id is known for it; give one in the configuration's mcpClients"
+                    + " ({\"issuer\": \"" + (server.issuer() == null ? "…" : server.issuer()) + "\", \"clientId\": …})");
         }
         ClientMetadata metadata = new ClientMetadata();
         metadata.setName(clientName);
@@ -35,7 +42,7 @@ public final class DynamicClientRegistration {
             metadata.setScope(new Scope(scopes.toArray(String[]::new)));
         }
         ClientRegistrationRequest request = new ClientRegistrationRequest(server.registrationEndpoint(), metadata, null);
-        HTTPResponse http = OAuthHttp.send(request.toHTTPRequest());
+        HTTPResponse http = OAuthHttp.send(request.toHTTPRequest(), trust);
         ClientRegistrationResponse response;
         try {
             response = ClientRegistrationResponse.parse(http);

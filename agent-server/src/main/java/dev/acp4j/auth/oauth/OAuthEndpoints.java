@@ -14,6 +14,8 @@ import java.util.List;
  * @param revocationEndpoint            RFC 7009 §2
  * @param registrationEndpoint          RFC 7591 §3
  * @param codeChallengeMethodsSupported RFC 7636 methods the server advertises; empty when it advertises none
+ * @param tokenEndpointAuthMethodsSupported RFC 8414 {@code token_endpoint_auth_methods_supported}; empty when it
+ *                                          advertises none (then {@code client_secret_basic} is the default)
  */
 public record OAuthEndpoints(
         URI issuer,
@@ -22,7 +24,15 @@ public record OAuthEndpoints(
         URI deviceAuthorizationEndpoint,
         URI revocationEndpoint,
         URI registrationEndpoint,
-        List<String> codeChallengeMethodsSupported) {
+        List<String> codeChallengeMethodsSupported,
+        List<String> tokenEndpointAuthMethodsSupported) {
+
+    /** Endpoints of a server that advertises no token endpoint authentication methods. */
+    public OAuthEndpoints(URI issuer, URI authorizationEndpoint, URI tokenEndpoint, URI deviceAuthorizationEndpoint,
+                          URI revocationEndpoint, URI registrationEndpoint, List<String> codeChallengeMethodsSupported) {
+        this(issuer, authorizationEndpoint, tokenEndpoint, deviceAuthorizationEndpoint, revocationEndpoint,
+                registrationEndpoint, codeChallengeMethodsSupported, List.of());
+    }
 
     public OAuthEndpoints {
         if (tokenEndpoint == null) {
@@ -36,5 +46,7 @@ public record OAuthEndpoints(
         }
         codeChallengeMethodsSupported = codeChallengeMethodsSupported == null
                 ? List.of() : List.copyOf(codeChallengeMethodsSupported);
+        tokenEndpointAuthMethodsSupported = tokenEndpointAuthMethodsSupported == null
+                ? List.of() : List.copyOf(tokenEndpointAuthMethodsSupported);
     }
 }

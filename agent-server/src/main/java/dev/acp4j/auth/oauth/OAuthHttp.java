@@ -4,12 +4,14 @@ import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import java.io.IOException;
 import java.net.URI;
+import javax.net.ssl.SSLException;
 import java.time.Duration;
 
 /**
  * Sends the Nimbus-built requests with our timeouts; never follows redirects. Every request asks
  * for JSON ({@code Accept: application/json}): some providers (GitHub) answer form-encoded bodies
- * otherwise.
+ * otherwise. HTTPS trusts the JVM's default CAs plus the method's {@link TrustBundle}; plain
+ * {@code http://} only reaches loopback hosts ({@link LoopbackHttp}).
  */
 final class OAuthHttp {
 
@@ -20,8 +22,15 @@ final class OAuthHttp {
     }
 
     static HTTPResponse send(HTTPRequest request) {
+        return send(request, TrustBundle.DEFAULT);
+    }
+
+    static HTTPResponse send(HTTPRequest request, TrustBundle trust) {
         URI uri = request.getURI();
         requireHttp(uri);
+        if (trust.socketFactory() != null) {
+            request.setSSLSocketFactory(trust.socketFactory());
+        }
         request.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
         request.setReadTimeout((int) READ_TIMEOUT.toMillis());
         request.setFollowRedirects(false);
@@ -30,6 +39,8 @@ final class OAuthHttp {
         }
         try {
             return request.send();
+        } catch (SSLException e) {
+            throw new OAuthException(null, LoopbackHttp.tlsFailure(withoutQuery(uri), e, trust.file()), e);
         } catch (IOException e) {
             throw new OAuthException(null, "could not reach " + withoutQuery(uri) + ": " + e, e);
         }
@@ -43,6 +54,7 @@ final class OAuthHttp {
         if (uri.getHost() == null) {
             throw new IllegalArgumentException("URL has no host: " + withoutQuery(uri));
         }
+        LoopbackHttp.requireTls(uri);
         return uri;
     }
 

@@ -13,9 +13,14 @@ public final class ProtectedResourceDiscovery {
      *                    {@link ProtectedResourceMetadata#wellKnownUrl} of {@code resource}
      */
     public ProtectedResourceMetadata fetch(URI metadataUrl, URI resource) {
+        return fetch(metadataUrl, resource, TrustBundle.DEFAULT);
+    }
+
+    /** {@link #fetch(URI, URI)} over TLS that also trusts {@code trust}'s certificates. */
+    public ProtectedResourceMetadata fetch(URI metadataUrl, URI resource, TrustBundle trust) {
         HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET, metadataUrl);
         request.setAccept("application/json");
-        HTTPResponse response = OAuthHttp.send(request);
+        HTTPResponse response = OAuthHttp.send(request, trust);
         if (response.getStatusCode() != HTTPResponse.SC_OK) {
             throw new OAuthException(null, "no protected resource metadata at " + OAuthHttp.withoutQuery(metadataUrl)
                     + " (HTTP " + response.getStatusCode() + ")");

@@ -38,6 +38,15 @@ public final class TokenExchange {
      * @throws TokenExchangeException when no API token came back
      */
     public ExchangedToken exchange(ExchangeConfig config, String oauthToken) {
+        return exchange(config, oauthToken, TrustBundle.DEFAULT);
+    }
+
+    /**
+     * One exchange, trusting {@code trust}'s CAs besides the default ones (the method's {@code caBundle}).
+     *
+     * @throws TokenExchangeException when no API token came back
+     */
+    public ExchangedToken exchange(ExchangeConfig config, String oauthToken, TrustBundle trust) {
         URI endpoint = URI.create(config.endpoint());
         String where = OAuthHttp.withoutQuery(endpoint);
         TokenPlacement placement = TokenPlacement.parse(config.tokenPlacement())
@@ -61,7 +70,7 @@ public final class TokenExchange {
         Instant sentAt = clock.instant();
         HTTPResponse response;
         try {
-            response = OAuthHttp.send(request);
+            response = OAuthHttp.send(request, trust);
         } catch (OAuthException e) {
             throw new TokenExchangeException(0, "the token exchange " + where + " could not be reached"
                     + reason(e.getMessage(), oauthToken, where), e.getCause());

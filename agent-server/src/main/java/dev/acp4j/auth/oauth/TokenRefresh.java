@@ -2,7 +2,6 @@ package dev.acp4j.auth.oauth;
 
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.TokenRequest;
-import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import java.net.URI;
 import java.time.Clock;
@@ -27,12 +26,17 @@ public final class TokenRefresh {
      * @throws InvalidGrantException when the refresh token is no longer valid: a new login is needed
      */
     public TokenSet refresh(OAuthEndpoints endpoints, String clientId, String refreshToken, URI resource) {
-        TokenRequest.Builder request = new TokenRequest.Builder(endpoints.tokenEndpoint(), new ClientID(clientId),
+        return refresh(endpoints, OAuthClient.publicClient(clientId), refreshToken, resource);
+    }
+
+    /** {@link #refresh(OAuthEndpoints, String, String, URI)} for {@code client}, authenticated as it was at sign-in. */
+    public TokenSet refresh(OAuthEndpoints endpoints, OAuthClient client, String refreshToken, URI resource) {
+        TokenRequest.Builder request = client.tokenRequest(endpoints.tokenEndpoint(),
                 new RefreshTokenGrant(new RefreshToken(refreshToken)));
         if (resource != null) {
             request.resource(resource);
         }
-        TokenSet issued = TokenResponses.send(request.build(), clock);
+        TokenSet issued = TokenResponses.send(request.build(), clock, client.trust());
         if (issued.refreshToken() != null) {
             return issued;
         }

@@ -20,8 +20,12 @@ final class TokenResponses {
     }
 
     static TokenSet send(TokenRequest request, Clock clock) {
+        return send(request, clock, TrustBundle.DEFAULT);
+    }
+
+    static TokenSet send(TokenRequest request, Clock clock, TrustBundle trust) {
         Instant sentAt = clock.instant();
-        HTTPResponse http = OAuthHttp.send(request.toHTTPRequest());
+        HTTPResponse http = OAuthHttp.send(request.toHTTPRequest(), trust);
         OAuthException errorIn200 = errorInSuccessStatus(http);
         if (errorIn200 != null) {
             throw errorIn200;

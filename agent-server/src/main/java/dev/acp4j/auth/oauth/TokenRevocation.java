@@ -2,6 +2,7 @@ package dev.acp4j.auth.oauth;
 
 import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
@@ -18,13 +19,20 @@ public final class TokenRevocation {
      * @throws OAuthException when the server refuses
      */
     public boolean revoke(OAuthEndpoints endpoints, String clientId, String token, boolean refreshToken) {
+        return revoke(endpoints, OAuthClient.publicClient(clientId), token, refreshToken);
+    }
+
+    /** {@link #revoke(OAuthEndpoints, String, String, boolean)} for {@code client}, authenticated as it was at sign-in. */
+    public boolean revoke(OAuthEndpoints endpoints, OAuthClient client, String token, boolean refreshToken) {
         if (endpoints.revocationEndpoint() == null) {
             return false;
         }
         Token revoked = refreshToken ? new RefreshToken(token) : new BearerAccessToken(token);
-        HTTPResponse response = OAuthHttp.send(
-                new TokenRevocationRequest(endpoints.revocationEndpoint(), new ClientID(clientId), revoked)
-                        .toHTTPRequest());
+        ClientAuthentication authentication = client.authentication();
+        TokenRevocationRequest request = authentication == null
+                ? new TokenRevocationRequest(endpoints.revocationEndpoint(), new ClientID(client.clientId()), revoked)
+                : new TokenRevocationRequest(endpoints.revocationEndpoint(), authentication, revoked);
+        HTTPResponse response = OAuthHttp.send(request.toHTTPRequest(), client.trust());
         if (response.getStatusCode() != HTTPResponse.SC_OK) {
             throw TokenResponses.fromError(ErrorObject.parse(response), response.getStatusCode());
         }

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import dev.acp4j.auth.config.AuthMethodConfig;
 import dev.acp4j.auth.config.AuthMethodRules;
 import dev.acp4j.auth.config.AuthMethodType;
+import dev.acp4j.auth.config.ClientRules;
 import dev.acp4j.auth.config.CredentialInput;
+import dev.acp4j.auth.config.McpClientConfig;
 import dev.acp4j.jsonrpc.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +38,7 @@ public final class ConfigLoader {
     private static final String DEFAULT_RESOURCE = "/dev/acp4j/server/default-config.json";
 
     private static final Set<String> TOP_LEVEL = Set.of("authMethods", "credentialStore", "elicitationTimeoutSeconds",
-            "sessionStore", "configOptionProviders", "mcpSignIn");
+            "sessionStore", "configOptionProviders", "mcpSignIn", "mcpClients");
     private static final Set<String> COMMON = Set.of("id", "type", "name", "description", "provider", "providerName",
             "_comment");
     private static final Map<AuthMethodType, Set<String>> BY_TYPE = Map.of(
@@ -46,7 +48,10 @@ public final class ConfigLoader {
             AuthMethodType.TERMINAL, Set.of("args", "env"),
             AuthMethodType.OAUTH2, Set.of("issuer", "clientId", "scopes", "flow", "authorizationEndpoint",
                     "tokenEndpoint", "deviceAuthorizationEndpoint", "revocationEndpoint", "redirectPort",
-                    "timeoutSeconds", "codeEntry", "redirectUri"));
+                    "timeoutSeconds", "codeEntry", "redirectUri", "clientSecretFile", "tokenEndpointAuthMethod",
+                    "caBundle"));
+    private static final Set<String> MCP_CLIENT_KEYS = Set.of("serverUrl", "issuer", "clientId", "clientSecretFile",
+            "scopes", "caBundle", "tokenEndpointAuthMethod", "_comment");
 
     private final ObjectMapper mapper = Json.shared();
     /** The wire reads a repeated key as its last value; in a configuration it is a typo, as an unknown key is. */
@@ -136,8 +141,9 @@ public final class ConfigLoader {
         }
         Map<String, Map<String, String>> optionProviders = optionProviders(root.get("configOptionProviders"), problems);
         McpSignInMode mcpSignIn = mcpSignIn(root.get("mcpSignIn"), problems);
+        List<McpClientConfig> mcpClients = mcpClients(root.get("mcpClients"), problems, reported);
         ServerConfig config = new ServerConfig(source, List.copyOf(methods), store, timeout, sessionStore,
-                optionProviders, mcpSignIn);
+                optionProviders, mcpSignIn, mcpClients);
         ConfigRules.checkServer(config, reported, problems);
         problems.throwIfAny();
         return config;
@@ -228,6 +234,7 @@ public final class ConfigLoader {
         allowed.addAll(BY_TYPE.get(type));
         if (type == AuthMethodType.OAUTH2) {
             allowed.addAll(ProviderApiReader.KEYS);
+            allowed.add(inlineSecret(node, label, problems));
         }
         unknownKeys(node, allowed, problems, label + ": ");
         List<CredentialInput> inputs = List.of();
@@ -288,7 +295,51 @@ public final class ConfigLoader {
                         AuthMethodConfig.OAuthConfig.LOOPBACK),
                 text(node, "redirectUri", label, problems, reported),
                 ProviderApiReader.headers(node, label, problems), ProviderApiReader.apiBaseUrl(node, label, problems),
-                ProviderApiReader.exchange(node, label, problems));
+                ProviderApiReader.exchange(node, label, problems),
+                text(node, "clientSecretFile", label, problems, reported),
+                text(node, "tokenEndpointAuthMethod", label, problems, reported),
+                text(node, "caBundle", label, problems, reported));
+    }
+
+    /** An inline {@code clientSecret} is reported with its own advice (returns the key, so it is not "unknown" too). */
+    private static String inlineSecret(JsonNode node, String label, Problems problems) {
+        if (node.has("clientSecret")) {
+            problems.add(label + ": clientSecret: " + ClientRules.INLINE_SECRET_RULE);
+        }
+        return "clientSecret";
+    }
+
+    private List<McpClientConfig> mcpClients(JsonNode list, Problems problems, Set<String> topReported) {
+        if (list == null || list.isNull()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            problems.add("mcpClients must be an array of {serverUrl | issuer, clientId, clientSecretFile?, scopes?, caBundle?}");
+            topReported.add("mcpClients");
+            return List.of();
+        }
+        List<McpClientConfig> result = new ArrayList<>();
+        topReported.add(ConfigRules.MCP_CLIENT_ENTRIES_CHECKED);
+        for (int i = 0; i < list.size(); i++) {
+            String where = "mcpClients[" + i + "]";
+            JsonNode item = list.get(i);
+            if (!item.isObject()) {
+                problems.add(where + " must be an object");
+                continue;
+            }
+            Set<String> allowed = new HashSet<>(MCP_CLIENT_KEYS);
+            allowed.add(inlineSecret(item, where, problems));
+            unknownKeys(item, allowed, problems, where + ": ");
+            Set<String> reported = new HashSet<>();
+            McpClientConfig client = new McpClientConfig(text(item, "serverUrl", where, problems, reported),
+                    text(item, "issuer", where, problems, reported), text(item, "clientId", where, problems, reported),
+                    text(item, "clientSecretFile", where, problems, reported), strings(item, "scopes", where, problems),
+                    text(item, "caBundle", where, problems, reported),
+                    text(item, "tokenEndpointAuthMethod", where, problems, reported));
+            ClientRules.checkMcpClient(client, where, reported, problems::add);
+            result.add(client);
+        }
+        return List.copyOf(result);
     }
 
     private List<CredentialInput> inputs(JsonNode node, String key, String label, Problems problems, Set<String> reported) {

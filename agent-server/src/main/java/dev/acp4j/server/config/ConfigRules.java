@@ -2,6 +2,7 @@ package dev.acp4j.server.config;
 
 import dev.acp4j.auth.config.AuthMethodConfig;
 import dev.acp4j.auth.config.AuthMethodRules;
+import dev.acp4j.auth.config.ClientRules;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +17,9 @@ final class ConfigRules {
 
     static final String SESSION_STORE_RULE =
             "sessionStore must be an absolute directory path, or \"none\" to keep sessions in memory only";
+
+    /** Noted by the loader, which checks each {@code mcpClients} entry as it reads it. */
+    static final String MCP_CLIENT_ENTRIES_CHECKED = "mcpClients[*]";
 
     private ConfigRules() {
     }
@@ -39,6 +43,11 @@ final class ConfigRules {
             problems.add(SESSION_STORE_RULE);
         }
         checkOptionProviders(config, problems);
+        if (reported.contains(MCP_CLIENT_ENTRIES_CHECKED)) {
+            ClientRules.duplicateMcpClients(config.mcpClients(), problems::add);
+        } else if (!reported.contains("mcpClients")) {
+            ClientRules.checkMcpClients(config.mcpClients(), problems::add);
+        }
     }
 
     /** Every provider {@code configOptionProviders} names must be one an auth method yields. */

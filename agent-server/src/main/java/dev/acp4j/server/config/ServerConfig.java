@@ -1,6 +1,7 @@
 package dev.acp4j.server.config;
 
 import dev.acp4j.auth.config.AuthMethodConfig;
+import dev.acp4j.auth.config.McpClientConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,14 +24,17 @@ import java.util.Objects;
  * @param configOptionProviders the provider a session needs while a config option has a value: option id →
  *                            value id → provider (added to what {@code Agent.requiredProviders} says); empty for none
  * @param mcpSignIn           when to sign in to a session's MCP servers; null means {@link McpSignInMode#LAZY}
+ * @param mcpClients          pre-registered OAuth clients for MCP servers, tried before dynamic registration
  */
 public record ServerConfig(String source, List<AuthMethodConfig> authMethods, Path credentialStore,
                            Duration elicitationTimeout, String sessionStore,
-                           Map<String, Map<String, String>> configOptionProviders, McpSignInMode mcpSignIn) {
+                           Map<String, Map<String, String>> configOptionProviders, McpSignInMode mcpSignIn,
+                           List<McpClientConfig> mcpClients) {
 
     public ServerConfig {
         configOptionProviders = configOptionProviders == null ? Map.of() : copy(configOptionProviders);
         mcpSignIn = mcpSignIn == null ? McpSignInMode.LAZY : mcpSignIn;
+        mcpClients = mcpClients == null ? List.of() : List.copyOf(mcpClients);
     }
 
     public ServerConfig(String source, List<AuthMethodConfig> authMethods, Path credentialStore,
@@ -40,7 +44,7 @@ public record ServerConfig(String source, List<AuthMethodConfig> authMethods, Pa
 
     public ServerConfig(String source, List<AuthMethodConfig> authMethods, Path credentialStore,
                         Duration elicitationTimeout, String sessionStore) {
-        this(source, authMethods, credentialStore, elicitationTimeout, sessionStore, Map.of(), McpSignInMode.LAZY);
+        this(source, authMethods, credentialStore, elicitationTimeout, sessionStore, Map.of(), McpSignInMode.LAZY, List.of());
     }
 
     private static Map<String, Map<String, String>> copy(Map<String, Map<String, String>> map) {
@@ -84,6 +88,7 @@ public record ServerConfig(String source, List<AuthMethodConfig> authMethods, Pa
         private String sessionStore;
         private final Map<String, Map<String, String>> configOptionProviders = new LinkedHashMap<>();
         private McpSignInMode mcpSignIn = McpSignInMode.LAZY;
+        private final List<McpClientConfig> mcpClients = new ArrayList<>();
 
         private Builder() {
         }
@@ -118,6 +123,12 @@ public record ServerConfig(String source, List<AuthMethodConfig> authMethods, Pa
             return this;
         }
 
+        /** Adds a pre-registered OAuth client for MCP servers ({@code mcpClients}). */
+        public Builder mcpClient(McpClientConfig value) {
+            this.mcpClients.add(Objects.requireNonNull(value));
+            return this;
+        }
+
         /**
          * A session needs {@code provider}'s credential while its config option {@code configId} has the
          * value {@code valueId} (e.g. {@code "model"}, {@code "gpt-5"}, {@code "openai"}); the key
@@ -142,7 +153,7 @@ public record ServerConfig(String source, List<AuthMethodConfig> authMethods, Pa
          */
         public ServerConfig build() {
             ServerConfig config = new ServerConfig(source, List.copyOf(authMethods), credentialStore, elicitationTimeout,
-                    sessionStore, configOptionProviders, mcpSignIn);
+                    sessionStore, configOptionProviders, mcpSignIn, List.copyOf(mcpClients));
             Problems problems = new Problems(source);
             ConfigRules.checkAll(config, problems);
             problems.throwUncheckedIfAny();

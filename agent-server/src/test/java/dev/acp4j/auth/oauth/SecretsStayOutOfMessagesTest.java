@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** No toString or exception message carries a token, code, verifier or device code. */
 class SecretsStayOutOfMessagesTest {
@@ -75,6 +79,47 @@ class SecretsStayOutOfMessagesTest {
             assertThat(e.getMessage()).doesNotContain("SECRET").contains("http://127.0.0.1:1/");
             assertThat(e.toString()).doesNotContain("SECRET");
         });
+    }
+
+    @Test
+    void aConfidentialClientsSecretIsInNoToStringAndNoFailure(@TempDir Path dir) throws Exception {
+        Path secretFile = Files.writeString(dir.resolve("secret"), "client-SECRET-8\n");
+        Files.setPosixFilePermissions(secretFile, PosixFilePermissions.fromString("rw-------"));
+        List<OAuthClient> clients = List.of(
+                OAuthClient.of("cli", secretFile.toString(), "client_secret_basic", null),
+                OAuthClient.of("cli", secretFile.toString(), "client_secret_post", null),
+                OAuthClient.of("cli", secretFile.toString(), null, null).forServer(ENDPOINTS));
+        for (OAuthClient client : clients) {
+            assertThat(client.toString() + client.attributes()).doesNotContain("SECRET").contains(secretFile.toString());
+            AuthorizationRequestState state = new AuthorizationCodeFlow()
+                    .start(ENDPOINTS, "cli", List.of("openid"), BASE.resolve("/cb"), null);
+            List<RuntimeException> failures = List.of(
+                    capture(() -> new AuthorizationCodeFlow().exchange(state,
+                            java.util.Map.of("state", state.state(), "code", "code-SECRET-4"), client)),
+                    capture(() -> new TokenRefresh().refresh(ENDPOINTS, client, "refresh-SECRET-5", null)),
+                    capture(() -> new TokenRevocation().revoke(ENDPOINTS, client, "access-SECRET-6", false)),
+                    capture(() -> new DeviceAuthorizationFlow().start(ENDPOINTS, client, List.of())),
+                    capture(() -> new DeviceAuthorizationFlow().poll(new DeviceAuthorization("device-SECRET-7", "U",
+                            BASE, null, Instant.MAX, Duration.ofSeconds(5), ENDPOINTS, "cli"), client, () -> false, d -> { })));
+            assertThat(failures).allSatisfy(e -> {
+                assertThat(e).isInstanceOf(OAuthException.class);
+                assertThat(e.getMessage()).doesNotContain("SECRET").contains("http://127.0.0.1:1/");
+                assertThat(e.toString()).doesNotContain("SECRET");
+            });
+        }
+    }
+
+    @Test
+    void aSecretFileOthersCanReadIsRefusedByNameAndModeNeverByContent(@TempDir Path dir) throws Exception {
+        Path secretFile = Files.writeString(dir.resolve("secret"), "client-SECRET-9");
+        Files.setPosixFilePermissions(secretFile, PosixFilePermissions.fromString("rw-r-----"));
+
+        assertThat(ClientSecretFile.problem(secretFile)).isEqualTo("clientSecretFile " + secretFile
+                + " is readable by others than you (mode 640); make it private: chmod 600 " + secretFile);
+        RuntimeException refused = capture(() -> new TokenRefresh().refresh(ENDPOINTS,
+                OAuthClient.of("cli", secretFile.toString(), null, null).forServer(ENDPOINTS), "refresh-SECRET-5", null));
+        assertThat(refused).isInstanceOf(IllegalArgumentException.class);
+        assertThat(refused.getMessage()).doesNotContain("SECRET").contains("mode 640");
     }
 
     @Test

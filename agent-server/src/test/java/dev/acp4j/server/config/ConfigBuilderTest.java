@@ -163,7 +163,7 @@ class ConfigBuilderTest {
     void aConfigurationMadeWithTheConstructorIsCheckedByValidate() {
         AuthMethodConfig bad = new AuthMethodConfig("o", AuthMethodType.OAUTH2, "O", null, "o", null, List.of(), null,
                 List.of(), java.util.Map.of(), null, new AuthMethodConfig.OAuthConfig("nope", "c", List.of(), "auto",
-                        null, null, null, null, null, null, "loopback", null, null, null, null));
+                        null, null, null, null, null, null, "loopback", null, null, null, null, null, null, null));
         assertThatThrownBy(() -> new ServerConfig("mine", List.of(bad), null, ServerConfig.DEFAULT_ELICITATION_TIMEOUT).validate())
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("config mine: authMethods[0] (id 'o'): issuer 'nope' is not an absolute http(s) URL");
