@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * <p>The page lives at an unguessable path. Its form is protected against cross-site
  * submission by a token sent both in a hidden field and in a {@code SameSite=Strict} cookie
  * (both must equal the page's token) and by refusing a foreign {@code Origin} ({@link CsrfForm}). Once a valid
- * key is received, every request is answered {@code 410 Gone}.
+ * key is received, every request is answered {@code 410 Gone}. The browser gets its whole answer before
+ * {@link #key()} completes ({@link OneTimeAnswer}).
  */
 public final class ApiKeyPage implements AutoCloseable {
 
@@ -32,7 +33,7 @@ public final class ApiKeyPage implements AutoCloseable {
     private final KeyValidator validator;
     private final String path = "/" + Tokens.random();
     private final CsrfForm csrf = new CsrfForm(path, "API key page", LOG);
-    private final CompletableFuture<String> key = new CompletableFuture<>();
+    private final OneTimeAnswer<String> key = new OneTimeAnswer<>();
     private LoopbackHttpServer server;
 
     private ApiKeyPage(String title, String explanation, KeyValidator validator) {
@@ -54,17 +55,18 @@ public final class ApiKeyPage implements AutoCloseable {
     }
 
     /**
-     * Completes with the key (without surrounding whitespace) once a valid one is submitted;
-     * completes with a {@link CancellationException} if the page is closed first.
+     * Completes with the key (without surrounding whitespace) once a valid one is submitted
+     * (after the browser got its answer); completes with a {@link CancellationException} if the
+     * page is closed first.
      */
     public CompletableFuture<String> key() {
-        return key;
+        return key.value();
     }
 
     @Override
     public void close() {
         server.close();
-        key.completeExceptionally(new CancellationException("The API key page was closed"));
+        key.cancel("The API key page was closed");
     }
 
     InetSocketAddress address() {
@@ -72,8 +74,8 @@ public final class ApiKeyPage implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        if (key.isDone()) {
-            Responses.page(exchange, 410, "Page expired", "This page has already been used. You can close this tab.");
+        if (key.spent()) {
+            OneTimeAnswer.expired(exchange);
             return;
         }
         if (!path.equals(exchange.getRequestURI().getRawPath())) {
@@ -98,12 +100,8 @@ public final class ApiKeyPage implements AutoCloseable {
             form(exchange, problem);
             return;
         }
-        if (!key.complete(submitted)) {
-            Responses.page(exchange, 410, "Page expired", "This page has already been used. You can close this tab.");
-            return;
-        }
         LOG.info("API key page: a key was received");
-        Responses.page(exchange, 200, "Key received", "Key received — you can close this tab.");
+        key.accept(exchange, submitted, "Key received", "Key received — you can close this tab.");
     }
 
     private void form(HttpExchange exchange, String problem) throws IOException {

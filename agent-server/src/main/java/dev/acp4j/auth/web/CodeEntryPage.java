@@ -6,7 +6,6 @@ import java.net.URI;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * hidden field and a {@code SameSite=Strict} cookie, a foreign {@code Origin} refused, the
  * {@link LoopbackHttpServer}'s Host check and the {@link Responses} headers. A value the check
  * refuses (e.g. a code from another sign-in) shows the form again with the reason, so the user
- * can paste another; once one is accepted, every request is answered {@code 410 Gone}.
+ * can paste another; once one is accepted, every request is answered {@code 410 Gone}. The browser
+ * gets its whole answer before {@link #code()} completes ({@link OneTimeAnswer}).
  */
 public final class CodeEntryPage implements AutoCloseable {
 
@@ -36,8 +36,7 @@ public final class CodeEntryPage implements AutoCloseable {
     private final Function<String, String> check;
     private final String path = "/" + Tokens.random();
     private final CsrfForm csrf = new CsrfForm(path, "code page", LOG);
-    private final AtomicBoolean used = new AtomicBoolean();
-    private final CompletableFuture<String> code = new CompletableFuture<>();
+    private final OneTimeAnswer<String> code = new OneTimeAnswer<>();
     private LoopbackHttpServer server;
 
     private CodeEntryPage(String title, String explanation, URI authorizationUrl, Function<String, String> check) {
@@ -72,18 +71,18 @@ public final class CodeEntryPage implements AutoCloseable {
      * closed first.
      */
     public CompletableFuture<String> code() {
-        return code;
+        return code.value();
     }
 
     @Override
     public void close() {
         server.close();
-        code.completeExceptionally(new CancellationException("The code page was closed"));
+        code.cancel("The code page was closed");
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        if (used.get()) {
-            expired(exchange);
+        if (code.spent()) {
+            OneTimeAnswer.expired(exchange);
             return;
         }
         if (!path.equals(exchange.getRequestURI().getRawPath())) {
@@ -109,18 +108,9 @@ public final class CodeEntryPage implements AutoCloseable {
             form(exchange, problem);
             return;
         }
-        if (!used.compareAndSet(false, true)) {
-            expired(exchange);
-            return;
-        }
         LOG.info("code page: a code was received");
-        Responses.page(exchange, 200, "Code received",
+        code.accept(exchange, submitted, "Code received",
                 "Code received — you can close this tab and go back to the editor.");
-        code.complete(submitted);
-    }
-
-    private static void expired(HttpExchange exchange) throws IOException {
-        Responses.page(exchange, 410, "Page expired", "This page has already been used. You can close this tab.");
     }
 
     private void form(HttpExchange exchange, String problem) throws IOException {

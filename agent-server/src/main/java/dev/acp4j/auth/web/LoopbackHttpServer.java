@@ -66,7 +66,11 @@ public final class LoopbackHttpServer implements AutoCloseable {
         return server.getAddress();
     }
 
-    /** Stops at once: open exchanges are abandoned. */
+    /**
+     * Stops at once: open exchanges are abandoned. A page must therefore finish its answer before it
+     * tells anyone who might close it ({@link OneTimeAnswer}). Not {@code HttpServer.stop(delay)}: on
+     * Java 17 it waits the whole delay even when no exchange is open (JDK-8304065).
+     */
     @Override
     public void close() {
         server.stop(0);

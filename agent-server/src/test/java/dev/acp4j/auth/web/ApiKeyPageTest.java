@@ -203,6 +203,20 @@ class ApiKeyPageTest {
     }
 
     @Test
+    void theBrowserGetsTheWholeAnswerPageEvenIfTheFlowClosesThePageAtOnce() throws Exception {
+        Session session = load();
+        // The sign-in flow closes the page as soon as it has the key; here it does so on the very thread that
+        // received it, the tightest race there can be with the answer still to be written.
+        page.key().thenRun(page::close);
+
+        HttpResponse<String> response = submit(session, KEY);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("Key received — you can close this tab.").endsWith("</html>\n");
+        assertThat(page.key()).isCompletedWithValue(KEY);
+    }
+
+    @Test
     void otherPathsAreNotFound() throws Exception {
         HttpResponse<String> root = client.get(page.url().resolve("/"));
         HttpResponse<String> below = client.get(page.url().resolve(page.url().getPath() + "/x"));

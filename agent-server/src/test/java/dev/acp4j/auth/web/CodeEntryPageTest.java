@@ -101,6 +101,18 @@ class CodeEntryPageTest {
     }
 
     @Test
+    void theBrowserGetsTheWholeAnswerPageEvenIfTheFlowClosesThePageAtOnce() throws Exception {
+        Session session = load();
+        page.code().thenRun(page::close);
+
+        HttpResponse<String> response = submit(session, GOOD);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("Code received").endsWith("</html>\n");
+        assertThat(page.code()).isCompletedWithValue(GOOD);
+    }
+
+    @Test
     void otherPathsAndMethodsAreRefused() throws Exception {
         assertThat(client.get(page.url().resolve("/other")).statusCode()).isEqualTo(404);
         Session session = load();
