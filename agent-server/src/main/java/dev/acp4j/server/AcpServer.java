@@ -53,6 +53,7 @@ public final class AcpServer {
     private final int maxLineBytes;
     private final TraceSink trace;
     private final Duration cancelGrace;
+    private final boolean earlyInitialize;
 
     private AcpServer(Builder b) {
         this.agent = b.agent;
@@ -64,6 +65,7 @@ public final class AcpServer {
         this.maxLineBytes = b.maxLineBytes;
         this.trace = b.trace;
         this.cancelGrace = b.cancelGrace;
+        this.earlyInitialize = b.earlyInitialize;
     }
 
     /**
@@ -83,22 +85,27 @@ public final class AcpServer {
      * @throws java.util.concurrent.CompletionException when the connection's read loop failed
      */
     public void serve(InputStream in, OutputStream out) {
+        ClientState client = new ClientState();
+        AuthMethodRegistry registry = new AuthMethodRegistry(config.authMethods(), launch, loginCommand);
+        Initialization initialization = new Initialization(client, agentInfo, registry::advertised,
+                new PromptCapabilities(agent.acceptsImages(), agent.acceptsAudio(), true, null));
+        // The first answer before the mapper exists; another thread may be creating it meanwhile (WarmUp).
+        InputStream input = earlyInitialize
+                ? EarlyInitialize.answerFirstLine(initialization, in, out, maxLineBytes, trace) : in;
         ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
         SessionService sessions = null;
         try {
             ObjectMapper mapper = Json.shared();
-            ClientState client = new ClientState();
-            AuthContext auth = authContext(mapper);
+            AuthContext auth = authContext(mapper, registry);
             AuthService authService = new AuthService(auth, client);
             MethodTable methods = new MethodTable();
-            new Initialization(client, agentInfo, auth.registry()::advertised,
-                    new PromptCapabilities(agent.acceptsImages(), agent.acceptsAudio(), true, null)).register(methods);
+            initialization.register(methods);
             authService.register(methods);
             sessions = new SessionService(agent, client, authService.gate(), auth.resolver(),
                     new McpServers(auth.store(), auth.clock(), auth.elicitationTimeout(), identity), executor, cancelGrace,
                     new SessionRecorder(config.sessionStore(), launch.env(), agentInfo.name(), mapper));
             sessions.register(methods);
-            JsonRpcConnection connection = JsonRpcConnection.builder(in, out)
+            JsonRpcConnection connection = JsonRpcConnection.builder(input, out)
                     .mapper(mapper)
                     .methods(methods)
                     .executor(executor)
@@ -115,8 +122,7 @@ public final class AcpServer {
         }
     }
 
-    private AuthContext authContext(ObjectMapper mapper) {
-        AuthMethodRegistry registry = new AuthMethodRegistry(config.authMethods(), launch, loginCommand);
+    private AuthContext authContext(ObjectMapper mapper, AuthMethodRegistry registry) {
         CredentialStore store = new CredentialStore(config.credentialStore() != null
                 ? config.credentialStore() : identity.defaultCredentialFile(launch.env()));
         Clock clock = Clock.systemUTC();
@@ -145,6 +151,7 @@ public final class AcpServer {
         private int maxLineBytes = JsonRpcConnection.DEFAULT_MAX_LINE_BYTES;
         private TraceSink trace = TraceSink.NONE;
         private Duration cancelGrace = Duration.ofSeconds(2);
+        private boolean earlyInitialize = true;
 
         private Builder() {
         }
@@ -241,6 +248,12 @@ public final class AcpServer {
          */
         public Builder cancelGrace(Duration value) {
             this.cancelGrace = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** Whether a first-line {@code initialize} is answered before the connection exists (tests compare both). */
+        Builder earlyInitialize(boolean value) {
+            this.earlyInitialize = value;
             return this;
         }
 
