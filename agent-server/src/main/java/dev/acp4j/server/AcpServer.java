@@ -98,12 +98,13 @@ public final class AcpServer {
             ObjectMapper mapper = Json.shared();
             AuthContext auth = authContext(mapper, registry);
             AuthService authService = new AuthService(auth, client);
+            SessionRecorder recorder = new SessionRecorder(config.sessionStore(), launch.env(), agentInfo.name(), mapper);
             MethodTable methods = new MethodTable();
             initialization.register(methods);
             authService.register(methods);
             sessions = new SessionService(agent, client, authService.gate(), auth.resolver(),
                     new McpServers(auth.store(), auth.clock(), auth.elicitationTimeout(), identity), executor, cancelGrace,
-                    new SessionRecorder(config.sessionStore(), launch.env(), agentInfo.name(), mapper));
+                    recorder);
             sessions.register(methods);
             JsonRpcConnection connection = JsonRpcConnection.builder(input, out)
                     .mapper(mapper)
@@ -112,6 +113,8 @@ public final class AcpServer {
                     .trace(trace)
                     .maxLineBytes(maxLineBytes)
                     .directCodec(InitializeCodec.INSTANCE)
+                    // What the client reads of a session is in its store first.
+                    .beforeWrite(recorder::flush)
                     .build();
             connection.start().closed().join();
         } finally {

@@ -38,4 +38,17 @@ public interface SessionStore extends AutoCloseable {
     @Override
     default void close() {
     }
+
+    /**
+     * As {@link #append}, except that the update may wait in memory until {@link #flush}, which
+     * writes every waiting update of a session at once; {@link #conversation}, {@link #release}
+     * and {@link #close} write them first. By default it appends at once.
+     */
+    default void appendSoon(String sessionId, SessionUpdate update) throws IOException {
+        append(sessionId, update);
+    }
+
+    /** Writes every update {@link #appendSoon} left waiting. */
+    default void flush() throws IOException {
+    }
 }
