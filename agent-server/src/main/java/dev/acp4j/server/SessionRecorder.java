@@ -63,6 +63,15 @@ final class SessionRecorder {
         }
     }
 
+    /** As {@link #append(String, SessionUpdate)}, with the update already serialized as {@code json}. */
+    void append(String sessionId, SessionUpdate update, byte[] json) {
+        try {
+            store().appendSoon(sessionId, update, json);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Session {}: an update could not be recorded: {}", sessionId, e.toString());
+        }
+    }
+
     /** Writes the updates recorded so far (the connection runs it before each write to the client). */
     void flush() {
         SessionStore current = store;

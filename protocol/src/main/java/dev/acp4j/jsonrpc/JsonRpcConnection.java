@@ -163,6 +163,19 @@ public final class JsonRpcConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * As {@link #notify}, with params already encoded (one JSON object, on one line, as the
+     * connection's mapper writes it): a caller that has serialized a value for another use (a
+     * session store, say) sends those same bytes instead of serializing it again.
+     */
+    public void notifyEncoded(String method, byte[] paramsJson) {
+        try {
+            writer.writeLineSoon(encoder.notification(method, paramsJson));
+        } catch (UncheckedIOException e) {
+            log.debug("notification {} not sent: output closed", method);
+        }
+    }
+
     /** Stops serving: pending outgoing requests fail, handlers are cancelled. */
     @Override
     public void close() {

@@ -93,6 +93,14 @@ public final class FileSessionStore implements SessionStore {
     }
 
     @Override
+    public void appendSoon(String sessionId, SessionUpdate update, byte[] json) throws IOException {
+        requireValid(sessionId);
+        Appender appender = appender(sessionId);
+        appender.queue(json);
+        waiting.add(appender);
+    }
+
+    @Override
     public void flush() throws IOException {
         IOException failure = null;
         for (Appender appender : waiting) {

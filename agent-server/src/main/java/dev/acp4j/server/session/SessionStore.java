@@ -48,6 +48,14 @@ public interface SessionStore extends AutoCloseable {
         append(sessionId, update);
     }
 
+    /**
+     * As {@link #appendSoon(String, SessionUpdate)}, with the update already serialized by the
+     * shared mapper ({@code json}, which a store that writes JSON may use as it is).
+     */
+    default void appendSoon(String sessionId, SessionUpdate update, byte[] json) throws IOException {
+        appendSoon(sessionId, update);
+    }
+
     /** Writes every update {@link #appendSoon} left waiting. */
     default void flush() throws IOException {
     }
