@@ -504,7 +504,8 @@ public final class JsonRpcConnection implements AutoCloseable {
         if (ownsExecutor) {
             executor.shutdown();
         }
-        writer.flush();
+        // Notifications still queued go out before the connection reports closed (the process may exit then).
+        writer.drain(END_OF_INPUT_DRAIN.toMillis());
         if (readLoopFailure == null) {
             closed.complete(null);
         } else {

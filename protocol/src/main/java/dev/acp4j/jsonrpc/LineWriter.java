@@ -37,6 +37,8 @@ public final class LineWriter {
     private boolean failed;
     private Thread flusher;
     private boolean flusherWaiting;
+    /** Lines taken from the queue are being written. */
+    private boolean writingNow;
 
     private final Runnable beforeWrite;
 
@@ -88,14 +90,49 @@ public final class LineWriter {
                 flusher.setDaemon(true);
                 flusher.start();
             } else if (flusherWaiting) {
-                notify();
+                notifyAll();
             }
         }
     }
 
-    /** Writes and flushes every line queued so far (the connection does when it shuts down). */
+    /** Writes and flushes every line queued so far, on this thread. */
     public void flush() {
         writeQueue();
+    }
+
+    /**
+     * Has the flusher thread write every line queued so far and waits until it has, at most
+     * {@code millis} (the connection does when it shuts down: a client that stopped reading
+     * must not keep the process from exiting).
+     *
+     * @return whether everything queued was written (or the output had failed)
+     */
+    public boolean drain(long millis) {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        synchronized (this) {
+            if (queued > 0 && !failed) {
+                if (flusher == null) {
+                    flusher = new Thread(this::flushLoop, "acp4j-output");
+                    flusher.setDaemon(true);
+                    flusher.start();
+                } else if (flusherWaiting) {
+                    notifyAll();
+                }
+            }
+            while ((queued > 0 || writingNow) && !failed) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    wait(Math.max(1, left / 1_000_000L));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** @return the bytes queued after this line */
@@ -127,6 +164,7 @@ public final class LineWriter {
                 queue = spare != null ? spare : new byte[8 * 1024];
                 spare = null;
                 queued = 0;
+                writingNow = true;
             }
             try {
                 beforeWrite.run();
@@ -139,12 +177,18 @@ public final class LineWriter {
             } catch (IOException e) {
                 synchronized (this) {
                     failed = true;
+                    writingNow = false;
+                    notifyAll();
                 }
                 return;
             }
             synchronized (this) {
                 if (bytes.length <= RETAINED_BYTES) {
                     spare = bytes;
+                }
+                writingNow = false;
+                if (queued == 0) {
+                    notifyAll();
                 }
             }
         }
@@ -153,19 +197,21 @@ public final class LineWriter {
     private void flushLoop() {
         while (true) {
             synchronized (this) {
-                if (queued == 0 || failed) {
+                long idleSince = System.nanoTime();
+                while (queued == 0 || failed) {
+                    long left = FLUSHER_IDLE_MILLIS - (System.nanoTime() - idleSince) / 1_000_000L;
+                    if (left <= 0) {
+                        flusher = null;
+                        return;
+                    }
                     flusherWaiting = true;
                     try {
-                        wait(FLUSHER_IDLE_MILLIS);
+                        wait(left);
                     } catch (InterruptedException e) {
                         flusher = null;
                         return;
                     } finally {
                         flusherWaiting = false;
-                    }
-                    if (queued == 0 || failed) {
-                        flusher = null;
-                        return;
                     }
                 }
             }

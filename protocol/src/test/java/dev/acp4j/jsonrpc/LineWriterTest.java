@@ -105,6 +105,20 @@ class LineWriterTest {
     }
 
     @Test
+    void drainingWaitsUntilTheFlusherHasWrittenEverythingQueued() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        LineWriter writer = new LineWriter(out, TraceSink.NONE);
+        for (int i = 0; i < 1_000; i++) {
+            writer.writeLineSoon(bytes("{\"n\":" + i + "}"));
+        }
+        assertThat(writer.drain(60_000)).isTrue();
+        synchronized (out) {
+            assertThat(out.toString(StandardCharsets.UTF_8).split("\n")).hasSize(1_000);
+        }
+        assertThat(writer.drain(0)).as("nothing left").isTrue();
+    }
+
+    @Test
     void aFailedOutputFailsEveryLaterLine() {
         OutputStream broken = new OutputStream() {
             @Override
