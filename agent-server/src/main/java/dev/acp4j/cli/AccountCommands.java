@@ -142,6 +142,11 @@ final class AccountCommands {
 
     /** Start parameters naming a file that is missing, empty or unreadable: said once on stderr at start-up. */
     void reportLaunchProblems() {
+        reportLaunchProblems(identity, registry, err);
+    }
+
+    /** As {@link #reportLaunchProblems()}, without a store: serving does not open it before the first answer. */
+    static void reportLaunchProblems(AgentIdentity identity, AuthMethodRegistry registry, PrintWriter err) {
         for (AuthMethodConfig method : registry.all()) {
             if (method.type() != AuthMethodType.START_PARAM) {
                 continue;

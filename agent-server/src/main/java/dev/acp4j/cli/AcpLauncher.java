@@ -170,6 +170,11 @@ public final class AcpLauncher {
         Map<String, String> env = System.getenv();
         LaunchEnvironment launch = new LaunchEnvironment(env, startValues);
         AuthMethodRegistry registry = new AuthMethodRegistry(config.authMethods(), launch);
+        if (options.login == null && options.logout == null && !options.status) {
+            // Serving: the store (and the logging it brings) is opened by the server, after the first answer.
+            AccountCommands.reportLaunchProblems(identity, registry, err);
+            return serve(options, config, startValues, env, stdin, stdout, err);
+        }
         CredentialStore store = new CredentialStore(config.credentialStore() != null
                 ? config.credentialStore() : identity.defaultCredentialFile(env));
         AccountCommands accounts = new AccountCommands(identity, registry, store, err);
@@ -185,8 +190,7 @@ public final class AcpLauncher {
             out.flush();
             return status;
         }
-        accounts.reportLaunchProblems();
-        return serve(options, config, startValues, env, stdin, stdout, err);
+        throw new IllegalStateException("no action");
     }
 
     private int serve(LauncherOptions options, ServerConfig config, Map<String, String> startValues,

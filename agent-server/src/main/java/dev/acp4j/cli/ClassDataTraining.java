@@ -49,6 +49,8 @@ public final class ClassDataTraining {
         try (OutputStream client = Channels.newOutputStream(stdin.sink())) {
             ask(client, stdout, 0, "initialize", "{\"protocolVersion\":1,\"clientCapabilities\":{}}");
             String created = ask(client, stdout, 1, "session/new", "{\"cwd\":\"/\",\"mcpServers\":[]}");
+            // the first initialize is answered before the connection exists; this one is the connection's
+            ask(client, stdout, 3, "initialize", "{\"protocolVersion\":1,\"clientCapabilities\":{}}");
             if (prompt) {
                 String sessionId = created.replaceFirst(".*\"sessionId\":\"([^\"]+)\".*", "$1");
                 for (String text : new String[] {"hello", "/burst 20"}) {

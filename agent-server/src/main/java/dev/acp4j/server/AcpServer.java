@@ -55,6 +55,7 @@ public final class AcpServer {
     private final int maxLineBytes;
     private final TraceSink trace;
     private final Duration cancelGrace;
+    private final boolean earlyInitialize;
 
     private AcpServer(Builder b) {
         this.agent = b.agent;
@@ -66,6 +67,7 @@ public final class AcpServer {
         this.maxLineBytes = b.maxLineBytes;
         this.trace = b.trace;
         this.cancelGrace = b.cancelGrace;
+        this.earlyInitialize = b.earlyInitialize;
     }
 
     /**
@@ -85,30 +87,38 @@ public final class AcpServer {
      * @throws java.util.concurrent.CompletionException when the connection's read loop failed
      */
     public void serve(InputStream in, OutputStream out) {
+        ClientState client = new ClientState();
+        AuthMethodRegistry registry = new AuthMethodRegistry(config.authMethods(), launch, loginCommand);
+        Initialization initialization = new Initialization(client, agentInfo, registry::advertised,
+                new PromptCapabilities(agent.acceptsImages(), agent.acceptsAudio(), true, null));
+        // The first answer before the mapper exists; another thread may be creating it meanwhile (WarmUp).
+        InputStream input = earlyInitialize
+                ? EarlyInitialize.answerFirstLine(initialization, in, out, maxLineBytes, trace) : in;
         ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
         SessionService sessions = null;
         try {
             ObjectMapper mapper = Json.shared();
-            ClientState client = new ClientState();
-            AuthContext auth = authContext(mapper);
+            AuthContext auth = authContext(mapper, registry);
             AuthService authService = new AuthService(auth, client);
+            SessionRecorder recorder = new SessionRecorder(config.sessionStore(), launch.env(), agentInfo.name(), mapper);
             MethodTable methods = new MethodTable();
-            new Initialization(client, agentInfo, auth.registry()::advertised,
-                    new PromptCapabilities(agent.acceptsImages(), agent.acceptsAudio(), true, null)).register(methods);
+            initialization.register(methods);
             authService.register(methods);
             sessions = new SessionService(agent, client, authService.gate(), auth.resolver(),
                     new McpServers(auth.store(), auth.clock(), auth.elicitationTimeout(), identity,
                             config.mcpClients()), executor, cancelGrace,
-                    new SessionRecorder(config.sessionStore(), launch.env(), agentInfo.name(), mapper),
+                    recorder,
                     new SessionSignIn(auth), config.configOptionProviders(), config.mcpSignIn() == McpSignInMode.EAGER);
             sessions.register(methods);
-            JsonRpcConnection connection = JsonRpcConnection.builder(in, out)
+            JsonRpcConnection connection = JsonRpcConnection.builder(input, out)
                     .mapper(mapper)
                     .methods(methods)
                     .executor(executor)
                     .trace(trace)
                     .maxLineBytes(maxLineBytes)
                     .directCodec(InitializeCodec.INSTANCE)
+                    // What the client reads of a session is in its store first.
+                    .beforeWrite(recorder::flush)
                     .build();
             connection.start().closed().join();
         } finally {
@@ -119,8 +129,7 @@ public final class AcpServer {
         }
     }
 
-    private AuthContext authContext(ObjectMapper mapper) {
-        AuthMethodRegistry registry = new AuthMethodRegistry(config.authMethods(), launch, loginCommand);
+    private AuthContext authContext(ObjectMapper mapper, AuthMethodRegistry registry) {
         CredentialStore store = new CredentialStore(config.credentialStore() != null
                 ? config.credentialStore() : identity.defaultCredentialFile(launch.env()));
         Clock clock = Clock.systemUTC();
@@ -149,6 +158,7 @@ public final class AcpServer {
         private int maxLineBytes = JsonRpcConnection.DEFAULT_MAX_LINE_BYTES;
         private TraceSink trace = TraceSink.NONE;
         private Duration cancelGrace = Duration.ofSeconds(2);
+        private boolean earlyInitialize = true;
 
         private Builder() {
         }
@@ -245,6 +255,12 @@ public final class AcpServer {
          */
         public Builder cancelGrace(Duration value) {
             this.cancelGrace = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** Whether a first-line {@code initialize} is answered before the connection exists (tests compare both). */
+        Builder earlyInitialize(boolean value) {
+            this.earlyInitialize = value;
             return this;
         }
 

@@ -217,6 +217,20 @@ public final class Client {
         connection.notify(method, params);
     }
 
+    /** As {@link #notify}, with params the mapper already wrote ({@code paramsJson}). */
+    void notifyEncoded(String method, byte[] paramsJson) {
+        connection.notifyEncoded(method, paramsJson);
+    }
+
+    /** {@code value} as the connection's mapper writes it, or null when it cannot be written. */
+    byte[] encode(Object value) {
+        try {
+            return connection.mapper().writeValueAsBytes(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
+        }
+    }
+
     private void requireCapability(String method) {
         if (method.startsWith("fs/read") && !state.canReadTextFile()) {
             throw new CapabilityNotAdvertisedException("fs.readTextFile");

@@ -55,6 +55,15 @@ final class Initialization {
     }
 
     private CompletionStage<InitializeResponse> initialize(InitializeRequest request, RequestContext context) {
+        return CompletableFuture.completedFuture(answer(request));
+    }
+
+    /**
+     * Takes the client's capabilities and answers: what every {@code initialize} does, on the
+     * connection or before it exists ({@link EarlyInitialize}). Doing it twice with the same
+     * request leaves the same state.
+     */
+    InitializeResponse answer(InitializeRequest request) {
         client.initialized(request.clientCapabilities(), request.clientInfo());
         int version = SUPPORTED_VERSIONS.contains(request.protocolVersion())
                 ? request.protocolVersion()
@@ -66,7 +75,6 @@ final class Initialization {
                 SESSION_CAPABILITIES,
                 AgentAuthCapabilities.withLogout(),
                 null);
-        return CompletableFuture.completedFuture(new InitializeResponse(version, capabilities,
-                authMethods.apply(client), agentInfo, null));
+        return new InitializeResponse(version, capabilities, authMethods.apply(client), agentInfo, null);
     }
 }

@@ -237,6 +237,13 @@ public final class PromptTurn {
         if (!finished) {
             SessionUpdate sent = withMessageId(update);
             if (isConversation(sent)) {
+                // serialized once, for the store and the wire alike
+                byte[] json = client.encode(sent);
+                if (json != null) {
+                    session.record(sent, json);
+                    client.notifyEncoded(AcpMethods.SESSION_UPDATE, session.updateParams(json));
+                    return;
+                }
                 session.record(sent);
             }
             client.notify(AcpMethods.SESSION_UPDATE, SessionNotification.of(session.id(), sent));

@@ -28,6 +28,7 @@ public final class Session {
     private final AtomicReference<CancellationToken> runningTurn = new AtomicReference<>();
     private volatile CompletableFuture<?> runningAnswer = CompletableFuture.completedFuture(null);
     private volatile StoredSession state;
+    private volatile byte[] updatePrefix;
 
     Session(StoredSession state, List<McpServer> mcpServers, List<SessionUpdate> history, SessionRecorder recorder) {
         this.id = state.sessionId();
@@ -91,6 +92,36 @@ public final class Session {
             history.add(update);
             recorder.append(id, update);
         }
+    }
+
+    /** As {@link #record(SessionUpdate)}, with the update already serialized ({@code json}, the mapper's bytes). */
+    void record(SessionUpdate update, byte[] json) {
+        synchronized (history) {
+            history.add(update);
+            recorder.append(id, update, json);
+        }
+    }
+
+    /** The params of {@code session/update} for an update serialized as {@code json}: the bytes databind writes. */
+    byte[] updateParams(byte[] json) {
+        byte[] prefix = updatePrefix;
+        if (prefix == null) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(64);
+            out.writeBytes("{\"sessionId\":".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            try (com.fasterxml.jackson.core.JsonGenerator g = dev.acp4j.jsonrpc.TreeReader.factory().createGenerator(out)) {
+                g.writeString(id);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            out.writeBytes(",\"update\":".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            prefix = out.toByteArray();
+            updatePrefix = prefix;
+        }
+        byte[] params = new byte[prefix.length + json.length + 1];
+        System.arraycopy(prefix, 0, params, 0, prefix.length);
+        System.arraycopy(json, 0, params, prefix.length, json.length);
+        params[params.length - 1] = '}';
+        return params;
     }
 
     /** Claims the session for a new turn; false when one is already running. */

@@ -54,11 +54,33 @@ final class SessionRecorder {
         }
     }
 
+    /** Records an update; it is written by the next {@link #flush}, before any line after it reaches the client. */
     void append(String sessionId, SessionUpdate update) {
         try {
-            store().append(sessionId, update);
+            store().appendSoon(sessionId, update);
         } catch (IOException | RuntimeException e) {
             LOG.warn("Session {}: an update could not be recorded: {}", sessionId, e.toString());
+        }
+    }
+
+    /** As {@link #append(String, SessionUpdate)}, with the update already serialized as {@code json}. */
+    void append(String sessionId, SessionUpdate update, byte[] json) {
+        try {
+            store().appendSoon(sessionId, update, json);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Session {}: an update could not be recorded: {}", sessionId, e.toString());
+        }
+    }
+
+    /** Writes the updates recorded so far (the connection runs it before each write to the client). */
+    void flush() {
+        SessionStore current = store;
+        if (current != null) {
+            try {
+                current.flush();
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Sessions: updates could not be recorded: {}", e.toString());
+            }
         }
     }
 

@@ -79,7 +79,7 @@ public final class JsonRpcConnection implements AutoCloseable {
         this.trace = b.trace;
         this.maxLineBytes = b.maxLineBytes;
         this.reader = new LineReader(b.in, b.maxLineBytes);
-        this.writer = new LineWriter(b.out, b.trace);
+        this.writer = new LineWriter(b.out, b.trace, b.beforeWrite);
         this.encoder = new MessageEncoder(b.mapper, b.direct);
         this.binder = new ParamsBinder(b.mapper, b.direct);
         this.ownsExecutor = b.executor == null;
@@ -148,12 +148,29 @@ public final class JsonRpcConnection implements AutoCloseable {
         return future;
     }
 
-    /** Sends a notification to the peer. Fails silently (logged) once the output is gone. */
+    /**
+     * Sends a notification to the peer: queued and written promptly by the output's flusher
+     * thread, with the lines queued beside it, and always before anything written after it.
+     * Fails silently (logged) once the output is gone.
+     */
     public void notify(String method, Object params) {
         try {
-            writer.writeLine(encoder.notification(method, params));
+            writer.writeLineSoon(encoder.notification(method, params));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot encode params of " + method, e);
+        } catch (UncheckedIOException e) {
+            log.debug("notification {} not sent: output closed", method);
+        }
+    }
+
+    /**
+     * As {@link #notify}, with params already encoded (one JSON object, on one line, as the
+     * connection's mapper writes it): a caller that has serialized a value for another use (a
+     * session store, say) sends those same bytes instead of serializing it again.
+     */
+    public void notifyEncoded(String method, byte[] paramsJson) {
+        try {
+            writer.writeLineSoon(encoder.notification(method, paramsJson));
         } catch (UncheckedIOException e) {
             log.debug("notification {} not sent: output closed", method);
         }
@@ -487,6 +504,8 @@ public final class JsonRpcConnection implements AutoCloseable {
         if (ownsExecutor) {
             executor.shutdown();
         }
+        // Notifications still queued go out before the connection reports closed (the process may exit then).
+        writer.drain(END_OF_INPUT_DRAIN.toMillis());
         if (readLoopFailure == null) {
             closed.complete(null);
         } else {
@@ -555,6 +574,7 @@ public final class JsonRpcConnection implements AutoCloseable {
         private TraceSink trace = TraceSink.NONE;
         private int maxLineBytes = DEFAULT_MAX_LINE_BYTES;
         private DirectCodec direct = DirectCodec.NONE;
+        private Runnable beforeWrite = () -> { };
 
         private Builder(InputStream in, OutputStream out) {
             this.in = Objects.requireNonNull(in, "in");
@@ -589,6 +609,16 @@ public final class JsonRpcConnection implements AutoCloseable {
 
         public Builder directCodec(DirectCodec value) {
             this.direct = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Runs before each write to the output, on the writing thread, once the lines to write
+         * have been taken: what those lines tell the peer (a recorded update, say) can be made
+         * durable before the peer can read them. It must not write to this connection.
+         */
+        public Builder beforeWrite(Runnable value) {
+            this.beforeWrite = Objects.requireNonNull(value);
             return this;
         }
 

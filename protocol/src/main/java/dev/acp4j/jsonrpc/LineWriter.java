@@ -3,39 +3,223 @@ package dev.acp4j.jsonrpc;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 
 /**
- * The single writer of the output stream: each message is one line, written and flushed
- * whole under one lock, so lines from concurrent handlers never interleave. A slow reader on
- * the other side blocks writers (back-pressure) instead of growing a queue.
+ * The single writer of the output stream: each message is one line, whole, in the order the
+ * writers handed them over, so lines from concurrent handlers never interleave.
+ *
+ * <p>{@link #writeLine} (answers, requests) returns once its line and every line before it have
+ * been written and flushed. {@link #writeLineSoon} (notifications, which a turn streams by the
+ * thousand) queues its line and returns: a flusher thread writes everything queued so far with
+ * one flush, woken at once, so a chunk reaches the client promptly but a burst of chunks costs a
+ * few writes instead of one each. A slow reader on the other side blocks writers (back-pressure)
+ * once {@link #QUEUED_BYTES} are queued, instead of growing the queue.
  */
 public final class LineWriter {
 
+    /** Queued bytes beyond which a writer of {@link #writeLineSoon} writes the queue itself. */
+    static final int QUEUED_BYTES = 64 * 1024;
+    /** A queue buffer grown past this for one long line is dropped after it is written. */
+    private static final int RETAINED_BYTES = 1024 * 1024;
+    /** How long an idle flusher thread waits for more lines before it ends (the next line starts one). */
+    private static final long FLUSHER_IDLE_MILLIS = 2_000;
+
     private final OutputStream out;
     private final TraceSink trace;
+    /** Held while bytes go to {@link #out}: one write and flush at a time, in queue order. */
+    private final Object writing = new Object();
+
+    // guarded by this
+    private byte[] queue = new byte[8 * 1024];
+    private int queued;
+    private byte[] spare;
     private boolean failed;
+    private Thread flusher;
+    private boolean flusherWaiting;
+    /** Lines taken from the queue are being written. */
+    private boolean writingNow;
+
+    private final Runnable beforeWrite;
 
     public LineWriter(OutputStream out, TraceSink trace) {
-        this.out = out;
-        this.trace = trace;
+        this(out, trace, () -> { });
     }
 
     /**
-     * Writes one encoded message followed by a newline. The encoding never contains a raw
-     * newline (JSON escapes it inside strings and our encoder never pretty-prints).
+     * @param beforeWrite runs before each write, once the lines to write have been taken (see
+     *                    {@link JsonRpcConnection.Builder#beforeWrite}); its failures are its own to report
      */
-    public synchronized void writeLine(byte[] message) {
+    public LineWriter(OutputStream out, TraceSink trace, Runnable beforeWrite) {
+        this.out = out;
+        this.trace = trace;
+        this.beforeWrite = beforeWrite;
+    }
+
+    /**
+     * Writes one encoded message followed by a newline, after every line handed over before it,
+     * and flushes. The encoding never contains a raw newline (JSON escapes it inside strings and
+     * our encoder never pretty-prints).
+     *
+     * @throws UncheckedIOException when the output failed (then and for every later line)
+     */
+    public void writeLine(byte[] message) {
+        enqueue(message);
+        writeQueue();
+        synchronized (this) {
+            if (failed) {
+                throw closed();
+            }
+        }
+    }
+
+    /**
+     * Queues one encoded message for the flusher thread, which writes it promptly with the lines
+     * queued beside it.
+     *
+     * @throws UncheckedIOException when the output has already failed
+     */
+    public void writeLineSoon(byte[] message) {
+        if (enqueue(message) >= QUEUED_BYTES) {
+            writeQueue();
+            return;
+        }
+        synchronized (this) {
+            if (flusher == null) {
+                flusher = new Thread(this::flushLoop, "acp4j-output");
+                flusher.setDaemon(true);
+                flusher.start();
+            } else if (flusherWaiting) {
+                notifyAll();
+            }
+        }
+    }
+
+    /** Writes and flushes every line queued so far, on this thread. */
+    public void flush() {
+        writeQueue();
+    }
+
+    /**
+     * Has the flusher thread write every line queued so far and waits until it has, at most
+     * {@code millis} (the connection does when it shuts down: a client that stopped reading
+     * must not keep the process from exiting).
+     *
+     * @return whether everything queued was written (or the output had failed)
+     */
+    public boolean drain(long millis) {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        synchronized (this) {
+            if (queued > 0 && !failed) {
+                if (flusher == null) {
+                    flusher = new Thread(this::flushLoop, "acp4j-output");
+                    flusher.setDaemon(true);
+                    flusher.start();
+                } else if (flusherWaiting) {
+                    notifyAll();
+                }
+            }
+            while ((queued > 0 || writingNow) && !failed) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    wait(Math.max(1, left / 1_000_000L));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** @return the bytes queued after this line */
+    private synchronized int enqueue(byte[] message) {
         if (failed) {
-            throw new UncheckedIOException(new IOException("output stream closed"));
+            throw closed();
         }
-        try {
-            out.write(message);
-            out.write('\n');
-            out.flush();
-        } catch (IOException e) {
-            failed = true;
-            throw new UncheckedIOException(e);
+        int needed = queued + message.length + 1;
+        if (needed > queue.length) {
+            queue = Arrays.copyOf(queue, Math.max(needed, queue.length * 2));
         }
+        System.arraycopy(message, 0, queue, queued, message.length);
+        queue[queued + message.length] = '\n';
+        queued = needed;
         trace.outgoing(message, message.length);
+        return queued;
+    }
+
+    private void writeQueue() {
+        synchronized (writing) {
+            byte[] bytes;
+            int length;
+            synchronized (this) {
+                if (queued == 0 || failed) {
+                    return;
+                }
+                bytes = queue;
+                length = queued;
+                queue = spare != null ? spare : new byte[8 * 1024];
+                spare = null;
+                queued = 0;
+                writingNow = true;
+            }
+            try {
+                beforeWrite.run();
+            } catch (RuntimeException e) {
+                // reported by the hook; the lines still go out
+            }
+            try {
+                out.write(bytes, 0, length);
+                out.flush();
+            } catch (IOException e) {
+                synchronized (this) {
+                    failed = true;
+                    writingNow = false;
+                    notifyAll();
+                }
+                return;
+            }
+            synchronized (this) {
+                if (bytes.length <= RETAINED_BYTES) {
+                    spare = bytes;
+                }
+                writingNow = false;
+                if (queued == 0) {
+                    notifyAll();
+                }
+            }
+        }
+    }
+
+    private void flushLoop() {
+        while (true) {
+            synchronized (this) {
+                long idleSince = System.nanoTime();
+                while (queued == 0 || failed) {
+                    long left = FLUSHER_IDLE_MILLIS - (System.nanoTime() - idleSince) / 1_000_000L;
+                    if (left <= 0) {
+                        flusher = null;
+                        return;
+                    }
+                    flusherWaiting = true;
+                    try {
+                        wait(left);
+                    } catch (InterruptedException e) {
+                        flusher = null;
+                        return;
+                    } finally {
+                        flusherWaiting = false;
+                    }
+                }
+            }
+            writeQueue();
+        }
+    }
+
+    private static UncheckedIOException closed() {
+        return new UncheckedIOException(new IOException("output stream closed"));
     }
 }

@@ -42,6 +42,7 @@ final class MessageEncoder {
     private final ObjectWriter errorWriter;
     private final ObjectWriter requestWriter;
     private final ObjectWriter notificationWriter;
+    private final java.util.Map<String, byte[]> notificationPrefixes = new java.util.concurrent.ConcurrentHashMap<>();
 
     MessageEncoder(ObjectMapper mapper, DirectCodec direct) {
         this.mapper = mapper;
@@ -80,6 +81,28 @@ final class MessageEncoder {
 
     byte[] notification(String method, Object params) throws JsonProcessingException {
         return notificationWriter.writeValueAsBytes(new NotificationEnvelope(VERSION, method, params));
+    }
+
+    /** The same bytes as {@link #notification(String, Object)} for params already encoded as {@code paramsJson}. */
+    byte[] notification(String method, byte[] paramsJson) {
+        byte[] prefix = notificationPrefixes.computeIfAbsent(method, MessageEncoder::notificationPrefix);
+        byte[] message = new byte[prefix.length + paramsJson.length + 1];
+        System.arraycopy(prefix, 0, message, 0, prefix.length);
+        System.arraycopy(paramsJson, 0, message, prefix.length, paramsJson.length);
+        message[message.length - 1] = '}';
+        return message;
+    }
+
+    private static byte[] notificationPrefix(String method) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+        out.writeBytes(("{\"jsonrpc\":\"" + VERSION + "\",\"method\":").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try (JsonGenerator g = TreeReader.factory().createGenerator(out)) {
+            g.writeString(method);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.writeBytes(",\"params\":".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return out.toByteArray();
     }
 
     /** The same bytes as {@link #resultWriter} writes, by the direct codec. */

@@ -3,7 +3,6 @@ package dev.acp4j.server.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.acp4j.auth.config.AuthMethodConfig;
 import dev.acp4j.auth.config.AuthMethodRules;
@@ -12,6 +11,7 @@ import dev.acp4j.auth.config.ClientRules;
 import dev.acp4j.auth.config.CredentialInput;
 import dev.acp4j.auth.config.McpClientConfig;
 import dev.acp4j.jsonrpc.Json;
+import dev.acp4j.jsonrpc.TreeReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -53,9 +53,10 @@ public final class ConfigLoader {
     private static final Set<String> MCP_CLIENT_KEYS = Set.of("serverUrl", "issuer", "clientId", "clientSecretFile",
             "scopes", "caBundle", "tokenEndpointAuthMethod", "_comment");
 
-    private final ObjectMapper mapper = Json.shared();
     /** The wire reads a repeated key as its last value; in a configuration it is a typo, as an unknown key is. */
-    private final ObjectReader strictReader = mapper.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+    private static ObjectReader strictReader() {
+        return Json.shared().reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+    }
 
     public ServerConfig load(Path file) throws ConfigException {
         byte[] bytes;
@@ -82,9 +83,13 @@ public final class ConfigLoader {
     }
 
     public ServerConfig parse(String source, byte[] json) throws ConfigException {
-        JsonNode root;
+        // Plain JSON without the mapper (a launch reads its configuration before the mapper exists);
+        // the mapper reads the rest, and reports every problem, a repeated key included.
+        JsonNode root = TreeReader.read(json, 0, json.length);
         try {
-            root = strictReader.readTree(json);
+            if (root == null) {
+                root = strictReader().readTree(json);
+            }
         } catch (JsonProcessingException e) {
             throw new ConfigException("config " + source + ": not valid JSON (" + e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()) + ")");

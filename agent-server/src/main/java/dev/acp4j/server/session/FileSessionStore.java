@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -51,6 +52,8 @@ public final class FileSessionStore implements SessionStore {
     private final ObjectMapper mapper;
     private final Map<String, Appender> appenders = new ConcurrentHashMap<>();
     private final Map<Path, CachedRecord> listCache = new ConcurrentHashMap<>();
+    /** Appenders holding updates {@link #appendSoon} queued. */
+    private final Set<Appender> waiting = ConcurrentHashMap.newKeySet();
 
     public FileSessionStore(Path directory, ObjectMapper mapper) {
         this.directory = directory.toAbsolutePath();
@@ -76,10 +79,41 @@ public final class FileSessionStore implements SessionStore {
     @Override
     public void append(String sessionId, SessionUpdate update) throws IOException {
         requireValid(sessionId);
-        byte[] json = mapper.writeValueAsBytes(update);
-        byte[] line = Arrays.copyOf(json, json.length + 1);
-        line[json.length] = '\n';
-        appender(sessionId).append(line);
+        Appender appender = appender(sessionId);
+        appender.queue(mapper.writeValueAsBytes(update));
+        appender.writeQueued();
+    }
+
+    @Override
+    public void appendSoon(String sessionId, SessionUpdate update) throws IOException {
+        requireValid(sessionId);
+        Appender appender = appender(sessionId);
+        appender.queue(mapper.writeValueAsBytes(update));
+        waiting.add(appender);
+    }
+
+    @Override
+    public void appendSoon(String sessionId, SessionUpdate update, byte[] json) throws IOException {
+        requireValid(sessionId);
+        Appender appender = appender(sessionId);
+        appender.queue(json);
+        waiting.add(appender);
+    }
+
+    @Override
+    public void flush() throws IOException {
+        IOException failure = null;
+        for (Appender appender : waiting) {
+            waiting.remove(appender);
+            try {
+                appender.writeQueued();
+            } catch (IOException e) {
+                failure = e;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     @Override
@@ -144,6 +178,10 @@ public final class FileSessionStore implements SessionStore {
         if (!isValidId(sessionId)) {
             return List.of();
         }
+        Appender open = appenders.get(sessionId);
+        if (open != null) {
+            open.writeQueued();
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(conversationFile(sessionId));
@@ -190,6 +228,12 @@ public final class FileSessionStore implements SessionStore {
     public void release(String sessionId) {
         Appender appender = appenders.remove(sessionId);
         if (appender != null) {
+            waiting.remove(appender);
+            try {
+                appender.writeQueued();
+            } catch (IOException e) {
+                LOG.warn("Session {}: updates could not be recorded: {}", sessionId, e.toString());
+            }
             appender.close();
         }
     }
@@ -269,16 +313,39 @@ public final class FileSessionStore implements SessionStore {
             this.reader = opened;
         }
 
-        synchronized void append(byte[] line) throws IOException {
+        /** Lines waiting for {@link #writeQueued}, each ending with a newline. */
+        private byte[] queue = new byte[4 * 1024];
+        private int queued;
+
+        synchronized void queue(byte[] json) {
+            int needed = queued + json.length + 1;
+            if (needed > queue.length) {
+                queue = Arrays.copyOf(queue, Math.max(needed, queue.length * 2));
+            }
+            System.arraycopy(json, 0, queue, queued, json.length);
+            queue[needed - 1] = '\n';
+            queued = needed;
+        }
+
+        /** Writes every queued line with one write under the lock; lines that fail to be written are dropped. */
+        synchronized void writeQueued() throws IOException {
+            if (queued == 0) {
+                return;
+            }
             try (FileLock ignored = writer.lock()) {
                 long size = writer.size();
                 // Only a file another writer touched since our last line can end in a torn one.
                 if (size != end && size > 0 && !endsWithNewline(size)) {
-                    writeFully(new byte[] {'\n'});
+                    writeFully(new byte[] {'\n'}, 1);
                     size++;
                 }
-                writeFully(line);
-                end = size + line.length;
+                writeFully(queue, queued);
+                end = size + queued;
+            } finally {
+                queued = 0;
+                if (queue.length > 1024 * 1024) {
+                    queue = new byte[4 * 1024];
+                }
             }
         }
 
@@ -287,8 +354,8 @@ public final class FileSessionStore implements SessionStore {
             return reader.read(last, size - 1) == 1 && last.get(0) == '\n';
         }
 
-        private void writeFully(byte[] bytes) throws IOException {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        private void writeFully(byte[] bytes, int length) throws IOException {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, length);
             while (buffer.hasRemaining()) {
                 writer.write(buffer);
             }

@@ -38,4 +38,25 @@ public interface SessionStore extends AutoCloseable {
     @Override
     default void close() {
     }
+
+    /**
+     * As {@link #append}, except that the update may wait in memory until {@link #flush}, which
+     * writes every waiting update of a session at once; {@link #conversation}, {@link #release}
+     * and {@link #close} write them first. By default it appends at once.
+     */
+    default void appendSoon(String sessionId, SessionUpdate update) throws IOException {
+        append(sessionId, update);
+    }
+
+    /**
+     * As {@link #appendSoon(String, SessionUpdate)}, with the update already serialized by the
+     * shared mapper ({@code json}, which a store that writes JSON may use as it is).
+     */
+    default void appendSoon(String sessionId, SessionUpdate update, byte[] json) throws IOException {
+        appendSoon(sessionId, update);
+    }
+
+    /** Writes every update {@link #appendSoon} left waiting. */
+    default void flush() throws IOException {
+    }
 }

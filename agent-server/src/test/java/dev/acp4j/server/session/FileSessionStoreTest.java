@@ -199,6 +199,31 @@ class FileSessionStoreTest {
         }
     }
 
+    @Test
+    void updatesAppendedSoonReachTheFileTogetherAtTheFlushAndAreReadBeforeIt() throws IOException {
+        FileSessionStore store = store();
+        store.save(session("s", "2026-01-01T10:00:00.000Z"));
+        store.append("s", SessionUpdate.agentMessage("one"));
+        store.appendSoon("s", SessionUpdate.agentMessage("two"));
+        store.appendSoon("s", SessionUpdate.agentMessage("three"));
+        Path file = sessions().resolve("s.jsonl");
+        assertThat(Files.readAllLines(file)).hasSize(1);
+        assertThat(texts(store().conversation("s"))).as("another process sees what was flushed").containsExactly("one");
+
+        store.flush();
+        assertThat(Files.readAllLines(file)).hasSize(3);
+        assertThat(texts(store().conversation("s"))).containsExactly("one", "two", "three");
+
+        store.appendSoon("s", SessionUpdate.agentMessage("four"));
+        assertThat(texts(store.conversation("s"))).as("this store reads its own waiting updates").containsExactly("one", "two", "three", "four");
+        store.appendSoon("s", SessionUpdate.agentMessage("five"));
+        store.release("s");
+        assertThat(texts(store().conversation("s"))).containsExactly("one", "two", "three", "four", "five");
+        store.appendSoon("s", SessionUpdate.agentMessage("six"));
+        store.close();
+        assertThat(texts(store().conversation("s"))).endsWith("five", "six");
+    }
+
     private static String mode(Path path) {
         try {
             return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));

@@ -57,6 +57,18 @@ public final class InitializeCodec implements DirectCodec {
         }
     }
 
+    /**
+     * As {@link #readRequest(JsonNode, ObjectMapper)} without a mapper: null also when a {@code _meta}
+     * value needs the mapper (a launch's first request, read before the mapper exists).
+     */
+    public static InitializeRequest readRequest(JsonNode params) {
+        return readRequest(params, null);
+    }
+
+    /**
+     * Writes the result as databind would; without a mapper ({@code g} has no codec), fails with
+     * {@link IllegalStateException} where a value needs one, a {@code _meta} value of no plain type.
+     */
     public static void writeResponse(JsonGenerator g, InitializeResponse r) throws IOException {
         g.writeStartObject();
         g.writeNumberField("protocolVersion", r.protocolVersion());
@@ -122,6 +134,9 @@ public final class InitializeCodec implements DirectCodec {
             Map<String, Object> plain = UntypedValues.read(meta);
             if (plain != null) {
                 return plain;
+            }
+            if (mapper == null) {
+                throw UNSURE;
             }
             try {
                 return mapper.treeToValue(meta, Map.class);

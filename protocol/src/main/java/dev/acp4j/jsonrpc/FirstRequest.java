@@ -1,0 +1,179 @@
+package dev.acp4j.jsonrpc;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.SequenceInputStream;
+import java.util.Arrays;
+
+/**
+ * A connection's first line, read and answered before the machinery that serves the rest exists
+ * (the mapper, the method table): an editor waits for the answer to its first request, usually
+ * {@code initialize}, and everything else can be built while it reads it. Only a plain request
+ * (valid UTF-8, plain JSON as {@link TreeReader} reads it, a string or integer id, object params,
+ * within the line limit) is offered; for anything else, or when the answer cannot be written
+ * without the mapper, the line is left in {@link #remaining()} for the connection, which
+ * answers it as it always does. An answer written here is byte for byte the connection's.
+ */
+public final class FirstRequest {
+
+    /** A first line longer than this is left to the connection (an {@code initialize} is far shorter). */
+    static final int MAX_BYTES = 64 * 1024;
+
+    /** Writes a result value; may fail with {@link IllegalStateException} when it needs the mapper. */
+    @FunctionalInterface
+    public interface ResultWriter {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    private final InputStream in;
+    private final byte[] bytes;
+    private final int read;
+    private final int lineLength;
+    private final IOException failure;
+    private JsonNode id;
+    private String method;
+    private JsonNode params;
+    private boolean answered;
+
+    private FirstRequest(InputStream in, byte[] bytes, int read, int lineLength, IOException failure) {
+        this.in = in;
+        this.bytes = bytes;
+        this.read = read;
+        this.lineLength = lineLength;
+        this.failure = failure;
+    }
+
+    /**
+     * Reads up to the first newline (a few more bytes may be read, and are kept for {@link #remaining()}).
+     *
+     * @param in the peer's messages
+     * @param maxLineBytes the connection's line limit: a longer line is left to the connection
+     */
+    public static FirstRequest read(InputStream in, int maxLineBytes) {
+        byte[] buffer = new byte[8 * 1024];
+        int read = 0;
+        int newline = -1;
+        IOException failure = null;
+        try {
+            while (newline < 0 && read < MAX_BYTES) {
+                if (read == buffer.length) {
+                    buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, MAX_BYTES));
+                }
+                int n = in.read(buffer, read, buffer.length - read);
+                if (n < 0) {
+                    break;
+                }
+                for (int i = read; i < read + n; i++) {
+                    if (buffer[i] == '\n') {
+                        newline = i;
+                        break;
+                    }
+                }
+                read += n;
+            }
+        } catch (IOException e) {
+            failure = e;
+        }
+        FirstRequest first = new FirstRequest(in, buffer, read, newline, failure);
+        if (failure == null && newline >= 0 && newline <= maxLineBytes) {
+            first.parse();
+        }
+        return first;
+    }
+
+    private void parse() {
+        if (Utf8.firstInvalid(bytes, 0, lineLength) >= 0) {
+            return;
+        }
+        JsonNode node = TreeReader.read(bytes, 0, lineLength);
+        if (node == null || !node.isObject()) {
+            return;
+        }
+        JsonNode rawId = node.get("id");
+        JsonNode version = node.get("jsonrpc");
+        JsonNode rawMethod = node.get("method");
+        JsonNode rawParams = node.get("params");
+        if (rawId == null || !(rawId.isTextual() || rawId.isInt() || rawId.isLong())
+                || version == null || !MessageEncoder.VERSION.equals(version.textValue())
+                || rawMethod == null || !rawMethod.isTextual()
+                || rawParams == null || !rawParams.isObject()) {
+            return;
+        }
+        this.id = rawId;
+        this.method = rawMethod.textValue();
+        this.params = rawParams;
+    }
+
+    /** Whether the first line is a plain request for {@code name}. */
+    public boolean isRequest(String name) {
+        return method != null && method.equals(name);
+    }
+
+    /** The request's params (an object), when {@link #isRequest} is true. */
+    public JsonNode params() {
+        return params;
+    }
+
+    /**
+     * Writes the answer line as the connection would and takes the request out of {@link #remaining()}.
+     *
+     * @return false, and nothing written, when {@code result} could not be written without the mapper
+     */
+    public boolean answer(OutputStream out, TraceSink trace, ResultWriter result) {
+        if (method == null || answered) {
+            throw new IllegalStateException("no request to answer");
+        }
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(1024);
+        try (JsonGenerator g = TreeReader.factory().createGenerator(buffer)) {
+            g.writeStartObject();
+            g.writeStringField("jsonrpc", MessageEncoder.VERSION);
+            g.writeFieldName("id");
+            if (id.isTextual()) {
+                g.writeString(id.textValue());
+            } else {
+                g.writeNumber(id.longValue());
+            }
+            g.writeFieldName("result");
+            result.write(g);
+            g.writeEndObject();
+        } catch (IOException | IllegalStateException e) {
+            return false;
+        }
+        answered = true;
+        trace.incoming(bytes, lineLength);
+        byte[] line = buffer.toByteArray();
+        try {
+            out.write(line);
+            out.write('\n');
+            out.flush();
+        } catch (IOException e) {
+            // as the connection's writer: the peer stopped reading; the connection finds out on its next write
+            return true;
+        }
+        trace.outgoing(line, line.length);
+        return true;
+    }
+
+    /** What the connection is to read: everything not answered here, then the rest of the input. */
+    public InputStream remaining() {
+        int from = answered ? lineLength + 1 : 0;
+        InputStream unread = new ByteArrayInputStream(bytes, from, read - from);
+        InputStream rest = failure == null ? in : new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw failure;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                throw failure;
+            }
+        };
+        return new SequenceInputStream(unread, rest);
+    }
+}
