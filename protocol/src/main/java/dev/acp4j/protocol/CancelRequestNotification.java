@@ -9,6 +9,12 @@ public record CancelRequestNotification(
         @JsonProperty(value = "requestId", required = true) JsonNode requestId,
         @JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * Cancels the request with the given id, without {@code _meta}.
+     *
+     * @param requestId the {@code id} of the outstanding JSON-RPC request, as sent (number or string)
+     * @return the notification params
+     */
     public static CancelRequestNotification of(JsonNode requestId) {
         return new CancelRequestNotification(requestId, null);
     }

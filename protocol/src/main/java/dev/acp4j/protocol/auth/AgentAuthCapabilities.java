@@ -8,7 +8,11 @@ public record AgentAuthCapabilities(
         @JsonProperty("logout") LogoutCapabilities logout,
         @JsonProperty("_meta") Map<String, Object> meta) {
 
-    /** The agent supports {@code logout}: {@code {"logout":{}}}. */
+    /**
+     * The agent supports {@code logout}: {@code {"logout":{}}}.
+     *
+     * @return capabilities advertising {@code logout}
+     */
     public static AgentAuthCapabilities withLogout() {
         return new AgentAuthCapabilities(new LogoutCapabilities(null), null);
     }

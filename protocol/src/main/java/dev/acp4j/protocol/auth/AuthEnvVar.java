@@ -11,16 +11,31 @@ public record AuthEnvVar(
         @JsonProperty("optional") Boolean optional,
         @JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * A required, secret variable.
+     *
+     * @param name the variable name, e.g. {@code OPENAI_API_KEY}
+     * @param label what the client shows the user when asking for the value, or null
+     * @return the variable descriptor
+     */
     public static AuthEnvVar of(String name, String label) {
         return new AuthEnvVar(name, label, null, null, null);
     }
 
-    /** {@link #secret()} with its default applied (true). */
+    /**
+     * {@link #secret()} with its default applied (true).
+     *
+     * @return whether the client should mask the value
+     */
     public boolean secretOrDefault() {
         return secret == null || secret;
     }
 
-    /** {@link #optional()} with its default applied (false). */
+    /**
+     * {@link #optional()} with its default applied (false).
+     *
+     * @return whether the method works without this value
+     */
     public boolean optionalOrDefault() {
         return optional != null && optional;
     }

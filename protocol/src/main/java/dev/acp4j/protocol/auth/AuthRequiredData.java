@@ -9,11 +9,23 @@ public record AuthRequiredData(
         @JsonProperty("requiresRestart") Boolean requiresRestart,
         @JsonProperty("missing") List<String> missing) {
 
+    /**
+     * The methods to offer, with no restart needed.
+     *
+     * @param availableMethodIds ids of advertised methods that can satisfy the request
+     * @return the error data
+     */
     public static AuthRequiredData of(List<String> availableMethodIds) {
         return new AuthRequiredData(availableMethodIds, null, null);
     }
 
-    /** The values in {@code missing} must be provided and the agent restarted before authenticating. */
+    /**
+     * The values in {@code missing} must be provided and the agent restarted before authenticating.
+     *
+     * @param availableMethodIds ids of advertised methods that can satisfy the request
+     * @param missing names of the variables or parameters still to be provided
+     * @return the error data, with {@code requiresRestart} true
+     */
     public static AuthRequiredData restartWith(List<String> availableMethodIds, List<String> missing) {
         return new AuthRequiredData(availableMethodIds, true, missing);
     }

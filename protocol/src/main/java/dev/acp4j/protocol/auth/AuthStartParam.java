@@ -11,16 +11,31 @@ public record AuthStartParam(
         @JsonProperty("optional") Boolean optional,
         @JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * A required, secret parameter.
+     *
+     * @param name the flag, e.g. {@code --api-key-file}
+     * @param label what the client shows the user when asking for the value, or null
+     * @return the parameter descriptor
+     */
     public static AuthStartParam of(String name, String label) {
         return new AuthStartParam(name, label, null, null, null);
     }
 
-    /** {@link #secret()} with its default applied (true). */
+    /**
+     * {@link #secret()} with its default applied (true).
+     *
+     * @return whether the client should mask the value
+     */
     public boolean secretOrDefault() {
         return secret == null || secret;
     }
 
-    /** {@link #optional()} with its default applied (false). */
+    /**
+     * {@link #optional()} with its default applied (false).
+     *
+     * @return whether the method works without this parameter
+     */
     public boolean optionalOrDefault() {
         return optional != null && optional;
     }

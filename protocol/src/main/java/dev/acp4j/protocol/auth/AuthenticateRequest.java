@@ -8,6 +8,12 @@ public record AuthenticateRequest(
         @JsonProperty(value = "methodId", required = true) String methodId,
         @JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * Authenticates with the given method, without {@code _meta}.
+     *
+     * @param methodId the {@code id} of an advertised auth method
+     * @return the request params
+     */
     public static AuthenticateRequest of(String methodId) {
         return new AuthenticateRequest(methodId, null);
     }

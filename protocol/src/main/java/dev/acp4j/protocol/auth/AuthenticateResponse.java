@@ -6,6 +6,11 @@ import java.util.Map;
 /** Result of {@code authenticate}: {@code {}} on success. */
 public record AuthenticateResponse(@JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * The success result, {@code {}}.
+     *
+     * @return an empty response
+     */
     public static AuthenticateResponse empty() {
         return new AuthenticateResponse(null);
     }

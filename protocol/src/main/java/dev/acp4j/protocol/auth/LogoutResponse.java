@@ -6,6 +6,11 @@ import java.util.Map;
 /** Result of {@code logout}: {@code {}}. */
 public record LogoutResponse(@JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * The success result, {@code {}}.
+     *
+     * @return an empty response
+     */
     public static LogoutResponse empty() {
         return new LogoutResponse(null);
     }

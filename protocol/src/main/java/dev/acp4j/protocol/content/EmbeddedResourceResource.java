@@ -13,8 +13,18 @@ import java.util.Map;
 })
 public sealed interface EmbeddedResourceResource {
 
+    /**
+     * The resource's URI.
+     *
+     * @return the URI
+     */
     String uri();
 
+    /**
+     * The MIME type of the contents, when known.
+     *
+     * @return the MIME type, or null
+     */
     String mimeType();
 
     /** Text contents of a resource. */

@@ -8,6 +8,12 @@ public record CompleteElicitationNotification(
         @JsonProperty(value = "elicitationId", required = true) String elicitationId,
         @JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * Tells the client the elicitation has finished, without {@code _meta}.
+     *
+     * @param elicitationId the id given in the URL-mode {@code elicitation/create}
+     * @return the notification params
+     */
     public static CompleteElicitationNotification of(String elicitationId) {
         return new CompleteElicitationNotification(elicitationId, null);
     }

@@ -24,17 +24,43 @@ import java.util.Map;
 @JsonPropertyOrder({"mode"})
 public sealed interface CreateElicitationRequest {
 
+    /**
+     * The elicitation mode: {@code form}, {@code url} or one this library does not know.
+     *
+     * @return the {@code mode} discriminator
+     */
     @JsonProperty("mode")
     String mode();
 
+    /**
+     * The text shown to the user, saying what is asked and why.
+     *
+     * @return the message
+     */
     String message();
 
-    /** A URL elicitation tied to an outstanding request, e.g. the {@code authenticate} request awaiting it. */
+    /**
+     * A URL elicitation tied to an outstanding request, e.g. the {@code authenticate} request awaiting it.
+     *
+     * @param requestId the JSON-RPC id of the request the elicitation belongs to
+     * @param elicitationId an id unique to this elicitation, echoed by {@code elicitation/complete}
+     * @param url the URL the client opens for the user
+     * @param message the text shown to the user
+     * @return the request params
+     */
     static Url urlForRequest(JsonNode requestId, String elicitationId, String url, String message) {
         return new Url(message, elicitationId, url, null, null, requestId, null);
     }
 
-    /** A URL elicitation tied to a session, e.g. an MCP server's OAuth sign-in. */
+    /**
+     * A URL elicitation tied to a session, e.g. an MCP server's OAuth sign-in.
+     *
+     * @param sessionId the session the elicitation belongs to
+     * @param elicitationId an id unique to this elicitation, echoed by {@code elicitation/complete}
+     * @param url the URL the client opens for the user
+     * @param message the text shown to the user
+     * @return the request params
+     */
     static Url urlForSession(String sessionId, String elicitationId, String url, String message) {
         return new Url(message, elicitationId, url, sessionId, null, null, null);
     }
@@ -70,6 +96,11 @@ public sealed interface CreateElicitationRequest {
 
     /** A mode this library does not know, kept as received. */
     record Other(@JsonValue ObjectNode raw) implements CreateElicitationRequest {
+        /**
+         * Keeps the raw object as received.
+         *
+         * @param raw the params object
+         */
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         public Other {
         }

@@ -21,6 +21,11 @@ import java.util.Map;
 @JsonPropertyOrder({"action"})
 public sealed interface CreateElicitationResponse {
 
+    /**
+     * The user's action: {@code accept}, {@code decline}, {@code cancel} or one this library does not know.
+     *
+     * @return the {@code action} discriminator
+     */
     @JsonProperty("action")
     String action();
 
@@ -55,6 +60,11 @@ public sealed interface CreateElicitationResponse {
 
     /** An action this library does not know (or none), kept as received. */
     record Other(@JsonValue ObjectNode raw) implements CreateElicitationResponse {
+        /**
+         * Keeps the raw object as received.
+         *
+         * @param raw the result object
+         */
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         public Other {
         }

@@ -26,9 +26,21 @@ import java.util.Map;
 @JsonPropertyOrder({"type"})
 public sealed interface ElicitationPropertySchema {
 
+    /**
+     * The JSON type of the field: {@code string}, {@code number}, {@code integer}, {@code boolean}, {@code array} or
+     * one this library does not know.
+     *
+     * @return the {@code type} discriminator
+     */
     @JsonProperty("type")
     String type();
 
+    /**
+     * A plain, optional text field.
+     *
+     * @param title the label shown for the field
+     * @return the field schema
+     */
     static ElicitationPropertySchema string(String title) {
         return new StringSchema(title, null, null, null, null, null, null, null, null, null);
     }
@@ -108,6 +120,11 @@ public sealed interface ElicitationPropertySchema {
 
     /** A field of a type this library does not know, kept as received. */
     record Other(@JsonValue ObjectNode raw) implements ElicitationPropertySchema {
+        /**
+         * Keeps the raw object as received.
+         *
+         * @param raw the field schema object
+         */
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         public Other {
         }

@@ -13,6 +13,13 @@ public record ElicitationSchema(
         @JsonProperty("required") List<String> required,
         @JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * An {@code object} schema without title or description.
+     *
+     * @param properties the fields, keyed by the name their value has in the {@code accept} content
+     * @param required names of the fields the user must fill in, or null
+     * @return the schema
+     */
     public static ElicitationSchema of(Map<String, ElicitationPropertySchema> properties, List<String> required) {
         return new ElicitationSchema(ElicitationSchemaType.OBJECT, null, null, properties, required, null);
     }

@@ -10,6 +10,13 @@ public record EnumOption(
         @JsonProperty("description") String description,
         @JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * An option without description.
+     *
+     * @param value the value sent back when chosen ({@code const})
+     * @param title the text shown to the user
+     * @return the option
+     */
     public static EnumOption of(String value, String title) {
         return new EnumOption(value, title, null, null);
     }

@@ -19,6 +19,11 @@ public sealed interface MultiSelectItems {
     record StringItems(
             @JsonProperty(value = "enum", required = true) List<String> values,
             @JsonProperty("_meta") Map<String, Object> meta) implements MultiSelectItems {
+        /**
+         * Always {@code string}.
+         *
+         * @return the {@code type} discriminator
+         */
         @JsonProperty("type")
         public String type() {
             return "string";

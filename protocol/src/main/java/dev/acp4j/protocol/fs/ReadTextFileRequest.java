@@ -11,6 +11,13 @@ public record ReadTextFileRequest(
         @JsonProperty("limit") Integer limit,
         @JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * Reads the whole file.
+     *
+     * @param sessionId the session asking
+     * @param path absolute path of the file
+     * @return the request params
+     */
     public static ReadTextFileRequest of(String sessionId, String path) {
         return new ReadTextFileRequest(sessionId, path, null, null, null);
     }

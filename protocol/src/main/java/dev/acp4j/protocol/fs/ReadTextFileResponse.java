@@ -8,6 +8,12 @@ public record ReadTextFileResponse(
         @JsonProperty(value = "content", required = true) String content,
         @JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * A result with the given content.
+     *
+     * @param content the text read
+     * @return the result
+     */
     public static ReadTextFileResponse of(String content) {
         return new ReadTextFileResponse(content, null);
     }

@@ -10,6 +10,14 @@ public record WriteTextFileRequest(
         @JsonProperty(value = "content", required = true) String content,
         @JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * Writes the whole file.
+     *
+     * @param sessionId the session asking
+     * @param path absolute path of the file
+     * @param content the text to write
+     * @return the request params
+     */
     public static WriteTextFileRequest of(String sessionId, String path, String content) {
         return new WriteTextFileRequest(sessionId, path, content, null);
     }

@@ -6,6 +6,11 @@ import java.util.Map;
 /** Result of {@code fs/write_text_file}: {@code {}}. */
 public record WriteTextFileResponse(@JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * The success result, {@code {}}.
+     *
+     * @return an empty response
+     */
     public static WriteTextFileResponse empty() {
         return new WriteTextFileResponse(null);
     }

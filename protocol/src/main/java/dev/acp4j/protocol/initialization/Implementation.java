@@ -10,6 +10,14 @@ public record Implementation(
         @JsonProperty(value = "version", required = true) String version,
         @JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * An implementation without {@code _meta}.
+     *
+     * @param name the programmatic name, e.g. {@code my-agent}
+     * @param title the name shown to users, or null
+     * @param version the version, e.g. {@code 1.2.0}
+     * @return the implementation info
+     */
     public static Implementation of(String name, String title, String version) {
         return new Implementation(name, title, version, null);
     }

@@ -10,6 +10,13 @@ public record InitializeRequest(
         @JsonProperty("clientInfo") Implementation clientInfo,
         @JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * Params without client info or {@code _meta}.
+     *
+     * @param protocolVersion the newest protocol version the client supports
+     * @param clientCapabilities what the client supports, or null
+     * @return the request params
+     */
     public static InitializeRequest of(int protocolVersion, ClientCapabilities clientCapabilities) {
         return new InitializeRequest(protocolVersion, clientCapabilities, null, null);
     }

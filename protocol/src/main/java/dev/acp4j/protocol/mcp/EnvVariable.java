@@ -9,6 +9,13 @@ public record EnvVariable(
         @JsonProperty(value = "value", required = true) String value,
         @JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * A variable without {@code _meta}.
+     *
+     * @param name the variable name
+     * @param value the value to set
+     * @return the variable
+     */
     public static EnvVariable of(String name, String value) {
         return new EnvVariable(name, value, null);
     }

@@ -9,6 +9,13 @@ public record HttpHeader(
         @JsonProperty(value = "value", required = true) String value,
         @JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * A header without {@code _meta}.
+     *
+     * @param name the header name
+     * @param value the header value
+     * @return the header
+     */
     public static HttpHeader of(String name, String value) {
         return new HttpHeader(name, value, null);
     }

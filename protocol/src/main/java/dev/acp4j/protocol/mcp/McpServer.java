@@ -18,6 +18,11 @@ import java.util.Map;
 @JsonPropertyOrder({"type"})
 public sealed interface McpServer {
 
+    /**
+     * A name for the server, unique within the session.
+     *
+     * @return the server name
+     */
     String name();
 
     /** An MCP server reached over streamable HTTP ({@code McpServerHttp}). */
@@ -26,6 +31,11 @@ public sealed interface McpServer {
             @JsonProperty(value = "url", required = true) String url,
             @JsonProperty(value = "headers", required = true) List<HttpHeader> headers,
             @JsonProperty("_meta") Map<String, Object> meta) implements McpServer {
+        /**
+         * Always {@code http}.
+         *
+         * @return the {@code type} discriminator
+         */
         @JsonProperty("type")
         public String type() {
             return "http";
@@ -38,6 +48,11 @@ public sealed interface McpServer {
             @JsonProperty(value = "url", required = true) String url,
             @JsonProperty(value = "headers", required = true) List<HttpHeader> headers,
             @JsonProperty("_meta") Map<String, Object> meta) implements McpServer {
+        /**
+         * Always {@code sse}.
+         *
+         * @return the {@code type} discriminator
+         */
         @JsonProperty("type")
         public String type() {
             return "sse";

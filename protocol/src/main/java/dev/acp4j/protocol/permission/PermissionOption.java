@@ -10,6 +10,14 @@ public record PermissionOption(
         @JsonProperty(value = "kind", required = true) PermissionOptionKind kind,
         @JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * An option without {@code _meta}.
+     *
+     * @param optionId the id returned in the {@code selected} outcome
+     * @param name the label shown to the user
+     * @param kind what choosing it means
+     * @return the option
+     */
     public static PermissionOption of(String optionId, String name, PermissionOptionKind kind) {
         return new PermissionOption(optionId, name, kind, null);
     }

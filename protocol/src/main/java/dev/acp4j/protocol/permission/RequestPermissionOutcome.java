@@ -15,13 +15,29 @@ import java.util.Map;
 @JsonPropertyOrder({"outcome"})
 public sealed interface RequestPermissionOutcome {
 
+    /**
+     * The outcome kind: {@code cancelled} or {@code selected}.
+     *
+     * @return the {@code outcome} discriminator
+     */
     @JsonProperty("outcome")
     String outcome();
 
+    /**
+     * The user chose the given option.
+     *
+     * @param optionId the {@code optionId} of the chosen option
+     * @return the outcome
+     */
     static RequestPermissionOutcome selected(String optionId) {
         return new Selected(optionId, null);
     }
 
+    /**
+     * The prompt turn was cancelled before the user chose.
+     *
+     * @return the outcome
+     */
     static RequestPermissionOutcome cancelled() {
         return new Cancelled();
     }

@@ -12,6 +12,14 @@ public record RequestPermissionRequest(
         @JsonProperty(value = "options", required = true) List<PermissionOption> options,
         @JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * Params without {@code _meta}.
+     *
+     * @param sessionId the session of the tool call
+     * @param toolCall the tool call needing permission
+     * @param options the choices offered to the user
+     * @return the request params
+     */
     public static RequestPermissionRequest of(String sessionId, ToolCallUpdate toolCall, List<PermissionOption> options) {
         return new RequestPermissionRequest(sessionId, toolCall, options, null);
     }

@@ -8,6 +8,12 @@ public record RequestPermissionResponse(
         @JsonProperty(value = "outcome", required = true) RequestPermissionOutcome outcome,
         @JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * A result without {@code _meta}.
+     *
+     * @param outcome the user's decision
+     * @return the result
+     */
     public static RequestPermissionResponse of(RequestPermissionOutcome outcome) {
         return new RequestPermissionResponse(outcome, null);
     }

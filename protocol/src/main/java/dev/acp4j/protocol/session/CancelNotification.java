@@ -8,6 +8,12 @@ public record CancelNotification(
         @JsonProperty(value = "sessionId", required = true) String sessionId,
         @JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * Cancels the session's ongoing prompt turn.
+     *
+     * @param sessionId the session whose turn to cancel
+     * @return the notification params
+     */
     public static CancelNotification of(String sessionId) {
         return new CancelNotification(sessionId, null);
     }

@@ -8,6 +8,12 @@ public record CloseSessionRequest(
         @JsonProperty(value = "sessionId", required = true) String sessionId,
         @JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * Closes the given session.
+     *
+     * @param sessionId the session to close
+     * @return the request params
+     */
     public static CloseSessionRequest of(String sessionId) {
         return new CloseSessionRequest(sessionId, null);
     }

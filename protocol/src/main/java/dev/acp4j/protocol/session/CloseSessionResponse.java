@@ -6,6 +6,11 @@ import java.util.Map;
 /** Result of {@code session/close}: {@code {}}. */
 public record CloseSessionResponse(@JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * The success result, {@code {}}.
+     *
+     * @return an empty response
+     */
     public static CloseSessionResponse empty() {
         return new CloseSessionResponse(null);
     }

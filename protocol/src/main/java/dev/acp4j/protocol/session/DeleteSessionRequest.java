@@ -8,6 +8,12 @@ public record DeleteSessionRequest(
         @JsonProperty(value = "sessionId", required = true) String sessionId,
         @JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * Deletes the given session.
+     *
+     * @param sessionId the session to delete
+     * @return the request params
+     */
     public static DeleteSessionRequest of(String sessionId) {
         return new DeleteSessionRequest(sessionId, null);
     }

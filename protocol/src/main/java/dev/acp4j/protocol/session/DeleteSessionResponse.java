@@ -6,6 +6,11 @@ import java.util.Map;
 /** Result of {@code session/delete}: {@code {}}. */
 public record DeleteSessionResponse(@JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * The success result, {@code {}}.
+     *
+     * @return an empty response
+     */
     public static DeleteSessionResponse empty() {
         return new DeleteSessionResponse(null);
     }

@@ -10,6 +10,12 @@ public record ListSessionsResponse(
         @JsonProperty("nextCursor") String nextCursor,
         @JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * The last page: no {@code nextCursor}.
+     *
+     * @param sessions the sessions of this page
+     * @return the result
+     */
     public static ListSessionsResponse of(List<SessionInfo> sessions) {
         return new ListSessionsResponse(sessions, null, null);
     }

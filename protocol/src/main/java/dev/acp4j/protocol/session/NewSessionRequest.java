@@ -12,6 +12,13 @@ public record NewSessionRequest(
         @JsonProperty(value = "mcpServers", required = true) List<McpServer> mcpServers,
         @JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * Params without additional directories or {@code _meta}.
+     *
+     * @param cwd absolute path of the session's working directory
+     * @param mcpServers the MCP servers the agent should connect to (may be empty)
+     * @return the request params
+     */
     public static NewSessionRequest of(String cwd, List<McpServer> mcpServers) {
         return new NewSessionRequest(cwd, null, mcpServers, null);
     }

@@ -11,6 +11,12 @@ public record NewSessionResponse(
         @JsonProperty("configOptions") List<SessionConfigOption> configOptions,
         @JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * A result without modes or config options.
+     *
+     * @param sessionId the id of the new session
+     * @return the result
+     */
     public static NewSessionResponse of(String sessionId) {
         return new NewSessionResponse(sessionId, null, null, null);
     }

@@ -10,6 +10,14 @@ public record PlanEntry(
         @JsonProperty(value = "status", required = true) PlanEntryStatus status,
         @JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * An entry without {@code _meta}.
+     *
+     * @param content what the task is, as shown to the user
+     * @param priority how important the task is
+     * @param status where the task stands
+     * @return the entry
+     */
     public static PlanEntry of(String content, PlanEntryPriority priority, PlanEntryStatus status) {
         return new PlanEntry(content, priority, status, null);
     }

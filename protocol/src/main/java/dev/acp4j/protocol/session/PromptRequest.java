@@ -11,6 +11,13 @@ public record PromptRequest(
         @JsonProperty(value = "prompt", required = true) List<ContentBlock> prompt,
         @JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * Params without {@code _meta}.
+     *
+     * @param sessionId the session to prompt
+     * @param prompt the user message, as content blocks
+     * @return the request params
+     */
     public static PromptRequest of(String sessionId, List<ContentBlock> prompt) {
         return new PromptRequest(sessionId, prompt, null);
     }

@@ -8,6 +8,12 @@ public record PromptResponse(
         @JsonProperty(value = "stopReason", required = true) StopReason stopReason,
         @JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * A result without {@code _meta}.
+     *
+     * @param stopReason why the turn ended
+     * @return the result
+     */
     public static PromptResponse of(StopReason stopReason) {
         return new PromptResponse(stopReason, null);
     }

@@ -10,6 +10,11 @@ public record ResumeSessionResponse(
         @JsonProperty("configOptions") List<SessionConfigOption> configOptions,
         @JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * A result without modes or config options.
+     *
+     * @return an empty response
+     */
     public static ResumeSessionResponse empty() {
         return new ResumeSessionResponse(null, null, null);
     }

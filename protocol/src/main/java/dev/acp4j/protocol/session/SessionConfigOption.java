@@ -18,13 +18,37 @@ import java.util.Map;
 @JsonPropertyOrder({"type", "id", "name"})
 public sealed interface SessionConfigOption {
 
+    /**
+     * The kind of option: {@code select} or {@code boolean}.
+     *
+     * @return the {@code type} discriminator
+     */
     @JsonProperty("type")
     String type();
 
+    /**
+     * The option's id, sent back as {@code configId} in {@code session/set_config_option}.
+     *
+     * @return the option id
+     */
     String id();
 
+    /**
+     * The name shown to the user.
+     *
+     * @return the display name
+     */
     String name();
 
+    /**
+     * A select option without description or category.
+     *
+     * @param id the option id
+     * @param name the display name
+     * @param currentValue the {@code value} of the selected choice
+     * @param options the choices
+     * @return the option
+     */
     static SelectOption select(String id, String name, String currentValue, SessionConfigSelectOptions options) {
         return new SelectOption(id, name, null, null, currentValue, options, null);
     }

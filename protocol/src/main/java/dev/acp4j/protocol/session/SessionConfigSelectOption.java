@@ -10,6 +10,13 @@ public record SessionConfigSelectOption(
         @JsonProperty("description") String description,
         @JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * A choice without description.
+     *
+     * @param value the value sent back in {@code session/set_config_option}
+     * @param name the display name
+     * @return the choice
+     */
     public static SessionConfigSelectOption of(String value, String name) {
         return new SessionConfigSelectOption(value, name, null, null);
     }

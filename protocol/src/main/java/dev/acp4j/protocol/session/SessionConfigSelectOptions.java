@@ -13,6 +13,12 @@ import java.util.List;
 @JsonDeserialize(using = SessionConfigSelectOptions.Deserializer.class)
 public sealed interface SessionConfigSelectOptions {
 
+    /**
+     * A flat list of choices.
+     *
+     * @param options the choices
+     * @return the options
+     */
     static SessionConfigSelectOptions of(List<SessionConfigSelectOption> options) {
         return new Ungrouped(options);
     }

@@ -9,6 +9,13 @@ public record SessionNotification(
         @JsonProperty(value = "update", required = true) SessionUpdate update,
         @JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * Params without {@code _meta}.
+     *
+     * @param sessionId the session the update is about
+     * @param update the update
+     * @return the notification params
+     */
     public static SessionNotification of(String sessionId, SessionUpdate update) {
         return new SessionNotification(sessionId, update, null);
     }

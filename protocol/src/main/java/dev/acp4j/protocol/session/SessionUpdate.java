@@ -71,7 +71,12 @@ public sealed interface SessionUpdate {
         return new ToolCall(toolCallId, title, kind, ToolCallStatus.PENDING, null, null, null, null, null);
     }
 
-    /** Progress of a tool call: the {@code tool_call_update} session update carrying {@code update}. */
+    /**
+     * Progress of a tool call: the {@code tool_call_update} session update carrying {@code update}.
+     *
+     * @param update the changed fields of the tool call
+     * @return a {@code tool_call_update}
+     */
     static SessionUpdate toolCallUpdate(ToolCallUpdate update) {
         return new ToolCallUpdateNotification(update);
     }

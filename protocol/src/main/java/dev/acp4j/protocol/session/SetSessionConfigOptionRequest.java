@@ -14,8 +14,18 @@ import java.util.Map;
 @JsonSubTypes(@JsonSubTypes.Type(value = SetSessionConfigOptionRequest.BooleanValue.class, name = "boolean"))
 public sealed interface SetSessionConfigOptionRequest {
 
+    /**
+     * The session whose option to set.
+     *
+     * @return the session id
+     */
     String sessionId();
 
+    /**
+     * The {@code id} of the option to set.
+     *
+     * @return the option id
+     */
     String configId();
 
     /** Select the value with this id ({@code value_id} in the schema); written without {@code type}. */
@@ -32,6 +42,11 @@ public sealed interface SetSessionConfigOptionRequest {
             @JsonProperty(value = "configId", required = true) String configId,
             @JsonProperty(value = "value", required = true) boolean value,
             @JsonProperty("_meta") Map<String, Object> meta) implements SetSessionConfigOptionRequest {
+        /**
+         * Always {@code boolean}.
+         *
+         * @return the {@code type} discriminator
+         */
         @JsonProperty("type")
         public String type() {
             return "boolean";

@@ -9,6 +9,12 @@ public record SetSessionConfigOptionResponse(
         @JsonProperty(value = "configOptions", required = true) List<SessionConfigOption> configOptions,
         @JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * A result without {@code _meta}.
+     *
+     * @param configOptions all config options of the session, as they now are
+     * @return the result
+     */
     public static SetSessionConfigOptionResponse of(List<SessionConfigOption> configOptions) {
         return new SetSessionConfigOptionResponse(configOptions, null);
     }

@@ -6,6 +6,11 @@ import java.util.Map;
 /** Result of {@code session/set_mode}: {@code {}}. */
 public record SetSessionModeResponse(@JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * The success result, {@code {}}.
+     *
+     * @return an empty response
+     */
     public static SetSessionModeResponse empty() {
         return new SetSessionModeResponse(null);
     }

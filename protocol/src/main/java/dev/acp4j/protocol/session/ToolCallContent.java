@@ -17,9 +17,20 @@ import java.util.Map;
 @JsonPropertyOrder({"type"})
 public sealed interface ToolCallContent {
 
+    /**
+     * The kind of content: {@code content}, {@code diff} or {@code terminal}.
+     *
+     * @return the {@code type} discriminator
+     */
     @JsonProperty("type")
     String type();
 
+    /**
+     * A content block as tool call content.
+     *
+     * @param content the block
+     * @return the tool call content
+     */
     static ToolCallContent of(ContentBlock content) {
         return new Content(content, null);
     }

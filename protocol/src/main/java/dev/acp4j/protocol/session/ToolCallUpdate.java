@@ -17,6 +17,13 @@ public record ToolCallUpdate(
         @JsonProperty("rawOutput") JsonNode rawOutput,
         @JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * An update that changes only the status.
+     *
+     * @param toolCallId the id of the tool call
+     * @param status the new status
+     * @return the update
+     */
     public static ToolCallUpdate of(String toolCallId, ToolCallStatus status) {
         return new ToolCallUpdate(toolCallId, null, null, status, null, null, null, null, null);
     }

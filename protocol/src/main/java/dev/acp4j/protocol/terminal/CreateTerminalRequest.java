@@ -15,6 +15,14 @@ public record CreateTerminalRequest(
         @JsonProperty("outputByteLimit") Long outputByteLimit,
         @JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * Params without env, cwd, output limit or {@code _meta}.
+     *
+     * @param sessionId the session running the command
+     * @param command the command to run
+     * @param args its arguments, or null
+     * @return the request params
+     */
     public static CreateTerminalRequest of(String sessionId, String command, List<String> args) {
         return new CreateTerminalRequest(sessionId, command, args, null, null, null, null);
     }

@@ -8,6 +8,12 @@ public record CreateTerminalResponse(
         @JsonProperty(value = "terminalId", required = true) String terminalId,
         @JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * A result without {@code _meta}.
+     *
+     * @param terminalId the id of the new terminal
+     * @return the result
+     */
     public static CreateTerminalResponse of(String terminalId) {
         return new CreateTerminalResponse(terminalId, null);
     }

@@ -9,6 +9,13 @@ public record KillTerminalRequest(
         @JsonProperty(value = "terminalId", required = true) String terminalId,
         @JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * Kills the given terminal's command.
+     *
+     * @param sessionId the session owning the terminal
+     * @param terminalId the terminal
+     * @return the request params
+     */
     public static KillTerminalRequest of(String sessionId, String terminalId) {
         return new KillTerminalRequest(sessionId, terminalId, null);
     }

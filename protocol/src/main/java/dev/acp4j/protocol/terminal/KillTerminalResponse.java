@@ -6,6 +6,11 @@ import java.util.Map;
 /** Result of {@code terminal/kill}: {@code {}}. */
 public record KillTerminalResponse(@JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * The success result, {@code {}}.
+     *
+     * @return an empty response
+     */
     public static KillTerminalResponse empty() {
         return new KillTerminalResponse(null);
     }

@@ -9,6 +9,13 @@ public record ReleaseTerminalRequest(
         @JsonProperty(value = "terminalId", required = true) String terminalId,
         @JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * Releases the given terminal.
+     *
+     * @param sessionId the session owning the terminal
+     * @param terminalId the terminal
+     * @return the request params
+     */
     public static ReleaseTerminalRequest of(String sessionId, String terminalId) {
         return new ReleaseTerminalRequest(sessionId, terminalId, null);
     }

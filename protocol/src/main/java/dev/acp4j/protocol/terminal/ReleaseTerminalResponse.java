@@ -6,6 +6,11 @@ import java.util.Map;
 /** Result of {@code terminal/release}: {@code {}}. */
 public record ReleaseTerminalResponse(@JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * The success result, {@code {}}.
+     *
+     * @return an empty response
+     */
     public static ReleaseTerminalResponse empty() {
         return new ReleaseTerminalResponse(null);
     }

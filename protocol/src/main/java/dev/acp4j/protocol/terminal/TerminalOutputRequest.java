@@ -9,6 +9,13 @@ public record TerminalOutputRequest(
         @JsonProperty(value = "terminalId", required = true) String terminalId,
         @JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * Asks for the given terminal's output.
+     *
+     * @param sessionId the session owning the terminal
+     * @param terminalId the terminal
+     * @return the request params
+     */
     public static TerminalOutputRequest of(String sessionId, String terminalId) {
         return new TerminalOutputRequest(sessionId, terminalId, null);
     }

@@ -9,6 +9,13 @@ public record WaitForTerminalExitRequest(
         @JsonProperty(value = "terminalId", required = true) String terminalId,
         @JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * Waits for the given terminal's command to exit.
+     *
+     * @param sessionId the session owning the terminal
+     * @param terminalId the terminal
+     * @return the request params
+     */
     public static WaitForTerminalExitRequest of(String sessionId, String terminalId) {
         return new WaitForTerminalExitRequest(sessionId, terminalId, null);
     }
