@@ -57,6 +57,13 @@ public final class ConfigLoader {
     /** The wire reads a repeated key as its last value; in a configuration it is a typo, as an unknown key is. */
     private final ObjectReader strictReader = mapper.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
+    /**
+     * Reads a {@code --config} file.
+     *
+     * @param file the file
+     * @return the configuration
+     * @throws ConfigException when the file is missing, unreadable or invalid, naming the problem
+     */
     public ServerConfig load(Path file) throws ConfigException {
         byte[] bytes;
         try {
@@ -69,7 +76,11 @@ public final class ConfigLoader {
         return parse(file.toString(), bytes);
     }
 
-    /** The built-in configuration used without {@code --config}. */
+    /**
+     * The built-in configuration used without {@code --config}.
+     *
+     * @return the configuration
+     */
     public ServerConfig loadDefault() {
         try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
             if (in == null) {
@@ -81,6 +92,14 @@ public final class ConfigLoader {
         }
     }
 
+    /**
+     * Reads a configuration given as JSON bytes.
+     *
+     * @param source where it came from, for messages (e.g. the file name)
+     * @param json the configuration
+     * @return the configuration
+     * @throws ConfigException when it is invalid, naming every problem
+     */
     public ServerConfig parse(String source, byte[] json) throws ConfigException {
         JsonNode root;
         try {

@@ -52,16 +52,28 @@ public final class FileSessionStore implements SessionStore {
     private final Map<String, Appender> appenders = new ConcurrentHashMap<>();
     private final Map<Path, CachedRecord> listCache = new ConcurrentHashMap<>();
 
+    /**
+     * A store in {@code directory}, created with the first saved session.
+     *
+     * @param directory where the session files go
+     * @param mapper reads and writes the session files
+     */
     public FileSessionStore(Path directory, ObjectMapper mapper) {
         this.directory = directory.toAbsolutePath();
         this.mapper = mapper;
     }
 
+    /** {@return the store's directory (absolute)} */
     public Path directory() {
         return directory;
     }
 
-    /** Whether {@code sessionId} can name a stored session (it becomes a file name). */
+    /**
+     * Whether {@code sessionId} can name a stored session (it becomes a file name).
+     *
+     * @param sessionId the id to check
+     * @return true for 1 to 128 letters, digits, '_' or '-'
+     */
     public static boolean isValidId(String sessionId) {
         return sessionId != null && SESSION_ID.matcher(sessionId).matches();
     }
