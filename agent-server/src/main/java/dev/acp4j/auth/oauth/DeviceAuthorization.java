@@ -31,33 +31,49 @@ public final class DeviceAuthorization {
         this.clientId = clientId;
     }
 
-    /** The code the user types at {@link #verificationUri()}. */
+    /**
+     * The code the user types at {@link #verificationUri()}.
+     *
+     * @return the user code
+     */
     public String userCode() {
         return userCode;
     }
 
+    /** {@return where the user enters the user code ({@code verification_uri})} */
     public URI verificationUri() {
         return verificationUri;
     }
 
-    /** The verification URI with the user code in it, or null when the server gave none. */
+    /**
+     * The verification URI with the user code in it, or null when the server gave none.
+     *
+     * @return the complete verification URI, or null
+     */
     public URI verificationUriComplete() {
         return verificationUriComplete;
     }
 
+    /** {@return when the device code expires} */
     public Instant expiresAt() {
         return expiresAt;
     }
 
-    /** The minimum wait between polls the server asked for (5 s when it did not say). */
+    /**
+     * The minimum wait between polls the server asked for (5 s when it did not say).
+     *
+     * @return the polling interval
+     */
     public Duration interval() {
         return interval;
     }
 
+    /** {@return the authorization server's endpoints} */
     public OAuthEndpoints endpoints() {
         return endpoints;
     }
 
+    /** {@return the client id the authorization was requested for} */
     public String clientId() {
         return clientId;
     }
