@@ -15,6 +15,12 @@ public final class LineWriter {
     private final TraceSink trace;
     private boolean failed;
 
+    /**
+     * A writer to {@code out}.
+     *
+     * @param out the output
+     * @param trace sees every line written
+     */
     public LineWriter(OutputStream out, TraceSink trace) {
         this.out = out;
         this.trace = trace;
@@ -23,6 +29,8 @@ public final class LineWriter {
     /**
      * Writes one encoded message followed by a newline. The encoding never contains a raw
      * newline (JSON escapes it inside strings and our encoder never pretty-prints).
+     *
+     * @param message the encoded message
      */
     public synchronized void writeLine(byte[] message) {
         if (failed) {
