@@ -3,7 +3,15 @@ package dev.acp4j.protocol.auth;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 
-/** An environment variable an {@code env_var} auth method reads. */
+/**
+ * An environment variable an {@code env_var} auth method reads.
+ *
+ * @param name the variable name, e.g. {@code OPENAI_API_KEY}
+ * @param label what the client shows when asking for it, or null
+ * @param secret whether the client masks it; null means true
+ * @param optional whether the method works without it; null means false
+ * @param meta extension data ({@code _meta}), or null
+ */
 public record AuthEnvVar(
         @JsonProperty(value = "name", required = true) String name,
         @JsonProperty("label") String label,

@@ -81,7 +81,14 @@ public sealed interface AuthMethod {
         return new StartParam(id, name, null, params, null, requiresRestart, null);
     }
 
-    /** The agent runs the flow itself (OAuth, API-key page, ...); written without {@code type}. */
+    /**
+     * The agent runs the flow itself (OAuth, API-key page, ...); written without {@code type}.
+     *
+     * @param id the id {@code authenticate} names
+     * @param name shown to the user
+     * @param description longer text for the user, or null
+     * @param meta extension data ({@code _meta}), or null
+     */
     record Agent(
             @JsonProperty(value = "id", required = true) String id,
             @JsonProperty(value = "name", required = true) String name,
@@ -89,7 +96,16 @@ public sealed interface AuthMethod {
             @JsonProperty("_meta") Map<String, Object> meta) implements AuthMethod {
     }
 
-    /** The client runs the agent's own command with {@code args} appended in a terminal for the user to log in. */
+    /**
+     * The client runs the agent's own command with {@code args} appended in a terminal for the user to log in.
+     *
+     * @param id the id {@code authenticate} names
+     * @param name shown to the user
+     * @param description longer text for the user, or null
+     * @param args appended to the agent's own command for the login
+     * @param env environment variables for the login, or null
+     * @param meta extension data ({@code _meta}), or null
+     */
     record Terminal(
             @JsonProperty(value = "id", required = true) String id,
             @JsonProperty(value = "name", required = true) String name,
@@ -111,6 +127,14 @@ public sealed interface AuthMethod {
     /**
      * The user provides values the client passes to the agent as environment variables.
      * {@code requiresRestart} is never null, so it is always written; a descriptor without it reads as false.
+     *
+     * @param id the id {@code authenticate} names
+     * @param name shown to the user
+     * @param description longer text for the user, or null
+     * @param vars the variables the client asks the user for
+     * @param link where the user gets the values, or null
+     * @param requiresRestart whether the client must restart the agent with the values (never null)
+     * @param meta extension data ({@code _meta}), or null
      */
     record EnvVar(
             @JsonProperty(value = "id", required = true) String id,
@@ -149,6 +173,14 @@ public sealed interface AuthMethod {
     /**
      * The user provides values the client passes to the agent as command-line parameters.
      * {@code requiresRestart} is never null, so it is always written; a descriptor without it reads as false.
+     *
+     * @param id the id {@code authenticate} names
+     * @param name shown to the user
+     * @param description longer text for the user, or null
+     * @param params the command-line parameters the client asks the user for
+     * @param link where the user gets the values, or null
+     * @param requiresRestart whether the client must restart the agent with the parameters (never null)
+     * @param meta extension data ({@code _meta}), or null
      */
     record StartParam(
             @JsonProperty(value = "id", required = true) String id,

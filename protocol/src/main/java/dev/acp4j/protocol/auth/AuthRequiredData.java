@@ -3,7 +3,13 @@ package dev.acp4j.protocol.auth;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
-/** The {@code data} of an AUTH_REQUIRED (-32000) error: the methods that can satisfy the failed request. */
+/**
+ * The {@code data} of an AUTH_REQUIRED (-32000) error: the methods that can satisfy the failed request.
+ *
+ * @param availableMethodIds ids of advertised methods that can satisfy the request
+ * @param requiresRestart true when the agent must be restarted with the {@code missing} values, else null
+ * @param missing the variables or flags still to provide, or null
+ */
 public record AuthRequiredData(
         @JsonProperty(value = "availableMethodIds", required = true) List<String> availableMethodIds,
         @JsonProperty("requiresRestart") Boolean requiresRestart,

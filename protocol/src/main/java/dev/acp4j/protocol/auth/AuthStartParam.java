@@ -3,7 +3,15 @@ package dev.acp4j.protocol.auth;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 
-/** A command-line parameter a {@code start_param} auth method reads; {@code name} is the flag, e.g. {@code --api-key-file}. */
+/**
+ * A command-line parameter a {@code start_param} auth method reads; {@code name} is the flag, e.g. {@code --api-key-file}.
+ *
+ * @param name the flag, e.g. {@code --api-key-file}
+ * @param label what the client shows when asking for it, or null
+ * @param secret whether the client masks it; null means true
+ * @param optional whether the method works without it; null means false
+ * @param meta extension data ({@code _meta}), or null
+ */
 public record AuthStartParam(
         @JsonProperty(value = "name", required = true) String name,
         @JsonProperty("label") String label,

@@ -65,7 +65,16 @@ public sealed interface CreateElicitationRequest {
         return new Url(message, elicitationId, url, sessionId, null, null, null);
     }
 
-    /** Structured input collected by the client through a form ({@code ElicitationFormMode}). */
+    /**
+     * Structured input collected by the client through a form ({@code ElicitationFormMode}).
+     *
+     * @param message what the user is asked and why
+     * @param requestedSchema the form fields
+     * @param sessionId the session it belongs to, or null
+     * @param toolCallId the tool call it belongs to, or null
+     * @param requestId the outstanding request it belongs to, or null
+     * @param meta extension data ({@code _meta}), or null
+     */
     record Form(
             @JsonProperty(value = "message", required = true) String message,
             @JsonProperty(value = "requestedSchema", required = true) ElicitationSchema requestedSchema,
@@ -79,7 +88,17 @@ public sealed interface CreateElicitationRequest {
         }
     }
 
-    /** The client opens a URL where the interaction happens out of band ({@code ElicitationUrlMode}). */
+    /**
+     * The client opens a URL where the interaction happens out of band ({@code ElicitationUrlMode}).
+     *
+     * @param message what the user is asked and why
+     * @param elicitationId an id unique to this elicitation, echoed by {@code elicitation/complete}
+     * @param url the URL the client opens
+     * @param sessionId the session it belongs to, or null
+     * @param toolCallId the tool call it belongs to, or null
+     * @param requestId the outstanding request it belongs to, or null
+     * @param meta extension data ({@code _meta}), or null
+     */
     record Url(
             @JsonProperty(value = "message", required = true) String message,
             @JsonProperty(value = "elicitationId", required = true) String elicitationId,
@@ -94,7 +113,11 @@ public sealed interface CreateElicitationRequest {
         }
     }
 
-    /** A mode this library does not know, kept as received. */
+    /**
+     * A mode this library does not know, kept as received.
+     *
+     * @param raw the JSON object, as received
+     */
     record Other(@JsonValue ObjectNode raw) implements CreateElicitationRequest {
         /**
          * Keeps the raw object as received.

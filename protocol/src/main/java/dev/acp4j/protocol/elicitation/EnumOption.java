@@ -3,7 +3,14 @@ package dev.acp4j.protocol.elicitation;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 
-/** A selectable value with a display title, for enum-like elicitation fields. */
+/**
+ * A selectable value with a display title, for enum-like elicitation fields.
+ *
+ * @param value the value sent back ({@code const})
+ * @param title what the user sees
+ * @param description longer text, or null
+ * @param meta extension data ({@code _meta}), or null
+ */
 public record EnumOption(
         @JsonProperty(value = "const", required = true) String value,
         @JsonProperty(value = "title", required = true) String title,

@@ -15,7 +15,12 @@ import java.util.Map;
 @JsonSubTypes(@JsonSubTypes.Type(value = MultiSelectItems.StringItems.class, name = "string"))
 public sealed interface MultiSelectItems {
 
-    /** Items drawn from a list of strings ({@code StringMultiSelectItems}). */
+    /**
+     * Items drawn from a list of strings ({@code StringMultiSelectItems}).
+     *
+     * @param values the choices ({@code enum})
+     * @param meta extension data ({@code _meta}), or null
+     */
     record StringItems(
             @JsonProperty(value = "enum", required = true) List<String> values,
             @JsonProperty("_meta") Map<String, Object> meta) implements MultiSelectItems {
@@ -30,7 +35,12 @@ public sealed interface MultiSelectItems {
         }
     }
 
-    /** Items drawn from titled options ({@code TitledMultiSelectItems}); written without {@code type}. */
+    /**
+     * Items drawn from titled options ({@code TitledMultiSelectItems}); written without {@code type}.
+     *
+     * @param anyOf the choices with titles
+     * @param meta extension data ({@code _meta}), or null
+     */
     record TitledItems(
             @JsonProperty(value = "anyOf", required = true) List<EnumOption> anyOf,
             @JsonProperty("_meta") Map<String, Object> meta) implements MultiSelectItems {

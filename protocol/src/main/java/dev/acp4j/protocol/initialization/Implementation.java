@@ -3,7 +3,14 @@ package dev.acp4j.protocol.initialization;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 
-/** Name and version of a client or agent implementation. */
+/**
+ * Name and version of a client or agent implementation.
+ *
+ * @param name the programmatic name
+ * @param title the name shown to users, or null
+ * @param version the version
+ * @param meta extension data ({@code _meta}), or null
+ */
 public record Implementation(
         @JsonProperty(value = "name", required = true) String name,
         @JsonProperty("title") String title,

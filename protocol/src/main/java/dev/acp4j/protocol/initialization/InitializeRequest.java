@@ -3,7 +3,14 @@ package dev.acp4j.protocol.initialization;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 
-/** Params of {@code initialize}: the client's protocol version, capabilities and identity. */
+/**
+ * Params of {@code initialize}: the client's protocol version, capabilities and identity.
+ *
+ * @param protocolVersion the newest protocol version the client supports
+ * @param clientCapabilities what the client supports, or null
+ * @param clientInfo the client's name and version, or null
+ * @param meta extension data ({@code _meta}), or null
+ */
 public record InitializeRequest(
         @JsonProperty(value = "protocolVersion", required = true) int protocolVersion,
         @JsonProperty("clientCapabilities") ClientCapabilities clientCapabilities,

@@ -5,7 +5,15 @@ import dev.acp4j.protocol.auth.AuthMethod;
 import java.util.List;
 import java.util.Map;
 
-/** Result of {@code initialize}: the negotiated version, the agent's capabilities, identity and auth methods. */
+/**
+ * Result of {@code initialize}: the negotiated version, the agent's capabilities, identity and auth methods.
+ *
+ * @param protocolVersion the negotiated protocol version
+ * @param agentCapabilities what the agent supports, or null
+ * @param authMethods the methods {@code authenticate} accepts, or null
+ * @param agentInfo the agent's name and version, or null
+ * @param meta extension data ({@code _meta}), or null
+ */
 public record InitializeResponse(
         @JsonProperty(value = "protocolVersion", required = true) int protocolVersion,
         @JsonProperty("agentCapabilities") AgentCapabilities agentCapabilities,

@@ -3,7 +3,13 @@ package dev.acp4j.protocol.mcp;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 
-/** An HTTP header to send to an MCP server. */
+/**
+ * An HTTP header to send to an MCP server.
+ *
+ * @param name the header name
+ * @param value its value
+ * @param meta extension data ({@code _meta}), or null
+ */
 public record HttpHeader(
         @JsonProperty(value = "name", required = true) String name,
         @JsonProperty(value = "value", required = true) String value,

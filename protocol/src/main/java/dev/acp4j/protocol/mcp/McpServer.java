@@ -25,7 +25,14 @@ public sealed interface McpServer {
      */
     String name();
 
-    /** An MCP server reached over streamable HTTP ({@code McpServerHttp}). */
+    /**
+     * An MCP server reached over streamable HTTP ({@code McpServerHttp}).
+     *
+     * @param name a name for the server
+     * @param url the server URL
+     * @param headers headers to send with every request
+     * @param meta extension data ({@code _meta}), or null
+     */
     record Http(
             @JsonProperty(value = "name", required = true) String name,
             @JsonProperty(value = "url", required = true) String url,
@@ -42,7 +49,14 @@ public sealed interface McpServer {
         }
     }
 
-    /** An MCP server reached over server-sent events ({@code McpServerSse}). */
+    /**
+     * An MCP server reached over server-sent events ({@code McpServerSse}).
+     *
+     * @param name a name for the server
+     * @param url the server URL
+     * @param headers headers to send with every request
+     * @param meta extension data ({@code _meta}), or null
+     */
     record Sse(
             @JsonProperty(value = "name", required = true) String name,
             @JsonProperty(value = "url", required = true) String url,
@@ -59,7 +73,15 @@ public sealed interface McpServer {
         }
     }
 
-    /** An MCP server launched as a subprocess speaking stdio ({@code McpServerStdio}); written without {@code type}. */
+    /**
+     * An MCP server launched as a subprocess speaking stdio ({@code McpServerStdio}); written without {@code type}.
+     *
+     * @param name a name for the server
+     * @param command absolute path of the executable
+     * @param args its arguments
+     * @param env environment variables to set
+     * @param meta extension data ({@code _meta}), or null
+     */
     record Stdio(
             @JsonProperty(value = "name", required = true) String name,
             @JsonProperty(value = "command", required = true) String command,

@@ -3,7 +3,14 @@ package dev.acp4j.protocol.permission;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 
-/** A choice offered to the user when asking for permission. */
+/**
+ * A choice offered to the user when asking for permission.
+ *
+ * @param optionId the id the {@code selected} outcome returns
+ * @param name the label shown to the user
+ * @param kind what choosing it means
+ * @param meta extension data ({@code _meta}), or null
+ */
 public record PermissionOption(
         @JsonProperty(value = "optionId", required = true) String optionId,
         @JsonProperty(value = "name", required = true) String name,

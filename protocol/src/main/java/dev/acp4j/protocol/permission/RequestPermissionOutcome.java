@@ -50,7 +50,12 @@ public sealed interface RequestPermissionOutcome {
         }
     }
 
-    /** The user chose one of the offered options ({@code SelectedPermissionOutcome}). */
+    /**
+     * The user chose one of the offered options ({@code SelectedPermissionOutcome}).
+     *
+     * @param optionId the {@code optionId} of the chosen option
+     * @param meta extension data ({@code _meta}), or null
+     */
     record Selected(
             @JsonProperty(value = "optionId", required = true) String optionId,
             @JsonProperty("_meta") Map<String, Object> meta) implements RequestPermissionOutcome {

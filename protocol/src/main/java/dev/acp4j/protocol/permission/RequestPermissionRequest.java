@@ -5,7 +5,14 @@ import dev.acp4j.protocol.session.ToolCallUpdate;
 import java.util.List;
 import java.util.Map;
 
-/** Params of {@code session/request_permission}: ask the user to authorise a tool call. */
+/**
+ * Params of {@code session/request_permission}: ask the user to authorise a tool call.
+ *
+ * @param sessionId the ACP session id
+ * @param toolCall the tool call needing permission
+ * @param options the choices offered
+ * @param meta extension data ({@code _meta}), or null
+ */
 public record RequestPermissionRequest(
         @JsonProperty(value = "sessionId", required = true) String sessionId,
         @JsonProperty(value = "toolCall", required = true) ToolCallUpdate toolCall,

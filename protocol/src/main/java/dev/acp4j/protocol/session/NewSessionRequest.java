@@ -5,7 +5,14 @@ import dev.acp4j.protocol.mcp.McpServer;
 import java.util.List;
 import java.util.Map;
 
-/** Params of {@code session/new}: create a conversation in a working directory with MCP servers. */
+/**
+ * Params of {@code session/new}: create a conversation in a working directory with MCP servers.
+ *
+ * @param cwd absolute path of the working directory
+ * @param additionalDirectories further absolute workspace roots, or null
+ * @param mcpServers the MCP servers the agent should connect to
+ * @param meta extension data ({@code _meta}), or null
+ */
 public record NewSessionRequest(
         @JsonProperty(value = "cwd", required = true) String cwd,
         @JsonProperty("additionalDirectories") List<String> additionalDirectories,

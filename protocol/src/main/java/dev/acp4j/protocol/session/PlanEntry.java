@@ -3,7 +3,14 @@ package dev.acp4j.protocol.session;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 
-/** One task in an execution plan. */
+/**
+ * One task in an execution plan.
+ *
+ * @param content what the task is
+ * @param priority how important it is
+ * @param status where it stands
+ * @param meta extension data ({@code _meta}), or null
+ */
 public record PlanEntry(
         @JsonProperty(value = "content", required = true) String content,
         @JsonProperty(value = "priority", required = true) PlanEntryPriority priority,

@@ -53,7 +53,17 @@ public sealed interface SessionConfigOption {
         return new SelectOption(id, name, null, null, currentValue, options, null);
     }
 
-    /** A choice among values ({@code SessionConfigSelect}). */
+    /**
+     * A choice among values ({@code SessionConfigSelect}).
+     *
+     * @param id the option id
+     * @param name shown to the user
+     * @param description longer text, or null
+     * @param category what the option controls, or null
+     * @param currentValue the {@code value} of the selected choice
+     * @param options the choices
+     * @param meta extension data ({@code _meta}), or null
+     */
     record SelectOption(
             @JsonProperty(value = "id", required = true) String id,
             @JsonProperty(value = "name", required = true) String name,
@@ -68,7 +78,16 @@ public sealed interface SessionConfigOption {
         }
     }
 
-    /** An on/off switch ({@code SessionConfigBoolean}); only for clients advertising boolean support. */
+    /**
+     * An on/off switch ({@code SessionConfigBoolean}); only for clients advertising boolean support.
+     *
+     * @param id the option id
+     * @param name shown to the user
+     * @param description longer text, or null
+     * @param category what the option controls, or null
+     * @param currentValue whether it is on
+     * @param meta extension data ({@code _meta}), or null
+     */
     record BooleanOption(
             @JsonProperty(value = "id", required = true) String id,
             @JsonProperty(value = "name", required = true) String name,

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 
-/** A UI hint for what a session config option controls; values beyond the named ones are allowed. */
+/**
+ * A UI hint for what a session config option controls; values beyond the named ones are allowed.
+ *
+ * @param value the category name, e.g. {@code model}
+ */
 public record SessionConfigOptionCategory(@JsonValue String value) {
 
     /** The option picks the session mode. */

@@ -3,7 +3,14 @@ package dev.acp4j.protocol.session;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 
-/** A value a select config option can take. */
+/**
+ * A value a select config option can take.
+ *
+ * @param value the value sent back in {@code session/set_config_option}
+ * @param name shown to the user
+ * @param description longer text, or null
+ * @param meta extension data ({@code _meta}), or null
+ */
 public record SessionConfigSelectOption(
         @JsonProperty(value = "value", required = true) String value,
         @JsonProperty(value = "name", required = true) String name,

@@ -23,11 +23,19 @@ public sealed interface SessionConfigSelectOptions {
         return new Ungrouped(options);
     }
 
-    /** A flat list of values. */
+    /**
+     * A flat list of values.
+     *
+     * @param options the choices
+     */
     record Ungrouped(@JsonValue List<SessionConfigSelectOption> options) implements SessionConfigSelectOptions {
     }
 
-    /** Values in named groups. */
+    /**
+     * Values in named groups.
+     *
+     * @param groups the groups
+     */
     record Grouped(@JsonValue List<SessionConfigSelectGroup> groups) implements SessionConfigSelectOptions {
     }
 

@@ -28,7 +28,14 @@ public sealed interface SetSessionConfigOptionRequest {
      */
     String configId();
 
-    /** Select the value with this id ({@code value_id} in the schema); written without {@code type}. */
+    /**
+     * Select the value with this id ({@code value_id} in the schema); written without {@code type}.
+     *
+     * @param sessionId the ACP session id
+     * @param configId the option id
+     * @param value the {@code value} of the choice to select
+     * @param meta extension data ({@code _meta}), or null
+     */
     record ValueId(
             @JsonProperty(value = "sessionId", required = true) String sessionId,
             @JsonProperty(value = "configId", required = true) String configId,
@@ -36,7 +43,14 @@ public sealed interface SetSessionConfigOptionRequest {
             @JsonProperty("_meta") Map<String, Object> meta) implements SetSessionConfigOptionRequest {
     }
 
-    /** Switch a boolean option on or off. */
+    /**
+     * Switch a boolean option on or off.
+     *
+     * @param sessionId the ACP session id
+     * @param configId the option id
+     * @param value on or off
+     * @param meta extension data ({@code _meta}), or null
+     */
     record BooleanValue(
             @JsonProperty(value = "sessionId", required = true) String sessionId,
             @JsonProperty(value = "configId", required = true) String configId,

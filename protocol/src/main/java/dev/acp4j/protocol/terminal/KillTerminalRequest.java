@@ -3,7 +3,13 @@ package dev.acp4j.protocol.terminal;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 
-/** Params of {@code terminal/kill}: kill a terminal's command, keeping the terminal. */
+/**
+ * Params of {@code terminal/kill}: kill a terminal's command, keeping the terminal.
+ *
+ * @param sessionId the ACP session id
+ * @param terminalId the terminal, as {@code terminal/create} named it
+ * @param meta extension data ({@code _meta}), or null
+ */
 public record KillTerminalRequest(
         @JsonProperty(value = "sessionId", required = true) String sessionId,
         @JsonProperty(value = "terminalId", required = true) String terminalId,
