@@ -14,6 +14,9 @@ import java.util.Optional;
  * flags that {@code start_param} methods declare. A secret start parameter names a file
  * (a secret on the command line would show in process listings); its value is the file's
  * content.
+ *
+ * @param env the process environment
+ * @param startParams the values of the declared start-parameter flags, by flag
  */
 public record LaunchEnvironment(Map<String, String> env, Map<String, String> startParams) {
 

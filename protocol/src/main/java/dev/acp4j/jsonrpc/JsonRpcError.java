@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * A JSON-RPC 2.0 error object. Messages are single-line and never carry a stack trace or a
  * secret: they are shown to users by editors.
+ *
+ * @param code the error code, e.g. {@code -32602}
+ * @param message one line the user reads
+ * @param data extra information, or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JsonRpcError(

@@ -14,6 +14,11 @@ public final class LineReader {
     /**
      * One line read: its bytes, or the fact that it was longer than the limit, or that the
      * memory to hold it ran out ({@code length} is then how far it got).
+     *
+     * @param bytes the buffer holding the line
+     * @param length how many bytes of {@code bytes} are the line
+     * @param tooLong whether the line was longer than the limit (its bytes were skipped)
+     * @param outOfMemory whether the memory to hold it ran out
      */
     public record Line(byte[] bytes, int length, boolean tooLong, boolean outOfMemory) {
 
