@@ -78,11 +78,7 @@ public final class AcpLauncher {
         this.defaultConfig = b.defaultConfig;
     }
 
-    /**
-     * A launcher; {@link Builder#name}, {@link Builder#version} and {@link Builder#agent} are required.
-     *
-     * @return a new builder
-     */
+    /** {@return a new launcher builder; {@link Builder#name}, {@link Builder#version} and {@link Builder#agent} are required} */
     public static Builder builder() {
         return new Builder();
     }

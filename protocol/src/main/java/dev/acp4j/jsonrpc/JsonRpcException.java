@@ -73,11 +73,7 @@ public class JsonRpcException extends RuntimeException {
         return new JsonRpcException(new JsonRpcError(code, message, tree));
     }
 
-    /**
-     * The error the request is answered with (or that the peer answered).
-     *
-     * @return the error
-     */
+    /** {@return the error the request is answered with (or that the peer answered)} */
     public JsonRpcError error() {
         return error;
     }

@@ -24,11 +24,7 @@ public final class RequestContext {
         this.peer = peer;
     }
 
-    /**
-     * The request id as the peer sent it (string, number or null).
-     *
-     * @return the id
-     */
+    /** {@return the request id as the peer sent it (string, number or null)} */
     public JsonNode id() {
         return id;
     }

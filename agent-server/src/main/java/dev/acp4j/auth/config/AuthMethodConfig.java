@@ -170,11 +170,7 @@ public record AuthMethodConfig(
                     revocationEndpoint, redirectPort, timeout, LOOPBACK, null, Map.of(), null, null, null, null, null);
         }
 
-        /**
-         * Whether the user pastes the code the provider's page shows ({@code "codeEntry": "paste"}).
-         *
-         * @return true for {@code "codeEntry": "paste"}
-         */
+        /** {@return whether the user pastes the code the provider's page shows ({@code "codeEntry": "paste"})} */
         public boolean pastesCode() {
             return PASTE.equals(codeEntry);
         }

@@ -30,11 +30,7 @@ public enum AuthMethodType {
         return configName;
     }
 
-    /**
-     * The {@code type} on the wire, or null for an {@code agent} method (no {@code type}).
-     *
-     * @return the wire type, or null
-     */
+    /** {@return the {@code type} on the wire, or null for an {@code agent} method (no {@code type})} */
     public String wireType() {
         return wireType;
     }

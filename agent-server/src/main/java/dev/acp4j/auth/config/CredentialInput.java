@@ -31,11 +31,7 @@ public record CredentialInput(String name, String label, boolean secret, boolean
         this(name, label, secret, optional, null);
     }
 
-    /**
-     * Whether this input holds an OAuth/bearer token rather than an API key.
-     *
-     * @return true for {@code "kind": "oauth_token"}
-     */
+    /** {@return whether this input holds an OAuth/bearer token rather than an API key} */
     public boolean oauthToken() {
         return OAUTH_TOKEN.equals(kind);
     }

@@ -81,11 +81,7 @@ public final class Browser {
                 : new Browser(null, "no browser opener found (xdg-open is not installed; BROWSER is not set)");
     }
 
-    /**
-     * Why no browser can be opened here, or empty when it can.
-     *
-     * @return the reason, for the user
-     */
+    /** {@return why no browser can be opened here, or empty when it can} */
     public Optional<String> unavailable() {
         return Optional.ofNullable(unavailable);
     }
@@ -139,11 +135,7 @@ public final class Browser {
         }
     }
 
-    /**
-     * The opener's program name, for messages.
-     *
-     * @return the program name
-     */
+    /** {@return the opener's program name, for messages} */
     public String program() {
         return command == null ? "none" : command.get(0);
     }

@@ -30,20 +30,12 @@ public final class AuthorizationRequestState {
         this.resource = resource;
     }
 
-    /**
-     * The URL the user opens in a browser.
-     *
-     * @return the authorization URL
-     */
+    /** {@return the URL the user opens in a browser} */
     public URI authorizationUrl() {
         return authorizationUrl;
     }
 
-    /**
-     * The {@code state} value the redirect must carry back.
-     *
-     * @return the state value
-     */
+    /** {@return the {@code state} value the redirect must carry back} */
     public String state() {
         return state.getValue();
     }
@@ -63,11 +55,7 @@ public final class AuthorizationRequestState {
         return endpoints;
     }
 
-    /**
-     * The RFC 8707 resource indicator, or null.
-     *
-     * @return the resource indicator, or null
-     */
+    /** {@return the RFC 8707 resource indicator, or null} */
     public URI resource() {
         return resource;
     }

@@ -31,11 +31,7 @@ public final class DeviceAuthorization {
         this.clientId = clientId;
     }
 
-    /**
-     * The code the user types at {@link #verificationUri()}.
-     *
-     * @return the user code
-     */
+    /** {@return the code the user types at {@link #verificationUri()}} */
     public String userCode() {
         return userCode;
     }
@@ -45,11 +41,7 @@ public final class DeviceAuthorization {
         return verificationUri;
     }
 
-    /**
-     * The verification URI with the user code in it, or null when the server gave none.
-     *
-     * @return the complete verification URI, or null
-     */
+    /** {@return the verification URI with the user code in it, or null when the server gave none} */
     public URI verificationUriComplete() {
         return verificationUriComplete;
     }
@@ -59,11 +51,7 @@ public final class DeviceAuthorization {
         return expiresAt;
     }
 
-    /**
-     * The minimum wait between polls the server asked for (5 s when it did not say).
-     *
-     * @return the polling interval
-     */
+    /** {@return the minimum wait between polls the server asked for (5 s when it did not say)} */
     public Duration interval() {
         return interval;
     }

@@ -93,11 +93,7 @@ public final class OAuthClient {
         return trust;
     }
 
-    /**
-     * Whether the client has a secret.
-     *
-     * @return true for a confidential client
-     */
+    /** {@return whether the client has a secret} */
     public boolean confidential() {
         return secretFile != null;
     }
@@ -135,11 +131,7 @@ public final class OAuthClient {
                 + String.join(" nor by ", SECRET_METHODS) + " (it lists " + supported + ")");
     }
 
-    /**
-     * What a stored sign-in keeps to refresh and revoke the same way (no secret: paths and names).
-     *
-     * @return the attributes
-     */
+    /** {@return what a stored sign-in keeps to refresh and revoke the same way (no secret: paths and names)} */
     public Map<String, String> attributes() {
         Map<String, String> attributes = new LinkedHashMap<>();
         if (secretFile != null) {

@@ -34,20 +34,12 @@ public class OAuthException extends RuntimeException {
         this.errorDescription = errorDescription;
     }
 
-    /**
-     * The OAuth {@code error} code, or null when the failure was not an OAuth error response.
-     *
-     * @return the error code, or null
-     */
+    /** {@return the OAuth {@code error} code, or null when the failure was not an OAuth error response} */
     public String error() {
         return error;
     }
 
-    /**
-     * The {@code error_description}, or null.
-     *
-     * @return the description, or null
-     */
+    /** {@return the {@code error_description}, or null} */
     public String errorDescription() {
         return errorDescription;
     }

@@ -16,20 +16,12 @@ public final class TokenExchangeException extends OAuthException {
         this.status = status;
     }
 
-    /**
-     * The HTTP status, or 0 when there was no HTTP answer.
-     *
-     * @return the status
-     */
+    /** {@return the HTTP status, or 0 when there was no HTTP answer} */
     public int status() {
         return status;
     }
 
-    /**
-     * The endpoint answered 4xx: it does not accept this OAuth token (or this account).
-     *
-     * @return true for a 4xx answer
-     */
+    /** {@return whether the endpoint answered 4xx: it does not accept this OAuth token (or this account)} */
     public boolean refused() {
         return status >= 400 && status < 500;
     }

@@ -127,29 +127,17 @@ public final class TrustBundle {
         throw new GeneralSecurityException("no X.509 trust manager");
     }
 
-    /**
-     * The configured file, or null for the default trust.
-     *
-     * @return the PEM file, or null
-     */
+    /** {@return the configured file, or null for the default trust} */
     public Path file() {
         return file;
     }
 
-    /**
-     * The TLS context for {@code java.net.http.HttpClient}, or null for the JVM's default.
-     *
-     * @return the context, or null
-     */
+    /** {@return the TLS context for {@code java.net.http.HttpClient}, or null for the JVM's default} */
     public SSLContext sslContext() {
         return context;
     }
 
-    /**
-     * The socket factory for Nimbus requests, or null for the JVM's default.
-     *
-     * @return the factory, or null
-     */
+    /** {@return the socket factory for Nimbus requests, or null for the JVM's default} */
     public SSLSocketFactory socketFactory() {
         return context == null ? null : context.getSocketFactory();
     }

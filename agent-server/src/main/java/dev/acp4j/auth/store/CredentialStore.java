@@ -69,11 +69,7 @@ public final class CredentialStore {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /**
-     * The store at {@link #defaultPath(Map)} for this process's environment.
-     *
-     * @return the store
-     */
+    /** {@return the store at {@link #defaultPath(Map)} for this process's environment} */
     public static CredentialStore forCurrentUser() {
         return new CredentialStore(defaultPath(System.getenv()));
     }
@@ -201,11 +197,7 @@ public final class CredentialStore {
         return Optional.ofNullable(read().decoded().credentials().get(key));
     }
 
-    /**
-     * A snapshot of every readable credential, sorted by key.
-     *
-     * @return the credentials, by key
-     */
+    /** {@return a snapshot of every readable credential, sorted by key} */
     public Map<String, StoredCredential> all() {
         return Collections.unmodifiableMap(new TreeMap<>(read().decoded().credentials()));
     }

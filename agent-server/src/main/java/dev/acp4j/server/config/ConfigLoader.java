@@ -76,11 +76,7 @@ public final class ConfigLoader {
         return parse(file.toString(), bytes);
     }
 
-    /**
-     * The built-in configuration used without {@code --config}.
-     *
-     * @return the configuration
-     */
+    /** {@return the built-in configuration used without {@code --config}} */
     public ServerConfig loadDefault() {
         try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
             if (in == null) {

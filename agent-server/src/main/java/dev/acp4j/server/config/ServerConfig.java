@@ -96,11 +96,7 @@ public record ServerConfig(String source, List<AuthMethodConfig> authMethods, Pa
         return new ServerConfig(source, List.of(), null, DEFAULT_ELICITATION_TIMEOUT);
     }
 
-    /**
-     * A configuration built in code.
-     *
-     * @return a new builder
-     */
+    /** {@return a builder for a configuration built in code} */
     public static Builder builder() {
         return new Builder();
     }

@@ -13,11 +13,7 @@ public record AgentAuthCapabilities(
         @JsonProperty("logout") LogoutCapabilities logout,
         @JsonProperty("_meta") Map<String, Object> meta) {
 
-    /**
-     * The agent supports {@code logout}: {@code {"logout":{}}}.
-     *
-     * @return capabilities advertising {@code logout}
-     */
+    /** {@return capabilities advertising {@code logout}: {@code {"logout":{}}}} */
     public static AgentAuthCapabilities withLogout() {
         return new AgentAuthCapabilities(new LogoutCapabilities(null), null);
     }

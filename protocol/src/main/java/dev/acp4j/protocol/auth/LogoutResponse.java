@@ -10,11 +10,7 @@ import java.util.Map;
  */
 public record LogoutResponse(@JsonProperty("_meta") Map<String, Object> meta) {
 
-    /**
-     * The success result, {@code {}}.
-     *
-     * @return an empty response
-     */
+    /** {@return the success result, {@code {}}} */
     public static LogoutResponse empty() {
         return new LogoutResponse(null);
     }

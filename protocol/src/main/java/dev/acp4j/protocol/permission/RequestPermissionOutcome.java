@@ -33,11 +33,7 @@ public sealed interface RequestPermissionOutcome {
         return new Selected(optionId, null);
     }
 
-    /**
-     * The prompt turn was cancelled before the user chose.
-     *
-     * @return the outcome
-     */
+    /** {@return the {@code cancelled} outcome: the prompt turn was cancelled before the user chose} */
     static RequestPermissionOutcome cancelled() {
         return new Cancelled();
     }

@@ -16,11 +16,7 @@ public record LoadSessionResponse(
         @JsonProperty("configOptions") List<SessionConfigOption> configOptions,
         @JsonProperty("_meta") Map<String, Object> meta) {
 
-    /**
-     * A result without modes or config options.
-     *
-     * @return an empty response
-     */
+    /** {@return a result without modes or config options} */
     public static LoadSessionResponse empty() {
         return new LoadSessionResponse(null, null, null);
     }

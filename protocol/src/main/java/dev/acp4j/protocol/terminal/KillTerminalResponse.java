@@ -10,11 +10,7 @@ import java.util.Map;
  */
 public record KillTerminalResponse(@JsonProperty("_meta") Map<String, Object> meta) {
 
-    /**
-     * The success result, {@code {}}.
-     *
-     * @return an empty response
-     */
+    /** {@return the success result, {@code {}}} */
     public static KillTerminalResponse empty() {
         return new KillTerminalResponse(null);
     }
