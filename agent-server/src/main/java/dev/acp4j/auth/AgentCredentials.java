@@ -25,7 +25,14 @@ public final class AgentCredentials {
     private final CredentialStore store;
     private final CredentialRevoker revoker;
 
-    /** The credentials of {@code identity}, whose methods are {@code registry}'s, in {@code store}. */
+    /**
+     * The credentials of {@code identity}, whose methods are {@code registry}'s, in {@code store}.
+     *
+     * @param identity the agent whose credentials these are
+     * @param registry the agent's configured auth methods
+     * @param store the credential file
+     * @param revoker revokes OAuth tokens at their server when they are erased
+     */
     public AgentCredentials(AgentIdentity identity, AuthMethodRegistry registry, CredentialStore store,
                             CredentialRevoker revoker) {
         this.identity = identity;
@@ -34,7 +41,7 @@ public final class AgentCredentials {
         this.revoker = revoker;
     }
 
-    /** The providers this agent's methods name, in preference order. */
+    /** {@return the providers this agent's methods name, in preference order} */
     public List<String> providers() {
         Set<String> providers = new LinkedHashSet<>();
         registry.all().forEach(m -> providers.add(m.provider()));
@@ -44,13 +51,22 @@ public final class AgentCredentials {
     /**
      * Whether {@code provider} is one of this agent's: named by its methods, or the provider (or
      * MCP key) of a credential it stored.
+     *
+     * @param provider a provider name or MCP key
+     * @return true when it is this agent's
      */
     public boolean knows(String provider) {
         return providers().contains(provider)
                 || stored().keySet().stream().anyMatch(key -> CredentialStore.provider(key).equals(provider));
     }
 
-    /** Whether the stored entry {@code key} is this agent's. */
+    /**
+     * Whether the stored entry {@code key} is this agent's.
+     *
+     * @param key the entry's key in the credential file
+     * @param credential the entry
+     * @return true when it is this agent's
+     */
     public boolean owns(String key, StoredCredential credential) {
         if (key.startsWith(MCP_PREFIX)) {
             String agent = credential.attributes().get(AGENT_ATTRIBUTE);
@@ -60,7 +76,11 @@ public final class AgentCredentials {
         return providers().contains(CredentialStore.provider(key));
     }
 
-    /** This agent's stored credentials, by key (a provider's OAuth credential and API key have two keys, see {@link CredentialStore#key}). */
+    /**
+     * This agent's stored credentials, by key (a provider's OAuth credential and API key have two keys, see {@link CredentialStore#key}).
+     *
+     * @return the credentials, by key
+     */
     public Map<String, StoredCredential> stored() {
         Map<String, StoredCredential> owned = new LinkedHashMap<>();
         store.all().forEach((key, credential) -> {

@@ -21,7 +21,13 @@ public record AgentIdentity(String name, String displayName) {
     /** The built-in agent. */
     public static final AgentIdentity ACP4J = new AgentIdentity("acp4j", "acp4j");
 
-    /** @throws IllegalArgumentException when {@code name} is not letters, digits, '.', '_' or '-' */
+    /**
+     * Checks the name.
+     *
+     * @param name        a file-name-safe id, e.g. {@code weather-agent}
+     * @param displayName e.g. {@code Weather Agent}
+     * @throws IllegalArgumentException when {@code name} is not letters, digits, '.', '_' or '-'
+     */
     public AgentIdentity {
         Objects.requireNonNull(name, "name");
         if (!NAME.matcher(name).matches()) {
@@ -31,7 +37,12 @@ public record AgentIdentity(String name, String displayName) {
         displayName = displayName == null || displayName.isBlank() ? name : displayName;
     }
 
-    /** {@code $XDG_CONFIG_HOME/<name>/credentials.json}, else {@code ~/.config/<name>/credentials.json}. */
+    /**
+     * {@code $XDG_CONFIG_HOME/<name>/credentials.json}, else {@code ~/.config/<name>/credentials.json}.
+     *
+     * @param env the environment ({@code XDG_CONFIG_HOME}, {@code HOME})
+     * @return the file
+     */
     public Path defaultCredentialFile(Map<String, String> env) {
         return CredentialStore.defaultPath(env, name);
     }

@@ -29,6 +29,14 @@ public final class AuthGate implements RequestGate {
     private final ClientAbilities client;
     private final ObjectMapper mapper;
 
+    /**
+     * A gate for the given methods and client.
+     *
+     * @param registry the configured auth methods, named in the AUTH_REQUIRED error
+     * @param resolver finds the usable credentials
+     * @param client what the client can do, deciding which methods it is offered
+     * @param mapper writes the error's {@code data}
+     */
     public AuthGate(AuthMethodRegistry registry, CredentialResolver resolver, ClientAbilities client, ObjectMapper mapper) {
         this.registry = registry;
         this.resolver = resolver;

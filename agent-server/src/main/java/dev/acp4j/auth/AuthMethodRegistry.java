@@ -25,43 +25,70 @@ public final class AuthMethodRegistry {
     private final LaunchEnvironment launch;
     private final LoginCommand loginCommand;
 
+    /**
+     * A registry whose agent's login command is unknown (no terminal methods for Zed's {@code terminal-auth}).
+     *
+     * @param methods the configured methods, in preference order
+     * @param launch the environment and start parameters of this process
+     */
     public AuthMethodRegistry(List<AuthMethodConfig> methods, LaunchEnvironment launch) {
         this(methods, launch, null);
     }
 
-    /** @param loginCommand how a terminal runs this agent's login, or null when unknown */
+    /**
+     * A registry whose agent can log in from a terminal with {@code loginCommand}.
+     *
+     * @param methods the configured methods, in preference order
+     * @param launch the environment and start parameters of this process
+     * @param loginCommand how a terminal runs this agent's login, or null when unknown
+     */
     public AuthMethodRegistry(List<AuthMethodConfig> methods, LaunchEnvironment launch, LoginCommand loginCommand) {
         this.methods = List.copyOf(methods);
         this.launch = launch;
         this.loginCommand = loginCommand;
     }
 
-    /** How a terminal runs this agent's login, when known. */
+    /** {@return how a terminal runs this agent's login, when known} */
     public Optional<LoginCommand> loginCommand() {
         return Optional.ofNullable(loginCommand);
     }
 
+    /** {@return every configured method, in preference order} */
     public List<AuthMethodConfig> all() {
         return methods;
     }
 
+    /** {@return whether no method is configured (nothing is gated)} */
     public boolean isEmpty() {
         return methods.isEmpty();
     }
 
+    /**
+     * The method with the given id.
+     *
+     * @param id a method id, e.g. from {@code authenticate}
+     * @return the method, if configured
+     */
     public Optional<AuthMethodConfig> find(String id) {
         return methods.stream().filter(m -> m.id().equals(id)).findFirst();
     }
 
+    /** {@return the ids of the configured methods, in preference order} */
     public List<String> ids() {
         return methods.stream().map(AuthMethodConfig::id).toList();
     }
 
+    /** {@return the environment and start parameters of this process} */
     public LaunchEnvironment launch() {
         return launch;
     }
 
-    /** The names of the required values of an env_var/start_param method absent in this process. */
+    /**
+     * The names of the required values of an env_var/start_param method absent in this process.
+     *
+     * @param method the method
+     * @return the variable or flag names; empty when nothing is missing
+     */
     public List<String> missingValues(AuthMethodConfig method) {
         List<String> missing = new ArrayList<>();
         for (CredentialInput input : method.inputs()) {
@@ -72,7 +99,13 @@ public final class AuthMethodRegistry {
         return missing;
     }
 
-    /** Why the value of {@code inputName} (a start parameter naming a file) cannot be read, if it cannot. */
+    /**
+     * Why the value of {@code inputName} (a start parameter naming a file) cannot be read, if it cannot.
+     *
+     * @param method the method declaring the input
+     * @param inputName the input's name
+     * @return the problem, for the user
+     */
     public Optional<String> launchProblem(AuthMethodConfig method, String inputName) {
         return method.inputs().stream().filter(i -> i.name().equals(inputName)).findFirst()
                 .flatMap(input -> launch.problem(method.type(), input));
@@ -81,12 +114,20 @@ public final class AuthMethodRegistry {
     /**
      * Whether {@code client} is offered terminal methods: it sent {@code auth.terminal: true}, or
      * Zed's {@code _meta["terminal-auth"]: true} and this agent knows its own login command.
+     *
+     * @param client what the client advertised
+     * @return true when terminal methods are offered
      */
     public boolean offersTerminalMethods(ClientAbilities client) {
         return client.canRunTerminalAuth() || client.asksForTerminalAuthMeta() && loginCommand != null;
     }
 
-    /** {@code authMethods} for {@code initialize}; terminal methods only for clients that run them. */
+    /**
+     * {@code authMethods} for {@code initialize}; terminal methods only for clients that run them.
+     *
+     * @param client what the client advertised
+     * @return the descriptors, in preference order
+     */
     public List<AuthMethod> advertised(ClientAbilities client) {
         boolean meta = client.asksForTerminalAuthMeta() && loginCommand != null;
         List<AuthMethod> wire = new ArrayList<>();
@@ -119,6 +160,12 @@ public final class AuthMethodRegistry {
         return descriptor;
     }
 
+    /**
+     * The wire descriptor of a configured method.
+     *
+     * @param method the method
+     * @return its {@code authMethods} entry
+     */
     public AuthMethod descriptor(AuthMethodConfig method) {
         return switch (method.type()) {
             case API_KEY_PAGE, OAUTH2 -> new AuthMethod.Agent(method.id(), method.name(), method.description(), null);

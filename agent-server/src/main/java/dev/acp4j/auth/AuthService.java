@@ -33,6 +33,7 @@ public final class AuthService {
 
     /** {@code logout} {@code _meta} keys: the provider to log out of, or a method whose provider it is. */
     public static final String LOGOUT_PROVIDER = "provider";
+    /** {@code logout} {@code _meta} key: log out of the provider of the auth method with this id. */
     public static final String LOGOUT_METHOD_ID = "methodId";
 
     private final AuthMethodRegistry registry;
@@ -47,6 +48,12 @@ public final class AuthService {
     private final Duration elicitationTimeout;
     private final Supplier<Browser> browser;
 
+    /**
+     * The auth methods of one connection.
+     *
+     * @param auth the agent's auth setup (methods, store, resolver, sign-in)
+     * @param client what the client advertised in {@code initialize}
+     */
     public AuthService(AuthContext auth, ClientAbilities client) {
         this.registry = auth.registry();
         this.store = auth.store();
@@ -61,10 +68,16 @@ public final class AuthService {
         this.browser = auth.browser();
     }
 
+    /** {@return the gate that answers AUTH_REQUIRED for this connection's requests} */
     public AuthGate gate() {
         return gate;
     }
 
+    /**
+     * Registers {@code authenticate} and {@code logout}.
+     *
+     * @param methods the connection's method table
+     */
     public void register(MethodTable methods) {
         methods.request(AcpMethods.AUTHENTICATE, AuthenticateRequest.class, this::authenticate)
                 .request(AcpMethods.LOGOUT, LogoutRequest.class, this::logout);

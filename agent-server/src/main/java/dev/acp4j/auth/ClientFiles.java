@@ -21,6 +21,10 @@ public final class ClientFiles {
     }
 
     /**
+     * Checks every {@code clientSecretFile} and {@code caBundle} the configuration names.
+     *
+     * @param methods the configured auth methods
+     * @param mcpClients the configured MCP OAuth clients
      * @return one message per problem, each naming where in the configuration the file is given
      */
     public static List<String> problems(List<AuthMethodConfig> methods, List<McpClientConfig> mcpClients) {

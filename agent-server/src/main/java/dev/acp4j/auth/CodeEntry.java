@@ -22,10 +22,12 @@ public interface CodeEntry {
     /**
      * Sends the user to sign in at {@code authorizationUrl} and waits for the code.
      *
+     * @param authorizationUrl the authorization server's URL to sign in at
      * @param message who asks the user to sign in, and why
      * @param check   given a pasted value: null when this sign-in accepts it, else why not, for the
      *                user (never quoting the value); a refused value may be followed by another
      * @return the accepted value as pasted, and the prompt to complete once the code is redeemed
+     * @throws InterruptedException when the thread is interrupted while waiting
      * @throws RuntimeException the caller's failure for a decline, a timeout or no code given
      */
     Entered await(URI authorizationUrl, String message, Function<String, String> check) throws InterruptedException;
@@ -47,6 +49,13 @@ public interface CodeEntry {
      * The editor's way: a one-time {@link CodeEntryPage} linking to the authorization URL, reached
      * through {@code prompt} (a URL elicitation, or the browser the agent opens); it waits as an
      * elicitation does (decline, cancellation, {@code timeout}: {@code failure}).
+     *
+     * @param title the agent's name, as the page shows it
+     * @param prompt sends the user to a URL with a message
+     * @param cancellation ends the wait when the request is cancelled
+     * @param timeout how long to wait for the code
+     * @param failure turns a decline, a cancellation or a timeout into what to throw
+     * @return the code entry
      */
     static CodeEntry page(String title, BiFunction<URI, String, UserPrompt> prompt, CancellationToken cancellation,
                           Duration timeout, Function<Throwable, ? extends RuntimeException> failure) {

@@ -34,14 +34,38 @@ public record Credential(String provider, Kind kind, String source, String secre
     public static final String API_BASE_URL = "apiBaseUrl";
 
     /** What the secret is. */
-    public enum Kind { API_KEY, ACCESS_TOKEN }
+    public enum Kind {
+        /** An API key, sent as the provider's API requires. */
+        API_KEY,
+        /** An OAuth 2 access token (RFC 6749), sent as {@code Authorization: Bearer} (RFC 6750). */
+        ACCESS_TOKEN
+    }
 
+    /**
+     * Copies the maps; null reads as empty.
+     *
+     * @param provider   whose credential it is, e.g. {@code openai}
+     * @param kind       what {@code secret} is
+     * @param source     where it came from, e.g. {@code env ACP4J_API_KEY} or {@code stored acp4j-key-page}
+     * @param secret     the API key or access token
+     * @param expiresAt  when {@code secret} stops working, or null when unknown or never
+     * @param headers    headers the provider's API requires with this credential; null for none
+     * @param attributes non-secret details for agent code, e.g. {@link #API_BASE_URL}; null for none
+     */
     public Credential {
         headers = copy(headers);
         attributes = copy(attributes);
     }
 
-    /** A credential with no headers and no attributes. */
+    /**
+     * A credential with no headers and no attributes.
+     *
+     * @param provider   whose credential it is, e.g. {@code openai}
+     * @param kind       what {@code secret} is
+     * @param source     where it came from, e.g. {@code env ACP4J_API_KEY}
+     * @param secret     the API key or access token
+     * @param expiresAt  when {@code secret} stops working, or null when unknown or never
+     */
     public Credential(String provider, Kind kind, String source, String secret, Instant expiresAt) {
         this(provider, kind, source, secret, expiresAt, Map.of(), Map.of());
     }

@@ -37,11 +37,25 @@ public final class CredentialResolver {
     private final Set<String> launchValuesIgnored = ConcurrentHashMap.newKeySet();
     private final ProviderAccess access;
 
+    /**
+     * A resolver on the system clock.
+     *
+     * @param registry the configured auth methods and launch values
+     * @param store the credential file
+     * @param refresher refreshes stored OAuth credentials close to expiry
+     */
     public CredentialResolver(AuthMethodRegistry registry, CredentialStore store, TokenRefresher refresher) {
         this(registry, store, refresher, Clock.systemUTC());
     }
 
-    /** {@code clock} decides when an exchanged API token must be exchanged again. */
+    /**
+     * {@code clock} decides when an exchanged API token must be exchanged again.
+     *
+     * @param registry the configured auth methods and launch values
+     * @param store the credential file
+     * @param refresher refreshes stored OAuth credentials close to expiry
+     * @param clock the clock expiry is judged by
+     */
     public CredentialResolver(AuthMethodRegistry registry, CredentialStore store, TokenRefresher refresher, Clock clock) {
         this.registry = registry;
         this.store = store;
@@ -49,7 +63,7 @@ public final class CredentialResolver {
         this.access = new ProviderAccess(new TokenExchange(clock), clock);
     }
 
-    /** The providers of the configured methods, in preference order. */
+    /** {@return the providers of the configured methods, in preference order} */
     public List<String> providers() {
         Set<String> providers = new LinkedHashSet<>();
         registry.all().forEach(m -> providers.add(m.provider()));
@@ -61,6 +75,9 @@ public final class CredentialResolver {
      * token from the environment or a start parameter ({@code "kind": "oauth_token"}), a stored
      * OAuth credential (refreshed when close to expiry), an API key from the environment or a
      * start parameter, a stored API key.
+     *
+     * @param provider the provider, e.g. {@code openai}
+     * @return the credential, if any
      */
     public Optional<Credential> resolve(String provider) {
         return resolve(provider, Credential.Kind.ACCESS_TOKEN).or(() -> resolve(provider, Credential.Kind.API_KEY));
@@ -70,6 +87,10 @@ public final class CredentialResolver {
      * The credential of {@code kind} to use for {@code provider} now, in the same order: for
      * {@code ACCESS_TOKEN} a token from the launch values, else a stored OAuth credential
      * (refreshed when it must be); for {@code API_KEY} a key from the launch values, else a stored one.
+     *
+     * @param provider the provider, e.g. {@code openai}
+     * @param kind the kind of credential wanted
+     * @return the credential, if any
      */
     public Optional<Credential> resolve(String provider, Credential.Kind kind) {
         if (!launchValuesIgnored.contains(provider)) {
@@ -87,6 +108,9 @@ public final class CredentialResolver {
     /**
      * The stored OAuth credential of {@code provider}, refreshed and exchanged as it must be,
      * whatever the launch values hold; empty when there is none or it cannot be made usable.
+     *
+     * @param provider the provider
+     * @return the credential, if usable
      */
     public Optional<Credential> storedOAuth(String provider) {
         Optional<StoredCredential> fresh = store.get(provider, CredentialKind.OAUTH2)
@@ -101,12 +125,15 @@ public final class CredentialResolver {
     /**
      * Why {@code provider}'s stored OAuth token could not be exchanged for an API token the last
      * time it was tried (an {@code oauth2} method's {@code exchange}), if it could not.
+     *
+     * @param provider the provider
+     * @return the last exchange failure, if any
      */
     public Optional<TokenExchangeException> exchangeFailure(String provider) {
         return store.get(provider, CredentialKind.OAUTH2).flatMap(stored -> access.failure(provider, stored.secret()));
     }
 
-    /** The first provider that has a usable credential. */
+    /** {@return the credential of the first provider, in preference order, that has a usable one} */
     public Optional<Credential> anyUsable() {
         for (String provider : providers()) {
             Optional<Credential> credential = resolve(provider);
@@ -131,6 +158,9 @@ public final class CredentialResolver {
      * The credentials the environment or start parameters give {@code provider} in this process:
      * a token first, then an API key (at most one of each), whether or not {@code logout} set
      * them aside.
+     *
+     * @param provider the provider
+     * @return the credentials, token first
      */
     public List<Credential> launchCredentials(String provider) {
         List<Credential> found = new ArrayList<>();

@@ -11,6 +11,11 @@ public interface CredentialRevoker {
     CredentialRevoker NONE = credentials -> {
     };
 
-    /** Best effort: a failure is logged (never with the token) and does not stop the logout. */
+    /**
+     * Revokes the OAuth tokens of {@code credentials} at their servers (RFC 7009).
+     * Best effort: a failure is logged (never with the token) and does not stop the logout.
+     *
+     * @param credentials the credentials being erased; those without a revocation endpoint are skipped
+     */
     void revokeAll(Collection<StoredCredential> credentials);
 }

@@ -19,6 +19,13 @@ import java.util.Objects;
  */
 public record LoginCommand(Path command, List<String> args, Map<String, String> env) {
 
+    /**
+     * Checks that {@code command} is absolute and copies the lists.
+     *
+     * @param command absolute path of the launcher that started this process
+     * @param args    arguments before {@code --login}
+     * @param env     environment the login needs to find this process's credential store
+     */
     public LoginCommand {
         Objects.requireNonNull(command, "command");
         if (!command.isAbsolute()) {
@@ -28,7 +35,13 @@ public record LoginCommand(Path command, List<String> args, Map<String, String> 
         env = Map.copyOf(env);
     }
 
-    /** The arguments that log in with {@code methodId}, followed by the method's own {@code extra} args. */
+    /**
+     * The arguments that log in with {@code methodId}, followed by the method's own {@code extra} args.
+     *
+     * @param methodId the auth method to log in with
+     * @param extra the method's own arguments
+     * @return the arguments after {@code command}
+     */
     public List<String> argsFor(String methodId, List<String> extra) {
         List<String> all = new ArrayList<>(args);
         all.add(AuthMethodRegistry.LOGIN_FLAG);
@@ -37,7 +50,12 @@ public record LoginCommand(Path command, List<String> args, Map<String, String> 
         return all;
     }
 
-    /** The command line for a person to type, each word quoted for a POSIX shell where needed. */
+    /**
+     * The command line for a person to type, each word quoted for a POSIX shell where needed.
+     *
+     * @param methodId the auth method to log in with
+     * @return the command line
+     */
     public String displayFor(String methodId) {
         List<String> words = new ArrayList<>();
         words.add(command.toString());

@@ -43,7 +43,11 @@ public final class OAuthSignIn {
 
     /** Credential attributes the refresher and the revoker read back. */
     public static final String CLIENT_ID = "clientId";
+    /** Credential attribute: the token endpoint the tokens came from (RFC 6749 section 3.2), used to refresh them. */
     public static final String TOKEN_ENDPOINT = "tokenEndpoint";
+    /**
+     * Credential attribute: the RFC 7009 revocation endpoint, used by {@code logout}; absent when the server has none.
+     */
     public static final String REVOCATION_ENDPOINT = "revocationEndpoint";
     /** The RFC 8707 resource indicator the tokens were issued for (MCP servers); refreshes send it again. */
     public static final String RESOURCE = "resource";
@@ -57,12 +61,25 @@ public final class OAuthSignIn {
     private final AuthorizationServerDiscovery discovery = new AuthorizationServerDiscovery();
     private final Map<String, OAuthEndpoints> endpoints = new ConcurrentHashMap<>();
 
-    /** For the built-in agent. */
+    /**
+     * For the built-in agent.
+     *
+     * @param store where the tokens go
+     * @param clock the clock token expiry is judged by
+     * @param env the environment (e.g. for a method's client secret file)
+     */
     public OAuthSignIn(CredentialStore store, Clock clock, Map<String, String> env) {
         this(store, clock, env, AgentIdentity.ACP4J);
     }
 
-    /** {@code identity} names the agent in what the user reads. */
+    /**
+     * {@code identity} names the agent in what the user reads.
+     *
+     * @param store where the tokens go
+     * @param clock the clock token expiry is judged by
+     * @param env the environment (e.g. for a method's client secret file)
+     * @param identity the agent, as sign-in pages and messages name it
+     */
     public OAuthSignIn(CredentialStore store, Clock clock, Map<String, String> env, AgentIdentity identity) {
         this.store = store;
         this.clock = clock;
@@ -74,6 +91,13 @@ public final class OAuthSignIn {
      * Signs in with {@code method}. {@code prompt} sends the user to a URL with a message;
      * {@code failure} turns a decline, a timeout or an OAuth error into what to throw. A method
      * with {@code "codeEntry": "paste"} sends the user to a one-time local page for the code.
+     *
+     * @param method an {@code oauth2} method
+     * @param prompt sends the user to a URL with a message (a URL elicitation, or the browser)
+     * @param cancellation ends the sign-in when the request is cancelled
+     * @param timeout how long to wait for the user
+     * @param failure turns a decline, a timeout or an OAuth error into what to throw
+     * @throws InterruptedException when the thread is interrupted while waiting
      */
     public void signIn(AuthMethodConfig method, BiFunction<URI, String, UserPrompt> prompt,
                        CancellationToken cancellation, Duration timeout,
@@ -85,6 +109,14 @@ public final class OAuthSignIn {
      * As {@link #signIn(AuthMethodConfig, BiFunction, CancellationToken, Duration, Function)}, with
      * {@code codeEntry} the way the user pastes the code for a {@code "codeEntry": "paste"} method
      * (null: {@link CodeEntry#page}, reached through {@code prompt}).
+     *
+     * @param method an {@code oauth2} method
+     * @param prompt sends the user to a URL with a message (a URL elicitation, or the browser)
+     * @param codeEntry how the user pastes the code, or null for the one-time local page
+     * @param cancellation ends the sign-in when the request is cancelled
+     * @param timeout how long to wait for the user
+     * @param failure turns a decline, a timeout or an OAuth error into what to throw
+     * @throws InterruptedException when the thread is interrupted while waiting
      */
     public void signIn(AuthMethodConfig method, BiFunction<URI, String, UserPrompt> prompt, CodeEntry codeEntry,
                        CancellationToken cancellation, Duration timeout,

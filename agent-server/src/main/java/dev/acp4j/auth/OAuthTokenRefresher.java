@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class OAuthTokenRefresher implements TokenRefresher {
 
+    /** A stored token is refreshed when it expires within this margin (5 minutes). */
     public static final Duration REFRESH_MARGIN = Duration.ofMinutes(5);
 
     private static final Logger log = LoggerFactory.getLogger(OAuthTokenRefresher.class);
@@ -36,6 +37,12 @@ public final class OAuthTokenRefresher implements TokenRefresher {
     private final TokenRefresh refresh;
     private final Object refreshing = new Object();
 
+    /**
+     * A refresher writing the refreshed tokens to {@code store}.
+     *
+     * @param store the credential file
+     * @param clock the clock expiry is judged by
+     */
     public OAuthTokenRefresher(CredentialStore store, Clock clock) {
         this.store = store;
         this.clock = clock;

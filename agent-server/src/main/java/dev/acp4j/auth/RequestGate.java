@@ -26,6 +26,8 @@ public interface RequestGate {
      * As {@link #admit(String, RequestContext)}, for a request that needs the credential of each of
      * {@code providers} (none: any provider's). By default the providers are not looked at.
      *
+     * @param method the request's method
+     * @param context the request, as the JSON-RPC peer sees it
      * @param providers the providers the request needs, in the order to name them; empty for any
      */
     default void admit(String method, RequestContext context, List<String> providers) {

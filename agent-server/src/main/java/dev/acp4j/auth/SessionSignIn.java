@@ -47,8 +47,11 @@ public final class SessionSignIn {
     /**
      * Signs in with {@code methodId} and returns the credential it yields.
      *
+     * @param methodId the auth method to sign in with
      * @param prompt sends the user to a URL with a message (a session-scoped URL elicitation), or null
      *               when the client did not advertise {@code elicitation.url}
+     * @param cancellation the turn's cancellation
+     * @return the new credential
      * @throws SignInException when the sign-in cannot start, is declined or cancelled, times out or fails
      * @throws java.util.concurrent.CancellationException when {@code cancellation} (the turn's) is cancelled
      * @throws InterruptedException when the calling thread is interrupted

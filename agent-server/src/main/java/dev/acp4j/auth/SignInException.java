@@ -28,7 +28,9 @@ public final class SignInException extends RuntimeException {
         FAILED
     }
 
+    /** Why the sign-in did not happen. */
     private final Reason reason;
+    /** The id of the auth method the sign-in was asked for. */
     private final String methodId;
 
     SignInException(Reason reason, String methodId, String message) {
@@ -37,12 +39,12 @@ public final class SignInException extends RuntimeException {
         this.methodId = methodId;
     }
 
-    /** Why the sign-in did not happen. */
+    /** {@return why the sign-in did not happen} */
     public Reason reason() {
         return reason;
     }
 
-    /** The id of the auth method the sign-in was asked for. */
+    /** {@return the id of the auth method the sign-in was asked for} */
     public String methodId() {
         return methodId;
     }

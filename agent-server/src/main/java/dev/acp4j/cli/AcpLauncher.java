@@ -78,12 +78,16 @@ public final class AcpLauncher {
         this.defaultConfig = b.defaultConfig;
     }
 
-    /** A launcher; {@link Builder#name}, {@link Builder#version} and {@link Builder#agent} are required. */
+    /** {@return a new launcher builder; {@link Builder#name}, {@link Builder#version} and {@link Builder#agent} are required} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Runs with the process's stdin and stdout, then exits the JVM with the exit status. */
+    /**
+     * Runs with the process's stdin and stdout, then exits the JVM with the exit status.
+     *
+     * @param args the command line, as given to {@code main}
+     */
     public void main(String[] args) {
         caller = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass();
         WarmUp.start();
@@ -93,6 +97,9 @@ public final class AcpLauncher {
     /**
      * Runs with the process's stdin and stdout and returns the exit status (for tests; {@link #main}
      * is what a {@code main} method calls).
+     *
+     * @param args the command line, as given to {@code main}
+     * @return the exit status: 0 on success
      */
     public int run(String[] args) {
         return run(args, new FileInputStream(FileDescriptor.in),
@@ -277,38 +284,66 @@ public final class AcpLauncher {
          * The agent's name ({@code agentInfo.name}): letters, digits, '.', '_' or '-'. It names the command
          * in messages and decides the default credential file, {@code $XDG_CONFIG_HOME/<name>/credentials.json}
          * (else {@code ~/.config/<name>/credentials.json}).
+         *
+         * @param value the name
+         * @return this builder
          */
         public Builder name(String value) {
             this.name = Objects.requireNonNull(value);
             return this;
         }
 
-        /** The name users read ({@code agentInfo.title}) in sign-in pages and messages; default: the name. */
+        /**
+         * The name users read ({@code agentInfo.title}) in sign-in pages and messages; default: the name.
+         *
+         * @param value the title
+         * @return this builder
+         */
         public Builder title(String value) {
             this.title = value;
             return this;
         }
 
-        /** The agent's version ({@code agentInfo.version}, {@code --version}). */
+        /**
+         * The agent's version ({@code agentInfo.version}, {@code --version}).
+         *
+         * @param value the version
+         * @return this builder
+         */
         public Builder version(String value) {
             this.version = Objects.requireNonNull(value);
             return this;
         }
 
-        /** The agent's prompt logic. */
+        /**
+         * The agent's prompt logic.
+         *
+         * @param value the agent
+         * @return this builder
+         */
         public Builder agent(Agent value) {
             this.agent = Objects.requireNonNull(value);
             return this;
         }
 
-        /** The configuration used without {@code --config}; default: no auth methods. */
+        /**
+         * The configuration used without {@code --config}; default: no auth methods.
+         *
+         * @param value the configuration
+         * @return this builder
+         */
         public Builder defaultConfig(ServerConfig value) {
             Objects.requireNonNull(value);
             this.defaultConfig = () -> value;
             return this;
         }
 
-        /** As {@link #defaultConfig(ServerConfig)}, made only when no {@code --config} is given. */
+        /**
+         * As {@link #defaultConfig(ServerConfig)}, made only when no {@code --config} is given.
+         *
+         * @param value makes the configuration
+         * @return this builder
+         */
         public Builder defaultConfig(Supplier<ServerConfig> value) {
             this.defaultConfig = Objects.requireNonNull(value);
             return this;
@@ -317,6 +352,7 @@ public final class AcpLauncher {
         /**
          * The launcher.
          *
+         * @return the launcher
          * @throws IllegalStateException when the name, version or agent is missing
          * @throws IllegalArgumentException when the name is not file-name-safe
          */

@@ -26,6 +26,12 @@ public final class ClassDataTraining {
     private ClassDataTraining() {
     }
 
+    /**
+     * Runs the workload once, then returns; {@code bin/acp4j} runs it while recording the archive.
+     *
+     * @param args ignored
+     * @throws Exception when the training run fails
+     */
     public static void main(String[] args) throws Exception {
         Path config = Files.createTempFile("acp4j-cds-training", ".json");
         try {

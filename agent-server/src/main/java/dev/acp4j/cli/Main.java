@@ -10,6 +10,11 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * Runs the built-in agent and exits with its status.
+     *
+     * @param args the command line
+     */
     public static void main(String[] args) {
         launcher().main(args);
     }

@@ -12,7 +12,12 @@ public final class McpServerUnavailableException extends RuntimeException {
         super(message, null, false, false);
     }
 
-    /** For a server of a transport acp4j does not speak (it advertises {@code mcpCapabilities.sse: false}). */
+    /**
+     * For a server of a transport acp4j does not speak (it advertises {@code mcpCapabilities.sse: false}).
+     *
+     * @param serverName the server's {@code name}
+     * @return the exception
+     */
     public static McpServerUnavailableException unsupported(String serverName) {
         return new McpServerUnavailableException("MCP server \"" + serverName + "\" uses a transport acp4j does not support");
     }

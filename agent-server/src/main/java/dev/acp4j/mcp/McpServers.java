@@ -40,6 +40,14 @@ public final class McpServers {
     private record Parts(McpCredentials credentials, McpSignIn signIn) {
     }
 
+    /**
+     * MCP clients without pre-registered OAuth clients.
+     *
+     * @param store where MCP OAuth tokens are kept
+     * @param clock the clock token expiry is judged by
+     * @param elicitationTimeout how long a sign-in may wait for the user
+     * @param identity the agent, as sign-in pages and registration name it
+     */
     public McpServers(CredentialStore store, Clock clock, Duration elicitationTimeout, AgentIdentity identity) {
         this.identity = identity;
         this.store = store;
@@ -51,6 +59,12 @@ public final class McpServers {
      * As {@link #McpServers(CredentialStore, Clock, Duration, AgentIdentity)}, with the configuration's
      * pre-registered clients ({@code mcpClients}): used before dynamic registration, and their
      * {@code caBundle} for the servers' HTTPS.
+     *
+     * @param store where MCP OAuth tokens are kept
+     * @param clock the clock token expiry is judged by
+     * @param elicitationTimeout how long a sign-in may wait for the user
+     * @param identity the agent, as sign-in pages and registration name it
+     * @param mcpClients the pre-registered clients
      */
     public McpServers(CredentialStore store, Clock clock, Duration elicitationTimeout, AgentIdentity identity,
                       List<McpClientConfig> mcpClients) {
@@ -61,16 +75,30 @@ public final class McpServers {
     /**
      * Lists the tools of {@code server}, signing in first when it demands it.
      *
+     * @param server an HTTP MCP server of the session
      * @param prompt sends the user to a URL (a session-scoped URL elicitation), or null when the
      *               client cannot: a server that demands a sign-in is then unavailable
+     * @param cancellation the turn's cancellation
+     * @return the tools
      * @throws McpServerUnavailableException when the server cannot be used; the message says why
+     * @throws InterruptedException when the thread is interrupted during a sign-in
      */
     public List<McpTool> tools(McpServer.Http server, BiFunction<URI, String, UserPrompt> prompt,
                                CancellationToken cancellation) throws InterruptedException {
         return withSignIn(server, prompt, cancellation, McpCalls::listTools);
     }
 
-    /** Calls a tool of {@code server}; signs in first (once) when the server demands it, as {@link #tools}. */
+    /**
+     * Calls a tool of {@code server}; signs in first (once) when the server demands it, as {@link #tools}.
+     *
+     * @param server an HTTP MCP server of the session
+     * @param tool the tool name
+     * @param arguments the tool arguments
+     * @param prompt sends the user to a URL, or null when the client cannot
+     * @param cancellation the turn's cancellation
+     * @return the tool result
+     * @throws InterruptedException when the thread is interrupted during a sign-in
+     */
     public McpToolResult call(McpServer.Http server, String tool, Map<String, Object> arguments,
                               BiFunction<URI, String, UserPrompt> prompt, CancellationToken cancellation)
             throws InterruptedException {
@@ -83,8 +111,11 @@ public final class McpServers {
      * is stored and usable; otherwise the server is contacted, and a 401 starts its sign-in as the
      * first use in a turn would.
      *
+     * @param server an HTTP MCP server of the session
      * @param prompt sends the user to a URL (a session-scoped URL elicitation)
+     * @param cancellation the request's cancellation
      * @throws McpServerUnavailableException when the server cannot be used; the message says why
+     * @throws InterruptedException when the thread is interrupted during a sign-in
      */
     public void signIn(McpServer.Http server, BiFunction<URI, String, UserPrompt> prompt,
                        CancellationToken cancellation) throws InterruptedException {
@@ -96,18 +127,33 @@ public final class McpServers {
     /**
      * Lists the tools of a {@code stdio} server of the session, starting its process on first use.
      *
+     * @param sessionId the session
+     * @param server a stdio MCP server of the session
+     * @return the tools
      * @throws McpServerUnavailableException when it cannot be started or does not answer
      */
     public List<McpTool> tools(String sessionId, McpServer.Stdio server) {
         return stdio(sessionId, server).tools();
     }
 
-    /** Calls a tool of a {@code stdio} server of the session, starting its process on first use. */
+    /**
+     * Calls a tool of a {@code stdio} server of the session, starting its process on first use.
+     *
+     * @param sessionId the session
+     * @param server a stdio MCP server of the session
+     * @param tool the tool name
+     * @param arguments the tool arguments
+     * @return the tool result
+     */
     public McpToolResult call(String sessionId, McpServer.Stdio server, String tool, Map<String, Object> arguments) {
         return stdio(sessionId, server).call(tool, arguments);
     }
 
-    /** Stops the {@code stdio} servers started for a session (at {@code session/close}). */
+    /**
+     * Stops the {@code stdio} servers started for a session (at {@code session/close}).
+     *
+     * @param sessionId the session
+     */
     public void closeSession(String sessionId) {
         Map<String, StdioMcpClient> started = stdio.remove(sessionId);
         if (started != null) {

@@ -191,6 +191,10 @@ public final class AcpServer {
          * and which stored credentials {@code logout} erases; the title (else the name) is what sign-in
          * pages and messages call the agent. Default: {@code acp4j}.
          *
+         * @param name the programmatic name ({@code agentInfo.name})
+         * @param title the name users read ({@code agentInfo.title}), or null for the name
+         * @param version the agent's version ({@code agentInfo.version})
+         * @return this builder
          * @throws IllegalArgumentException when the name is not letters, digits, '.', '_' or '-'
          */
         public Builder agentInfo(String name, String title, String version) {

@@ -24,6 +24,9 @@ public interface Agent {
     /**
      * Runs one prompt turn, streaming output through {@code turn}, and says why it stopped.
      *
+     * @param turn the prompt, the session, and the means to stream updates and call the client
+     * @return why the turn ended, sent as {@code stopReason}; return {@code CANCELLED} once
+     *         {@link PromptTurn#isCancelled()} is true
      * @throws dev.acp4j.jsonrpc.JsonRpcException to answer {@code session/prompt} with exactly that
      *         error (e.g. {@code JsonRpcException.invalidParams(...)}, or {@code JsonRpcException.of(code,
      *         message, data)} for a code of the agent's own)
@@ -45,6 +48,8 @@ public interface Agent {
      * The modes a session can be in ({@code session/set_mode}); the first is a new session's mode.
      * Empty (the default) means the agent has no modes. A turn reads the current one with
      * {@link PromptTurn#modeId()}.
+     *
+     * @return the modes, in the order the client shows them
      */
     default List<SessionMode> modes() {
         return List.of();
@@ -56,17 +61,19 @@ public interface Agent {
      * {@code currentValue}. Boolean options are offered only to clients that advertise
      * {@code session.configOptions.boolean}; for the others their default applies. A turn reads
      * the current values with {@link PromptTurn#configValue(String)}.
+     *
+     * @return the options, in the order the client shows them; empty (the default) for none
      */
     default List<SessionConfigOption> configOptions() {
         return List.of();
     }
 
-    /** Whether prompts may contain images ({@code promptCapabilities.image}). */
+    /** {@return whether prompts may contain images ({@code promptCapabilities.image}); default false} */
     default boolean acceptsImages() {
         return false;
     }
 
-    /** Whether prompts may contain audio ({@code promptCapabilities.audio}). */
+    /** {@return whether prompts may contain audio ({@code promptCapabilities.audio}); default false} */
     default boolean acceptsAudio() {
         return false;
     }
@@ -75,11 +82,17 @@ public interface Agent {
      * Called when {@code session/load} or {@code session/resume} brings back a stored session,
      * before the answer (for a load, after the conversation was replayed). An agent that keeps
      * model context rebuilds it here from {@link Session#history()}.
+     *
+     * @param session the restored session
      */
     default void sessionRestored(Session session) {
     }
 
-    /** Called when {@code session/close} or {@code session/delete} ends a session in this process. */
+    /**
+     * Called when {@code session/close} or {@code session/delete} ends a session in this process.
+     *
+     * @param session the session that ended
+     */
     default void sessionClosed(Session session) {
     }
 

@@ -71,13 +71,16 @@ public final class ClientState implements ClientAbilities {
         return c != null && c.elicitation() != null && c.elicitation().form() != null;
     }
 
-    /** Whether the client takes {@code boolean} session config options ({@code session.configOptions.boolean}). */
+    /**
+     * {@return whether the client takes {@code boolean} session config options ({@code session.configOptions.boolean})}
+     */
     public boolean supportsBooleanConfigOptions() {
         ClientCapabilities c = capabilities;
         return c != null && c.session() != null && c.session().configOptions() != null
                 && c.session().configOptions().booleanOptions() != null;
     }
 
+    /** {@return whether the client advertised {@code fs.readTextFile}} */
     public boolean canReadTextFile() {
         FileSystemCapabilities fs = fs();
         return fs != null && Boolean.TRUE.equals(fs.readTextFile());

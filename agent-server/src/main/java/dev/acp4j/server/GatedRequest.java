@@ -48,12 +48,14 @@ public final class GatedRequest {
         this.state = state;
     }
 
-    /** The ACP method: {@code session/new}, {@code session/load}, {@code session/resume} or {@code session/prompt}. */
+    /**
+     * {@return the ACP method: {@code session/new}, {@code session/load}, {@code session/resume} or {@code session/prompt}}
+     */
     public String method() {
         return method;
     }
 
-    /** The session's id; empty for {@code session/new} (the session does not exist yet). */
+    /** {@return the session's id; empty for {@code session/new} (the session does not exist yet)} */
     public Optional<String> sessionId() {
         return Optional.ofNullable(sessionId);
     }
@@ -61,6 +63,8 @@ public final class GatedRequest {
     /**
      * The session's working directory as the client gives it (for a prompt, the session's);
      * empty when the client sent no absolute path (the request is then refused anyway).
+     *
+     * @return the working directory
      */
     public Optional<Path> cwd() {
         if (cwd == null) {
@@ -74,27 +78,27 @@ public final class GatedRequest {
         }
     }
 
-    /** The further workspace roots the client gives ({@code additionalDirectories}), as sent. */
+    /** {@return the further workspace roots the client gives ({@code additionalDirectories}), as sent} */
     public List<String> additionalDirectories() {
         return additionalDirectories;
     }
 
-    /** The MCP servers the client gives for the session (for a prompt, the session's). */
+    /** {@return the MCP servers the client gives for the session (for a prompt, the session's)} */
     public List<McpServer> mcpServers() {
         return mcpServers;
     }
 
-    /** The prompt's content blocks; empty for every method but {@code session/prompt}. */
+    /** {@return the prompt's content blocks; empty for every method but {@code session/prompt}} */
     public List<ContentBlock> prompt() {
         return prompt;
     }
 
-    /** The request's {@code _meta}, as sent; empty when it has none. */
+    /** {@return the request's {@code _meta}, as sent; empty when it has none} */
     public Map<String, Object> meta() {
         return meta;
     }
 
-    /** The session's mode while the request runs ({@link Agent#modes()}), or null when the agent has none. */
+    /** {@return the session's mode while the request runs ({@link Agent#modes()}), or null when the agent has none} */
     public String modeId() {
         return settings.currentModeId(state());
     }
@@ -103,6 +107,9 @@ public final class GatedRequest {
      * The value a config option ({@link Agent#configOptions()}) has while the request runs: a select
      * option's value id, or {@code "true"}/{@code "false"} for a boolean one; null for an unknown id.
      * This is how an agent whose models come from several providers tells which one a session needs.
+     *
+     * @param configId the option's {@code id}
+     * @return the current value, or null
      */
     public String configValue(String configId) {
         return settings.currentValue(state(), configId, clientHasBooleans);

@@ -128,12 +128,12 @@ public final class PromptTurn {
         return session.id();
     }
 
-    /** The session this turn runs in (its title, directories, recorded history). */
+    /** {@return the session this turn runs in (its title, directories, recorded history)} */
     public Session session() {
         return session;
     }
 
-    /** The further workspace roots of the session ({@code additionalDirectories}). */
+    /** {@return the further workspace roots of the session ({@code additionalDirectories})} */
     public List<Path> additionalDirectories() {
         return session.additionalDirectories();
     }
@@ -142,12 +142,14 @@ public final class PromptTurn {
      * The session's recorded conversation before this turn's prompt and what this turn has sent
      * so far (see {@link Session#history()}); after a {@code session/load} in a new process it
      * holds the earlier processes' turns too.
+     *
+     * @return the updates, oldest first
      */
     public List<SessionUpdate> history() {
         return session.history();
     }
 
-    /** The session's current mode ({@link Agent#modes()}), or null when the agent has none. */
+    /** {@return the session's current mode ({@link Agent#modes()}), or null when the agent has none} */
     public String modeId() {
         return settings.currentModeId(session.state());
     }
@@ -155,12 +157,19 @@ public final class PromptTurn {
     /**
      * The current value of a config option ({@link Agent#configOptions()}): a select option's
      * value id, or {@code "true"}/{@code "false"} for a boolean one; null for an unknown id.
+     *
+     * @param configId the option's {@code id}
+     * @return the current value, or null
      */
     public String configValue(String configId) {
         return settings.currentValue(session.state(), configId, client.state().supportsBooleanConfigOptions());
     }
 
-    /** Sets the session's title (shown by {@code session/list}); the client gets a {@code session_info_update}. */
+    /**
+     * Sets the session's title (shown by {@code session/list}); the client gets a {@code session_info_update}.
+     *
+     * @param title the new title
+     */
     public void setTitle(String title) {
         if (title != null && !title.isBlank() && !title.equals(session.title().orElse(null))) {
             synchronized (this) {
@@ -172,11 +181,18 @@ public final class PromptTurn {
         }
     }
 
-    /** Reports context-window usage ({@code used} of {@code size} tokens) and, optionally, the cost so far. */
+    /**
+     * Reports context-window usage ({@code used} of {@code size} tokens) and, optionally, the cost so far.
+     *
+     * @param used tokens in the context window now
+     * @param size the context window's size, in tokens
+     * @param cost the session's cost so far, or null
+     */
     public void reportUsage(long used, long size, Cost cost) {
         send(new SessionUpdate.UsageUpdate(used, size, cost, null));
     }
 
+    /** {@return the session's working directory (absolute)} */
     public Path cwd() {
         return session.cwd();
     }
@@ -232,6 +248,8 @@ public final class PromptTurn {
      * (one for the reply, one for the thoughts). Conversation updates (messages, thoughts, tool
      * calls, plans) are recorded in the session before they are sent, so that
      * {@code session/load} replays them. Dropped once the turn has been answered.
+     *
+     * @param update the update, sent as {@code session/update}
      */
     public synchronized void send(SessionUpdate update) {
         if (!finished) {
@@ -267,6 +285,12 @@ public final class PromptTurn {
                 || update instanceof SessionUpdate.ToolCallUpdateNotification || update instanceof SessionUpdate.Plan;
     }
 
+    /**
+     * Whether the client sent {@code session/cancel} for this turn; the agent should then stop soon and
+     * return {@code StopReason.CANCELLED}.
+     *
+     * @return true once the turn is cancelled
+     */
     public boolean isCancelled() {
         return cancellation.isCancelled();
     }

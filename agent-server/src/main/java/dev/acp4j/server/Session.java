@@ -40,27 +40,27 @@ public final class Session {
         this.recorder = recorder;
     }
 
-    /** The ACP session id. */
+    /** {@return the ACP session id} */
     public String id() {
         return id;
     }
 
-    /** The session's working directory (absolute). */
+    /** {@return the session's working directory (absolute)} */
     public Path cwd() {
         return cwd;
     }
 
-    /** Further workspace roots the client gave ({@code additionalDirectories}), absolute, in order. */
+    /** {@return further workspace roots the client gave ({@code additionalDirectories}), absolute, in order} */
     public List<Path> additionalDirectories() {
         return additionalDirectories;
     }
 
-    /** The MCP servers the client gave for this session (in this process). */
+    /** {@return the MCP servers the client gave for this session (in this process)} */
     public List<McpServer> mcpServers() {
         return mcpServers;
     }
 
-    /** The session's title, if it has one. */
+    /** {@return the session's title, if it has one} */
     public Optional<String> title() {
         return Optional.ofNullable(state.title());
     }
@@ -68,6 +68,8 @@ public final class Session {
     /**
      * The recorded conversation, oldest first: every user message (as {@code user_message_chunk})
      * and every update the agent streamed in earlier turns, and in the running turn so far.
+     *
+     * @return the updates, oldest first
      */
     public List<SessionUpdate> history() {
         synchronized (history) {

@@ -45,6 +45,8 @@ public final class TraceFile implements TraceSink, Closeable {
      * {@code 0700} directories) from its creation, since the trace holds prompts and file
      * contents; a symbolic link at {@code file} is refused, never written through.
      *
+     * @param file where the trace goes
+     * @return the open trace
      * @throws CannotOpenException naming the file and the cause
      */
     public static TraceFile open(Path file) throws CannotOpenException {

@@ -10,5 +10,13 @@ import java.util.concurrent.CompletionStage;
  */
 @FunctionalInterface
 public interface AsyncRequestHandler<P, R> {
+    /**
+     * Starts handling the request and returns at once.
+     *
+     * @param params the bound params
+     * @param context the request's id, method, cancellation and connection
+     * @return the stage that completes with the result, or exceptionally with the error to answer
+     * @throws Exception when the request cannot even start; answered as {@link RequestHandler} failures are
+     */
     CompletionStage<R> handle(P params, RequestContext context) throws Exception;
 }

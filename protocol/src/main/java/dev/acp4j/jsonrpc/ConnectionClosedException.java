@@ -5,6 +5,7 @@ public final class ConnectionClosedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The connection closed before the answer came. */
     public ConnectionClosedException() {
         super("connection closed", null, false, false);
     }

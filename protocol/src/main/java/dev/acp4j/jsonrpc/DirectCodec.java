@@ -12,6 +12,7 @@ import java.io.IOException;
  */
 public interface DirectCodec {
 
+    /** Handles nothing: databind does all the work. */
     DirectCodec NONE = new DirectCodec() {
         @Override
         public Object read(JsonNode params, Class<?> type, ObjectMapper mapper) {
@@ -29,12 +30,30 @@ public interface DirectCodec {
         }
     };
 
-    /** {@code params} (an object) bound to {@code type}, or null: databind binds them (and names any invalid field). */
+    /**
+     * {@code params} (an object) bound to {@code type}, or null: databind binds them (and names any invalid field).
+     *
+     * @param params the request params
+     * @param type the params type the method table names
+     * @param mapper the mapper databind would use
+     * @return the bound params, or null
+     */
     Object read(JsonNode params, Class<?> type, ObjectMapper mapper);
 
-    /** Whether {@link #write} writes {@code result}; otherwise databind does. */
+    /**
+     * Whether {@link #write} writes {@code result}; otherwise databind does.
+     *
+     * @param result a handler's result
+     * @return true when this codec writes it
+     */
     boolean writes(Object result);
 
-    /** Writes {@code result}, one for which {@link #writes} answered true. */
+    /**
+     * Writes {@code result}, one for which {@link #writes} answered true.
+     *
+     * @param g the generator positioned where the result value goes
+     * @param result the result
+     * @throws IOException when the generator fails
+     */
     void write(JsonGenerator g, Object result) throws IOException;
 }

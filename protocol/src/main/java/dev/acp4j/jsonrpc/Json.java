@@ -56,6 +56,11 @@ public final class Json {
         }
     }
 
+    /**
+     * A mapper configured as acp4j reads and writes ACP: unknown properties ignored, nulls not written, required properties enforced.
+     *
+     * @return a new mapper
+     */
     public static ObjectMapper newMapper() {
         JsonMapper mapper = JsonMapper.builder()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -102,6 +107,8 @@ public final class Json {
     /**
      * One mapper for the whole process, so that what Jackson learns about the records (its
      * serializer and deserializer caches) is learnt once. Thread-safe; never reconfigure it.
+     *
+     * @return the shared mapper
      */
     public static ObjectMapper shared() {
         return Shared.MAPPER;

@@ -86,11 +86,22 @@ public final class JsonRpcConnection implements AutoCloseable {
         this.executor = b.executor != null ? b.executor : Executors.newCachedThreadPool(daemonThreads("acp4j-handler-"));
     }
 
+    /**
+     * A connection reading newline-delimited JSON-RPC messages from {@code in} and writing them to {@code out}.
+     *
+     * @param in the peer's messages (for an agent, stdin)
+     * @param out where messages go (for an agent, stdout, which carries nothing else)
+     * @return a builder
+     */
     public static Builder builder(InputStream in, OutputStream out) {
         return new Builder(in, out);
     }
 
-    /** Starts the read loop on its own thread. */
+    /**
+     * Starts the read loop on its own thread.
+     *
+     * @return this connection
+     */
     public JsonRpcConnection start() {
         Thread thread = new Thread(this::readLoop, "acp4j-read-loop");
         thread.setDaemon(true);
@@ -102,16 +113,27 @@ public final class JsonRpcConnection implements AutoCloseable {
      * Completes when the input reached its end and the connection shut down: the requests read
      * before the end have been answered by then, unless they took too long. Completes
      * exceptionally when the read loop itself failed (not on an input error, which ends the input).
+     *
+     * @return the future of the shutdown
      */
     public CompletableFuture<Void> closed() {
         return closed;
     }
 
+    /** {@return the mapper that binds params and results} */
     public ObjectMapper mapper() {
         return mapper;
     }
 
-    /** Sends a request to the peer; the future holds its result bound to {@code resultType}. */
+    /**
+     * Sends a request to the peer; the future holds its result bound to {@code resultType}.
+     *
+     * @param <R> the result type
+     * @param method the method, e.g. {@code fs/read_text_file}
+     * @param params the params, written by the mapper
+     * @param resultType the result type
+     * @return the future result
+     */
     public <R> CompletableFuture<R> request(String method, Object params, Class<R> resultType) {
         return request(method, params, resultType, null);
     }
@@ -121,6 +143,13 @@ public final class JsonRpcConnection implements AutoCloseable {
      * answers with an error, with {@link TimeoutException} after {@code timeout} (when not
      * null), with {@link ConnectionClosedException} when the connection closes first.
      * Cancelling the future, or its timing out, sends the peer {@code $/cancel_request}.
+     *
+     * @param <R> the result type
+     * @param method the method, e.g. {@code session/request_permission}
+     * @param params the params, written by the mapper
+     * @param resultType the result type
+     * @param timeout how long to wait for the answer, or null for ever
+     * @return the future result
      */
     public <R> CompletableFuture<R> request(String method, Object params, Class<R> resultType, Duration timeout) {
         long id = nextId.getAndIncrement();
@@ -152,6 +181,9 @@ public final class JsonRpcConnection implements AutoCloseable {
      * Sends a notification to the peer: queued and written promptly by the output's flusher
      * thread, with the lines queued beside it, and always before anything written after it.
      * Fails silently (logged) once the output is gone.
+     *
+     * @param method the method, e.g. {@code session/update}
+     * @param params the params, written by the mapper
      */
     public void notify(String method, Object params) {
         try {
@@ -581,32 +613,67 @@ public final class JsonRpcConnection implements AutoCloseable {
             this.out = Objects.requireNonNull(out, "out");
         }
 
+        /**
+         * The mapper for params and results; default: a new {@link Json#newMapper()}.
+         *
+         * @param value the mapper
+         * @return this builder
+         */
         public Builder mapper(ObjectMapper value) {
             this.mapper = value;
             return this;
         }
 
+        /**
+         * The methods the peer may call.
+         *
+         * @param value the method table
+         * @return this builder
+         */
         public Builder methods(MethodTable value) {
             this.methods = Objects.requireNonNull(value);
             return this;
         }
 
-        /** Runs handlers; by default a cached pool of daemon threads owned by the connection. */
+        /**
+         * Runs handlers; by default a cached pool of daemon threads owned by the connection.
+         *
+         * @param value the executor
+         * @return this builder
+         */
         public Builder executor(ExecutorService value) {
             this.executor = value;
             return this;
         }
 
+        /**
+         * Observes every line in and out (for {@code --trace}); default: none.
+         *
+         * @param value the trace sink
+         * @return this builder
+         */
         public Builder trace(TraceSink value) {
             this.trace = Objects.requireNonNull(value);
             return this;
         }
 
+        /**
+         * The longest message read, in bytes; a longer one is answered with {@code -32600}. Default: {@link #DEFAULT_MAX_LINE_BYTES}.
+         *
+         * @param value the limit
+         * @return this builder
+         */
         public Builder maxLineBytes(int value) {
             this.maxLineBytes = value;
             return this;
         }
 
+        /**
+         * Binds and writes some types by hand, before databind; default: {@link DirectCodec#NONE}.
+         *
+         * @param value the codec
+         * @return this builder
+         */
         public Builder directCodec(DirectCodec value) {
             this.direct = Objects.requireNonNull(value);
             return this;
@@ -616,12 +683,16 @@ public final class JsonRpcConnection implements AutoCloseable {
          * Runs before each write to the output, on the writing thread, once the lines to write
          * have been taken: what those lines tell the peer (a recorded update, say) can be made
          * durable before the peer can read them. It must not write to this connection.
+         *
+         * @param value the hook
+         * @return this builder
          */
         public Builder beforeWrite(Runnable value) {
             this.beforeWrite = Objects.requireNonNull(value);
             return this;
         }
 
+        /** {@return the connection, not yet started} */
         public JsonRpcConnection build() {
             if (mapper == null) {
                 mapper = Json.newMapper();

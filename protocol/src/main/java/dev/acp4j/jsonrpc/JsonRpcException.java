@@ -28,17 +28,33 @@ public class JsonRpcException extends RuntimeException {
 
     private final transient JsonRpcError error;
 
+    /**
+     * Answers the request with {@code error}.
+     *
+     * @param error the error
+     */
     public JsonRpcException(JsonRpcError error) {
         super(error.code() + " " + error.message(), null, false, false);
         this.error = error;
     }
 
-    /** {@code -32602}, message {@code "Invalid params: <detail>"}. */
+    /**
+     * {@code -32602}, message {@code "Invalid params: <detail>"}.
+     *
+     * @param detail which field is wrong, and why
+     * @return the exception
+     */
     public static JsonRpcException invalidParams(String detail) {
         return new JsonRpcException(JsonRpcError.invalidParams(detail));
     }
 
-    /** An error with this {@code code} and {@code message}, without {@code data}. */
+    /**
+     * An error with this {@code code} and {@code message}, without {@code data}.
+     *
+     * @param code the error code
+     * @param message what the user reads
+     * @return the exception
+     */
     public static JsonRpcException of(int code, String message) {
         return new JsonRpcException(new JsonRpcError(code, message));
     }
@@ -46,17 +62,23 @@ public class JsonRpcException extends RuntimeException {
     /**
      * An error with this {@code code}, {@code message} and {@code data}: a {@link JsonNode} as it
      * is, anything else (a record, a map, a list) converted to JSON as acp4j writes its messages.
+     *
+     * @param code the error code
+     * @param message what the user reads
+     * @param data extra information, or null
+     * @return the exception
      */
     public static JsonRpcException of(int code, String message, Object data) {
         JsonNode tree = data == null || data instanceof JsonNode ? (JsonNode) data : Json.shared().valueToTree(data);
         return new JsonRpcException(new JsonRpcError(code, message, tree));
     }
 
-    /** The error the request is answered with (or that the peer answered). */
+    /** {@return the error the request is answered with (or that the peer answered)} */
     public JsonRpcError error() {
         return error;
     }
 
+    /** {@return the error code} */
     public int code() {
         return error.code();
     }

@@ -14,13 +14,26 @@ public final class LineReader {
     /**
      * One line read: its bytes, or the fact that it was longer than the limit, or that the
      * memory to hold it ran out ({@code length} is then how far it got).
+     *
+     * @param bytes the buffer holding the line
+     * @param length how many bytes of {@code bytes} are the line
+     * @param tooLong whether the line was longer than the limit (its bytes were skipped)
+     * @param outOfMemory whether the memory to hold it ran out
      */
     public record Line(byte[] bytes, int length, boolean tooLong, boolean outOfMemory) {
 
+        /**
+         * A line that did not run out of memory.
+         *
+         * @param bytes the buffer holding the line
+         * @param length how many bytes of {@code bytes} are the line
+         * @param tooLong whether the line was longer than the limit
+         */
         public Line(byte[] bytes, int length, boolean tooLong) {
             this(bytes, length, tooLong, false);
         }
 
+        /** {@return whether the line holds only spaces, tabs and carriage returns} */
         public boolean isBlank() {
             for (int i = 0; i < length; i++) {
                 byte b = bytes[i];
@@ -44,6 +57,12 @@ public final class LineReader {
     private byte[] line = new byte[INITIAL_BYTES];
     private boolean eof;
 
+    /**
+     * A reader of {@code in}.
+     *
+     * @param in the input
+     * @param maxLineBytes the longest line kept, in bytes
+     */
     public LineReader(InputStream in, int maxLineBytes) {
         if (maxLineBytes < 1) {
             throw new IllegalArgumentException("maxLineBytes must be positive");
@@ -52,7 +71,12 @@ public final class LineReader {
         this.maxLineBytes = maxLineBytes;
     }
 
-    /** The next line, without its terminator; {@code null} at end of stream. */
+    /**
+     * The next line, without its terminator; {@code null} at end of stream.
+     *
+     * @return the line, or null
+     * @throws IOException when the input fails
+     */
     public Line next() throws IOException {
         if (line.length > RETAINED_BYTES) {
             line = new byte[INITIAL_BYTES];

@@ -42,11 +42,21 @@ public final class LineWriter {
 
     private final Runnable beforeWrite;
 
+    /**
+     * A writer to {@code out}.
+     *
+     * @param out the output
+     * @param trace sees every line written
+     */
     public LineWriter(OutputStream out, TraceSink trace) {
         this(out, trace, () -> { });
     }
 
     /**
+     * A writer to {@code out} that runs {@code beforeWrite} before each write.
+     *
+     * @param out the output
+     * @param trace sees every line written
      * @param beforeWrite runs before each write, once the lines to write have been taken (see
      *                    {@link JsonRpcConnection.Builder#beforeWrite}); its failures are its own to report
      */

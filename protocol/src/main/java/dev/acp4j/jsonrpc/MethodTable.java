@@ -16,18 +16,44 @@ public final class MethodTable {
     private final Map<String, Route> requests = new ConcurrentHashMap<>();
     private final Map<String, Route> notifications = new ConcurrentHashMap<>();
 
-    /** A request answered by a handler that runs on a handler thread. */
+    /**
+     * A request answered by a handler that runs on a handler thread.
+     *
+     * @param <P> the params type
+     * @param <R> the result type
+     * @param method the method name
+     * @param paramsType the params type
+     * @param handler answers the request
+     * @return this table
+     */
     public <P, R> MethodTable request(String method, Class<P> paramsType, RequestHandler<P, R> handler) {
         return add(requests, new Route(method, paramsType, Mode.HANDLER_THREAD, handler, false));
     }
 
-    /** A request started on the read loop and answered when the returned stage completes. */
+    /**
+     * A request started on the read loop and answered when the returned stage completes.
+     *
+     * @param <P> the params type
+     * @param <R> the result type
+     * @param method the method name
+     * @param paramsType the params type
+     * @param handler starts the request
+     * @return this table
+     */
     public <P, R> MethodTable requestAsync(String method, Class<P> paramsType,
                                            AsyncRequestHandler<P, R> handler) {
         return add(requests, new Route(method, paramsType, Mode.READ_LOOP, handler, false));
     }
 
-    /** A notification, handled on the read loop in arrival order. */
+    /**
+     * A notification, handled on the read loop in arrival order.
+     *
+     * @param <P> the params type
+     * @param method the method name
+     * @param paramsType the params type
+     * @param handler handles the notification
+     * @return this table
+     */
     public <P> MethodTable notification(String method, Class<P> paramsType, NotificationHandler<P> handler) {
         return add(notifications, new Route(method, paramsType, Mode.READ_LOOP, handler, true));
     }

@@ -24,19 +24,22 @@ public final class RequestContext {
         this.peer = peer;
     }
 
-    /** The request id as the peer sent it (string, number or null). */
+    /** {@return the request id as the peer sent it (string, number or null)} */
     public JsonNode id() {
         return id;
     }
 
+    /** {@return the method, e.g. {@code session/prompt}} */
     public String method() {
         return method;
     }
 
+    /** {@return the cancellation, signalled by the peer's {@code $/cancel_request} or the connection closing} */
     public CancellationToken cancellation() {
         return cancellation;
     }
 
+    /** {@return the connection, to send the peer requests and notifications} */
     public JsonRpcConnection peer() {
         return peer;
     }
@@ -44,6 +47,8 @@ public final class RequestContext {
     /**
      * Runs {@code action} once this request's answer has been written, e.g. a notification
      * that refers to something the answer creates.
+     *
+     * @param action what to run
      */
     public void afterResponse(Runnable action) {
         afterResponse.add(action);

@@ -10,8 +10,11 @@ public enum AuthMethodType {
     API_KEY_PAGE("api_key_page", null),
     /** OAuth 2 sign-in run by the agent; an {@code agent} method on the wire. */
     OAUTH2("oauth2", null),
+    /** Values the client passes as environment variables; {@code env_var} on the wire. */
     ENV_VAR("env_var", "env_var"),
+    /** Values the client passes as command-line flags; {@code start_param} on the wire. */
     START_PARAM("start_param", "start_param"),
+    /** The agent's own login, run by the client in a terminal; {@code terminal} on the wire. */
     TERMINAL("terminal", "terminal");
 
     private final String configName;
@@ -22,19 +25,27 @@ public enum AuthMethodType {
         this.wireType = wireType;
     }
 
+    /** {@return the spelling in a configuration's {@code type}, e.g. {@code api_key_page}} */
     public String configName() {
         return configName;
     }
 
-    /** The {@code type} on the wire, or null for an {@code agent} method (no {@code type}). */
+    /** {@return the {@code type} on the wire, or null for an {@code agent} method (no {@code type})} */
     public String wireType() {
         return wireType;
     }
 
+    /**
+     * The type a configuration spells {@code name}.
+     *
+     * @param name e.g. {@code oauth2}
+     * @return the type, or empty for an unknown name
+     */
     public static Optional<AuthMethodType> fromConfigName(String name) {
         return Arrays.stream(values()).filter(t -> t.configName.equals(name)).findFirst();
     }
 
+    /** {@return every configuration spelling, comma-separated, for messages} */
     public static String allConfigNames() {
         return String.join(", ", Arrays.stream(values()).map(AuthMethodType::configName).toList());
     }

@@ -32,12 +32,25 @@ public final class ClientRules {
     private ClientRules() {
     }
 
-    /** Whether {@code host} is 127.0.0.1, ::1 or localhost. */
+    /**
+     * Whether {@code host} is 127.0.0.1, ::1 or localhost.
+     *
+     * @param host a host name or address literal, or null
+     * @return true for a loopback host
+     */
     public static boolean isLoopback(String host) {
         return host != null && LOOPBACK_HOSTS.contains(host.toLowerCase(Locale.ROOT));
     }
 
-    /** Checks the client settings of one method or {@code mcpClients} entry. */
+    /**
+     * Checks the client settings of one method or {@code mcpClients} entry.
+     *
+     * @param clientSecretFile the {@code clientSecretFile} setting, or null
+     * @param tokenEndpointAuthMethod the {@code tokenEndpointAuthMethod} setting, or null
+     * @param caBundle the {@code caBundle} setting, or null
+     * @param label where the entry is, for messages
+     * @param problems gets one message per problem
+     */
     public static void checkClient(String clientSecretFile, String tokenEndpointAuthMethod, String caBundle,
                                    String label, Consumer<String> problems) {
         filePath(clientSecretFile, "clientSecretFile", label, problems);
@@ -51,7 +64,14 @@ public final class ClientRules {
         }
     }
 
-    /** Checks one {@code mcpClients} entry. */
+    /**
+     * Checks one {@code mcpClients} entry.
+     *
+     * @param client the entry
+     * @param label where the entry is, for messages
+     * @param reported keys already reported as problems, not to report again
+     * @param problems gets one message per problem
+     */
     public static void checkMcpClient(McpClientConfig client, String label, Set<String> reported,
                                       Consumer<String> problems) {
         if (client.serverUrl() == null && client.issuer() == null && !reported.contains("serverUrl")
@@ -66,7 +86,12 @@ public final class ClientRules {
         checkClient(client.clientSecretFile(), client.tokenEndpointAuthMethod(), client.caBundle(), label, problems);
     }
 
-    /** Checks the {@code mcpClients} list: each entry, and no two for the same server or issuer. */
+    /**
+     * Checks the {@code mcpClients} list: each entry, and no two for the same server or issuer.
+     *
+     * @param clients the entries
+     * @param problems gets one message per problem
+     */
     public static void checkMcpClients(List<McpClientConfig> clients, Consumer<String> problems) {
         for (int i = 0; i < clients.size(); i++) {
             checkMcpClient(clients.get(i), "mcpClients[" + i + "]", Set.of(), problems);
@@ -74,7 +99,12 @@ public final class ClientRules {
         duplicateMcpClients(clients, problems);
     }
 
-    /** No two {@code mcpClients} entries for the same server or issuer. */
+    /**
+     * No two {@code mcpClients} entries for the same server or issuer.
+     *
+     * @param clients the entries
+     * @param problems gets one message per problem
+     */
     public static void duplicateMcpClients(List<McpClientConfig> clients, Consumer<String> problems) {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < clients.size(); i++) {

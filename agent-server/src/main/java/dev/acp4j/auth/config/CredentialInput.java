@@ -19,12 +19,19 @@ public record CredentialInput(String name, String label, boolean secret, boolean
     /** {@code "kind": "oauth_token"}: an OAuth access token given by the environment or a start parameter. */
     public static final String OAUTH_TOKEN = "oauth_token";
 
-    /** An input of kind {@code api_key}. */
+    /**
+     * An input of kind {@code api_key}.
+     *
+     * @param name the variable or flag name
+     * @param label what the client shows when asking for it
+     * @param secret whether the client should mask it
+     * @param optional whether the method works without it
+     */
     public CredentialInput(String name, String label, boolean secret, boolean optional) {
         this(name, label, secret, optional, null);
     }
 
-    /** Whether this input holds an OAuth/bearer token rather than an API key. */
+    /** {@return whether this input holds an OAuth/bearer token rather than an API key} */
     public boolean oauthToken() {
         return OAUTH_TOKEN.equals(kind);
     }

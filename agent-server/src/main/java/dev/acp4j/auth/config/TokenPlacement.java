@@ -21,12 +21,26 @@ import java.util.Optional;
 public record TokenPlacement(Where where, String name) {
 
     /** The part before the colon. */
-    public enum Where { AUTHORIZATION, HEADER, QUERY, FORM }
+    public enum Where {
+        /** The {@code Authorization} header, {@code SCHEME TOKEN}. */
+        AUTHORIZATION,
+        /** A header of its own holding the bare token. */
+        HEADER,
+        /** A query parameter of the request URL. */
+        QUERY,
+        /** A form parameter of a {@code POST} body. */
+        FORM
+    }
 
     /** How the rules describe the accepted forms. */
     static final String FORMS = "'authorization: SCHEME', 'header: NAME', 'query: NAME' or 'form: NAME'";
 
-    /** The placement {@code text} describes, or empty when it is none of the forms. */
+    /**
+     * The placement {@code text} describes, or empty when it is none of the forms.
+     *
+     * @param text e.g. {@code "authorization: token"}
+     * @return the placement
+     */
     public static Optional<TokenPlacement> parse(String text) {
         if (text == null) {
             return Optional.empty();

@@ -39,7 +39,12 @@ public final class Browser {
         this.unavailable = unavailable;
     }
 
-    /** The browser of a process with environment {@code env} on this operating system. */
+    /**
+     * The browser of a process with environment {@code env} on this operating system.
+     *
+     * @param env the environment ({@code BROWSER}, {@code ACP4J_NO_BROWSER}, ...)
+     * @return the browser
+     */
     public static Browser of(Map<String, String> env) {
         return of(env, System.getProperty("os.name", ""));
     }
@@ -76,7 +81,7 @@ public final class Browser {
                 : new Browser(null, "no browser opener found (xdg-open is not installed; BROWSER is not set)");
     }
 
-    /** Why no browser can be opened here, or empty when it can. */
+    /** {@return why no browser can be opened here, or empty when it can} */
     public Optional<String> unavailable() {
         return Optional.ofNullable(unavailable);
     }
@@ -84,6 +89,9 @@ public final class Browser {
     /**
      * Starts the opener for {@code url}; returns its process (whose exit status tells whether it
      * worked). Its output is discarded and its stdin is empty.
+     *
+     * @param url the page to open
+     * @return the opener process
      */
     public Process open(URI url) {
         if (unavailable != null) {
@@ -114,7 +122,11 @@ public final class Browser {
         }
     }
 
-    /** Best effort, for the terminal login (which prints the URL as well). */
+    /**
+     * Best effort, for the terminal login (which prints the URL as well).
+     *
+     * @param url the page to open
+     */
     public void tryOpen(URI url) {
         try {
             open(url);
@@ -123,7 +135,7 @@ public final class Browser {
         }
     }
 
-    /** The opener's program name, for messages. */
+    /** {@return the opener's program name, for messages} */
     public String program() {
         return command == null ? "none" : command.get(0);
     }

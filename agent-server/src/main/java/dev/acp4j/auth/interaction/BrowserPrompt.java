@@ -20,7 +20,14 @@ public final class BrowserPrompt implements UserPrompt {
     private BrowserPrompt() {
     }
 
-    /** Opens {@code url}; {@code message} says what the page is for. */
+    /**
+     * Opens {@code url}; {@code message} says what the page is for.
+     *
+     * @param browser the browser to open it in
+     * @param url the page to open
+     * @param message what the page is for
+     * @return the prompt
+     */
     public static BrowserPrompt open(Browser browser, URI url, String message) {
         BrowserPrompt prompt = new BrowserPrompt();
         log.info("{} Opening it in the browser ({}): {}", message, browser.program(), url);

@@ -20,7 +20,16 @@ public final class Interaction {
     }
 
     /**
+     * The flow's result, unless the user declines, the request is cancelled or {@code timeout} passes first.
+     *
+     * @param <T> the flow's result type
+     * @param flow the sign-in flow, completing with its result
+     * @param elicitation how the user was sent to the URL; completed or abandoned when the wait ends
+     * @param cancellation the request's cancellation
+     * @param timeout how long to wait
      * @param failure turns a decline or a timeout into the error to answer with
+     * @return the flow's result
+     * @throws InterruptedException when the thread is interrupted while waiting
      */
     public static <T> T await(CompletableFuture<T> flow, UserPrompt elicitation, CancellationToken cancellation,
                        Duration timeout, Function<Throwable, ? extends RuntimeException> failure)
@@ -54,7 +63,12 @@ public final class Interaction {
         }
     }
 
-    /** A wait as people say it: {@code 5 minutes}, {@code 1 minute}, {@code 45 seconds}, {@code 90 seconds}. */
+    /**
+     * A wait as people say it: {@code 5 minutes}, {@code 1 minute}, {@code 45 seconds}, {@code 90 seconds}.
+     *
+     * @param wait the duration
+     * @return the words
+     */
     public static String describe(Duration wait) {
         long seconds = wait.toSeconds();
         return seconds >= 60 && seconds % 60 == 0 ? seconds / 60 + " minute" + (seconds == 60 ? "" : "s")

@@ -24,6 +24,7 @@ public final class UrlElicitation implements UserPrompt {
     public static final class DeclinedException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
+        /** True for a cancel, false for a decline. */
         private final boolean cancelled;
 
         DeclinedException(boolean cancelled) {
@@ -31,7 +32,11 @@ public final class UrlElicitation implements UserPrompt {
             this.cancelled = cancelled;
         }
 
-        /** True for a cancel, false for a decline. */
+        /**
+         * True for a cancel, false for a decline.
+         *
+         * @return whether the user cancelled
+         */
         public boolean cancelled() {
             return cancelled;
         }
@@ -46,14 +51,30 @@ public final class UrlElicitation implements UserPrompt {
         this.connection = connection;
     }
 
-    /** Sends a request-scoped URL elicitation tied to the request {@code requestId}. */
+    /**
+     * Sends a request-scoped URL elicitation tied to the request {@code requestId}.
+     *
+     * @param connection the connection to the client
+     * @param requestId the id of the request awaiting the sign-in, e.g. {@code authenticate}
+     * @param url the URL the client opens
+     * @param message what the user reads
+     * @return the elicitation, sent
+     */
     public static UrlElicitation forRequest(JsonRpcConnection connection, JsonNode requestId, URI url, String message) {
         UrlElicitation elicitation = new UrlElicitation(connection);
         elicitation.send(CreateElicitationRequest.urlForRequest(requestId, elicitation.elicitationId, url.toString(), message));
         return elicitation;
     }
 
-    /** Sends a session-scoped URL elicitation. */
+    /**
+     * Sends a session-scoped URL elicitation.
+     *
+     * @param connection the connection to the client
+     * @param sessionId the session the sign-in is for
+     * @param url the URL the client opens
+     * @param message what the user reads
+     * @return the elicitation, sent
+     */
     public static UrlElicitation forSession(JsonRpcConnection connection, String sessionId, URI url, String message) {
         UrlElicitation elicitation = new UrlElicitation(connection);
         elicitation.send(CreateElicitationRequest.urlForSession(sessionId, elicitation.elicitationId, url.toString(), message));
@@ -73,6 +94,7 @@ public final class UrlElicitation implements UserPrompt {
         });
     }
 
+    /** {@return the {@code elicitationId}, which {@code elicitation/complete} names} */
     public String elicitationId() {
         return elicitationId;
     }

@@ -8,7 +8,11 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface UserPrompt {
 
-    /** Fails when the user declines or cancels; never completes normally. */
+    /**
+     * Fails when the user declines or cancels; never completes normally.
+     *
+     * @return a future that fails with the decline
+     */
     CompletableFuture<Void> declined();
 
     /** The flow behind the URL finished. */
@@ -20,6 +24,8 @@ public interface UserPrompt {
     /**
      * A prompt already shown where the user cannot decline it and nothing needs closing, such as
      * a URL printed on the terminal.
+     *
+     * @return the prompt
      */
     static UserPrompt shown() {
         return new UserPrompt() {

@@ -22,10 +22,16 @@ public final class AuthorizationCodeFlow {
 
     private final Clock clock;
 
+    /** A flow on the system clock. */
     public AuthorizationCodeFlow() {
         this(Clock.systemUTC());
     }
 
+    /**
+     * A flow whose token expiries are computed on {@code clock}.
+     *
+     * @param clock the clock
+     */
     public AuthorizationCodeFlow(Clock clock) {
         this.clock = clock;
     }
@@ -33,7 +39,12 @@ public final class AuthorizationCodeFlow {
     /**
      * Builds the authorization request.
      *
+     * @param endpoints the authorization server's endpoints
+     * @param clientId the public client id
+     * @param scopes the scopes to request
+     * @param redirectUri the loopback (or pasted-code) redirect URI
      * @param resource the RFC 8707 resource indicator, or null
+     * @return the authorization URL with its state and PKCE verifier
      */
     public AuthorizationRequestState start(OAuthEndpoints endpoints, String clientId, List<String> scopes,
             URI redirectUri, URI resource) {
@@ -66,7 +77,9 @@ public final class AuthorizationCodeFlow {
     /**
      * Redeems the code the redirect delivered (RFC 6749 §4.1.2, §4.1.3).
      *
+     * @param request the request the user was sent to
      * @param callbackParams the query parameters of the redirect to {@code redirectUri}
+     * @return the tokens
      */
     public TokenSet exchange(AuthorizationRequestState request, Map<String, String> callbackParams) {
         return exchange(request, callbackParams, OAuthClient.publicClient(request.clientId()));
@@ -75,6 +88,11 @@ public final class AuthorizationCodeFlow {
     /**
      * {@link #exchange(AuthorizationRequestState, Map)} for {@code client}, which authenticates as
      * it was {@linkplain OAuthClient#forServer chosen} for the server (a public client sends its id).
+     *
+     * @param request the request the user was sent to
+     * @param callbackParams the query parameters of the redirect to {@code redirectUri}
+     * @param client the client, as chosen for the server
+     * @return the tokens
      */
     public TokenSet exchange(AuthorizationRequestState request, Map<String, String> callbackParams, OAuthClient client) {
         String returnedState = callbackParams.get("state");

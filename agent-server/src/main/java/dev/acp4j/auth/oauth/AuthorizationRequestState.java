@@ -30,29 +30,32 @@ public final class AuthorizationRequestState {
         this.resource = resource;
     }
 
-    /** The URL the user opens in a browser. */
+    /** {@return the URL the user opens in a browser} */
     public URI authorizationUrl() {
         return authorizationUrl;
     }
 
-    /** The {@code state} value the redirect must carry back. */
+    /** {@return the {@code state} value the redirect must carry back} */
     public String state() {
         return state.getValue();
     }
 
+    /** {@return the redirect URI sent in the request, sent again in the token request} */
     public URI redirectUri() {
         return redirectUri;
     }
 
+    /** {@return the client id the request was made for} */
     public String clientId() {
         return clientId;
     }
 
+    /** {@return the authorization server's endpoints} */
     public OAuthEndpoints endpoints() {
         return endpoints;
     }
 
-    /** The RFC 8707 resource indicator, or null. */
+    /** {@return the RFC 8707 resource indicator, or null} */
     public URI resource() {
         return resource;
     }

@@ -20,11 +20,24 @@ public final class AuthorizationServerDiscovery {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthorizationServerDiscovery.class);
 
+    /**
+     * The endpoints of {@code issuer}: RFC 8414 metadata first, then OpenID Connect Discovery.
+     *
+     * @param issuer the issuer identifier (https, or http to a loopback host)
+     * @return the endpoints
+     * @throws OAuthException when neither document can be fetched or read
+     */
     public OAuthEndpoints discover(URI issuer) {
         return discover(issuer, TrustBundle.DEFAULT);
     }
 
-    /** {@link #discover(URI)} over TLS that also trusts {@code trust}'s certificates. */
+    /**
+     * {@link #discover(URI)} over TLS that also trusts {@code trust}'s certificates.
+     *
+     * @param issuer the issuer identifier
+     * @param trust the CAs to trust
+     * @return the endpoints
+     */
     public OAuthEndpoints discover(URI issuer, TrustBundle trust) {
         OAuthHttp.requireHttp(issuer);
         if (issuer.getRawQuery() != null || issuer.getRawFragment() != null) {
@@ -49,17 +62,35 @@ public final class AuthorizationServerDiscovery {
                 + String.join(", then ", failures));
     }
 
-    /** RFC 8414 §3.1: the well-known segment goes between the host and the issuer's path. */
+    /**
+     * RFC 8414 §3.1: the well-known segment goes between the host and the issuer's path.
+     *
+     * @param issuer the issuer identifier
+     * @return the metadata URL
+     */
     public static URI authorizationServerMetadataUrl(URI issuer) {
         return URI.create(origin(issuer) + "/.well-known/oauth-authorization-server" + pathWithoutTrailingSlash(issuer));
     }
 
-    /** OpenID Connect Discovery 1.0 §4: the well-known segment is appended to the issuer. */
+    /**
+     * OpenID Connect Discovery 1.0 §4: the well-known segment is appended to the issuer.
+     *
+     * @param issuer the issuer identifier
+     * @return the metadata URL
+     */
     public static URI openIdConfigurationUrl(URI issuer) {
         return URI.create(origin(issuer) + pathWithoutTrailingSlash(issuer) + "/.well-known/openid-configuration");
     }
 
-    /** Endpoints a configuration gives directly, without discovery. */
+    /**
+     * Endpoints a configuration gives directly, without discovery.
+     *
+     * @param authorizationEndpoint RFC 6749 §3.1, or null
+     * @param tokenEndpoint RFC 6749 §3.2
+     * @param deviceAuthorizationEndpoint RFC 8628 §3.1, or null
+     * @param revocationEndpoint RFC 7009 §2, or null
+     * @return the endpoints, without issuer
+     */
     public static OAuthEndpoints explicit(URI authorizationEndpoint, URI tokenEndpoint, URI deviceAuthorizationEndpoint,
             URI revocationEndpoint) {
         return new OAuthEndpoints(null, authorizationEndpoint, tokenEndpoint, deviceAuthorizationEndpoint,

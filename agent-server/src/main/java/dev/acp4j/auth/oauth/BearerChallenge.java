@@ -17,7 +17,12 @@ import java.util.Optional;
  */
 public record BearerChallenge(URI resourceMetadata, String scope, String error) {
 
-    /** The Bearer challenge of {@code header}, if it has one whose parameters can be read. */
+    /**
+     * The Bearer challenge of {@code header}, if it has one whose parameters can be read.
+     *
+     * @param header a {@code WWW-Authenticate} header value, or null
+     * @return the challenge
+     */
     public static Optional<BearerChallenge> parse(String header) {
         if (header == null) {
             return Optional.empty();

@@ -38,6 +38,8 @@ public final class ClientSecretFile {
     /**
      * The secret.
      *
+     * @param file the secret file
+     * @return the secret, trimmed
      * @throws IllegalArgumentException naming the file when it is missing, empty, or open to others
      */
     public static Secret read(Path file) {

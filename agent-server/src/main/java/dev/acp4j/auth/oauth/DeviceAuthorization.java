@@ -31,33 +31,37 @@ public final class DeviceAuthorization {
         this.clientId = clientId;
     }
 
-    /** The code the user types at {@link #verificationUri()}. */
+    /** {@return the code the user types at {@link #verificationUri()}} */
     public String userCode() {
         return userCode;
     }
 
+    /** {@return where the user enters the user code ({@code verification_uri})} */
     public URI verificationUri() {
         return verificationUri;
     }
 
-    /** The verification URI with the user code in it, or null when the server gave none. */
+    /** {@return the verification URI with the user code in it, or null when the server gave none} */
     public URI verificationUriComplete() {
         return verificationUriComplete;
     }
 
+    /** {@return when the device code expires} */
     public Instant expiresAt() {
         return expiresAt;
     }
 
-    /** The minimum wait between polls the server asked for (5 s when it did not say). */
+    /** {@return the minimum wait between polls the server asked for (5 s when it did not say)} */
     public Duration interval() {
         return interval;
     }
 
+    /** {@return the authorization server's endpoints} */
     public OAuthEndpoints endpoints() {
         return endpoints;
     }
 
+    /** {@return the client id the authorization was requested for} */
     public String clientId() {
         return clientId;
     }

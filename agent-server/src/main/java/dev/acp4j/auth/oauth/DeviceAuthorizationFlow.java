@@ -26,20 +26,40 @@ public final class DeviceAuthorizationFlow {
 
     private final Clock clock;
 
+    /** A flow on the system clock. */
     public DeviceAuthorizationFlow() {
         this(Clock.systemUTC());
     }
 
+    /**
+     * A flow whose expiries are computed on {@code clock}.
+     *
+     * @param clock the clock
+     */
     public DeviceAuthorizationFlow(Clock clock) {
         this.clock = clock;
     }
 
-    /** The device authorization request (RFC 8628 §3.1). */
+    /**
+     * The device authorization request (RFC 8628 §3.1).
+     *
+     * @param endpoints the server's endpoints, with a device authorization endpoint
+     * @param clientId the public client id
+     * @param scopes the scopes to request
+     * @return the user code, verification URI and device code
+     */
     public DeviceAuthorization start(OAuthEndpoints endpoints, String clientId, List<String> scopes) {
         return start(endpoints, OAuthClient.publicClient(clientId), scopes);
     }
 
-    /** {@link #start(OAuthEndpoints, String, List)} for {@code client}, authenticated as chosen for the server. */
+    /**
+     * {@link #start(OAuthEndpoints, String, List)} for {@code client}, authenticated as chosen for the server.
+     *
+     * @param endpoints the server's endpoints, with a device authorization endpoint
+     * @param client the client, as chosen for the server
+     * @param scopes the scopes to request
+     * @return the user code, verification URI and device code
+     */
     public DeviceAuthorization start(OAuthEndpoints endpoints, OAuthClient client, List<String> scopes) {
         String clientId = client.clientId();
         if (endpoints.deviceAuthorizationEndpoint() == null) {
@@ -72,15 +92,29 @@ public final class DeviceAuthorizationFlow {
     /**
      * Polls the token endpoint (RFC 8628 §3.4, §3.5) until the user approves, denies, or the code expires.
      *
+     * @param authorization what {@link #start} returned
+     * @param cancelled true once the sign-in is no longer wanted
+     * @param sleeper waits between polls
+     * @return the tokens
      * @throws CancellationException when {@code cancelled} turns true
      * @throws OAuthException        when the user denies, the code expires, or the server fails
+     * @throws InterruptedException when the thread is interrupted while waiting
      */
     public TokenSet poll(DeviceAuthorization authorization, BooleanSupplier cancelled, Sleeper sleeper)
             throws InterruptedException {
         return poll(authorization, OAuthClient.publicClient(authorization.clientId()), cancelled, sleeper);
     }
 
-    /** {@link #poll(DeviceAuthorization, BooleanSupplier, Sleeper)} for {@code client}, authenticated as chosen. */
+    /**
+     * {@link #poll(DeviceAuthorization, BooleanSupplier, Sleeper)} for {@code client}, authenticated as chosen.
+     *
+     * @param authorization what {@link #start} returned
+     * @param client the client, as chosen for the server
+     * @param cancelled true once the sign-in is no longer wanted
+     * @param sleeper waits between polls
+     * @return the tokens
+     * @throws InterruptedException when the thread is interrupted while waiting
+     */
     public TokenSet poll(DeviceAuthorization authorization, OAuthClient client, BooleanSupplier cancelled, Sleeper sleeper)
             throws InterruptedException {
         Duration interval = authorization.interval();

@@ -19,12 +19,29 @@ import java.util.Set;
  */
 public final class DynamicClientRegistration {
 
-    /** Returns the issued {@code client_id}. */
+    /**
+     * Returns the issued {@code client_id}.
+     *
+     * @param server the server, with a registration endpoint
+     * @param redirectUri the loopback redirect URI to register
+     * @param clientName the {@code client_name} the user sees
+     * @param scopes the scopes to register
+     * @return the client id
+     */
     public String register(OAuthEndpoints server, URI redirectUri, String clientName, List<String> scopes) {
         return register(server, redirectUri, clientName, scopes, TrustBundle.DEFAULT);
     }
 
-    /** {@link #register(OAuthEndpoints, URI, String, List)} over TLS that also trusts {@code trust}'s certificates. */
+    /**
+     * {@link #register(OAuthEndpoints, URI, String, List)} over TLS that also trusts {@code trust}'s certificates.
+     *
+     * @param server the server, with a registration endpoint
+     * @param redirectUri the loopback redirect URI to register
+     * @param clientName the {@code client_name} the user sees
+     * @param scopes the scopes to register
+     * @param trust the CAs to trust
+     * @return the client id
+     */
     public String register(OAuthEndpoints server, URI redirectUri, String clientName, List<String> scopes,
                            TrustBundle trust) {
         if (server.registrationEndpoint() == null) {

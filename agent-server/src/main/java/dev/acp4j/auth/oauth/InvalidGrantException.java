@@ -6,6 +6,11 @@ package dev.acp4j.auth.oauth;
  */
 public class InvalidGrantException extends OAuthException {
 
+    /**
+     * An {@code invalid_grant} error.
+     *
+     * @param errorDescription the server's {@code error_description}, or our own explanation
+     */
     public InvalidGrantException(String errorDescription) {
         super("invalid_grant", errorDescription);
     }

@@ -13,12 +13,22 @@ public final class LoopbackHttp {
     private LoopbackHttp() {
     }
 
-    /** Whether {@code host} (as {@link URI#getHost()} gives it) is one of the loopback names. */
+    /**
+     * Whether {@code host} (as {@link URI#getHost()} gives it) is one of the loopback names.
+     *
+     * @param host a host, or null
+     * @return true for a loopback name
+     */
     public static boolean isLoopback(String host) {
         return ClientRules.isLoopback(host);
     }
 
-    /** Whether {@code uri} is {@code https}, or {@code http} to a loopback host. */
+    /**
+     * Whether {@code uri} is {@code https}, or {@code http} to a loopback host.
+     *
+     * @param uri the URI
+     * @return true when it may be used
+     */
     public static boolean allowed(URI uri) {
         return "https".equalsIgnoreCase(uri.getScheme())
                 || "http".equalsIgnoreCase(uri.getScheme()) && isLoopback(uri.getHost());

@@ -23,7 +23,9 @@ public final class OAuthClient {
 
     /** Credential attributes that say how a stored sign-in's client authenticates, for refresh and revocation. */
     public static final String TOKEN_ENDPOINT_AUTH_METHOD = "tokenEndpointAuthMethod";
+    /** Credential attribute: the client secret file's path (never the secret). */
     public static final String CLIENT_SECRET_FILE = "clientSecretFile";
+    /** Credential attribute: the CA bundle's path. */
     public static final String CA_BUNDLE = "caBundle";
 
     /** The methods acp4j can send a client secret by, in order of preference. */
@@ -45,7 +47,12 @@ public final class OAuthClient {
         this.trust = trust == null ? TrustBundle.DEFAULT : trust;
     }
 
-    /** A public client (no secret) that trusts the JVM's default CAs. */
+    /**
+     * A public client (no secret) that trusts the JVM's default CAs.
+     *
+     * @param clientId the client id
+     * @return the client
+     */
     public static OAuthClient publicClient(String clientId) {
         return new OAuthClient(clientId, null, null, TrustBundle.DEFAULT);
     }
@@ -53,35 +60,49 @@ public final class OAuthClient {
     /**
      * A client as configured.
      *
+     * @param clientId the client id
      * @param clientSecretFile the secret's file, or null for a public client
      * @param authMethod       {@code client_secret_basic} or {@code client_secret_post}, or null to follow the server's metadata
      * @param caBundle         a PEM file of CAs added to the default trust, or null
+     * @return the client
      */
     public static OAuthClient of(String clientId, String clientSecretFile, String authMethod, String caBundle) {
         return new OAuthClient(clientId, clientSecretFile == null ? null : Path.of(clientSecretFile), authMethod,
                 TrustBundle.of(caBundle));
     }
 
-    /** The client a stored sign-in was made with: {@code clientId} and the attributes of {@link #attributes()}. */
+    /**
+     * The client a stored sign-in was made with: {@code clientId} and the attributes of {@link #attributes()}.
+     *
+     * @param clientId the client id
+     * @param attributes the stored credential's attributes
+     * @return the client
+     */
     public static OAuthClient fromAttributes(String clientId, Map<String, String> attributes) {
         return of(clientId, attributes.get(CLIENT_SECRET_FILE), attributes.get(TOKEN_ENDPOINT_AUTH_METHOD),
                 attributes.get(CA_BUNDLE));
     }
 
+    /** {@return the client id} */
     public String clientId() {
         return clientId;
     }
 
+    /** {@return the CAs trusted for its requests} */
     public TrustBundle trust() {
         return trust;
     }
 
-    /** Whether the client has a secret. */
+    /** {@return whether the client has a secret} */
     public boolean confidential() {
         return secretFile != null;
     }
 
-    /** {@code none}, {@code client_secret_basic} or {@code client_secret_post}; null until {@link #forServer} chose. */
+    /**
+     * {@code none}, {@code client_secret_basic} or {@code client_secret_post}; null until {@link #forServer} chose.
+     *
+     * @return the token endpoint auth method, or null
+     */
     public String authMethod() {
         return authMethod;
     }
@@ -91,6 +112,8 @@ public final class OAuthClient {
      * else {@code client_secret_basic} when the metadata lists it (or lists nothing, RFC 8414's
      * default), else {@code client_secret_post}.
      *
+     * @param server the server's endpoints and metadata
+     * @return the client, ready to authenticate there
      * @throws OAuthException when the server accepts neither
      */
     public OAuthClient forServer(OAuthEndpoints server) {
@@ -108,7 +131,7 @@ public final class OAuthClient {
                 + String.join(" nor by ", SECRET_METHODS) + " (it lists " + supported + ")");
     }
 
-    /** What a stored sign-in keeps to refresh and revoke the same way (no secret: paths and names). */
+    /** {@return what a stored sign-in keeps to refresh and revoke the same way (no secret: paths and names)} */
     public Map<String, String> attributes() {
         Map<String, String> attributes = new LinkedHashMap<>();
         if (secretFile != null) {

@@ -7,7 +7,9 @@ package dev.acp4j.auth.oauth;
  */
 public class OAuthException extends RuntimeException {
 
+    /** The OAuth {@code error} code, or null. */
     private final String error;
+    /** The server's {@code error_description}, or our own explanation. */
     private final String errorDescription;
 
     /**
@@ -19,22 +21,30 @@ public class OAuthException extends RuntimeException {
         this(error, errorDescription, null);
     }
 
+    /**
+     * As {@link #OAuthException(String, String)}, with the failure's cause.
+     *
+     * @param error the OAuth {@code error} code, or null
+     * @param errorDescription the server's {@code error_description}, or our own explanation
+     * @param cause the cause, or null
+     */
     public OAuthException(String error, String errorDescription, Throwable cause) {
         super(message(error, errorDescription), cause);
         this.error = error;
         this.errorDescription = errorDescription;
     }
 
-    /** The OAuth {@code error} code, or null when the failure was not an OAuth error response. */
+    /** {@return the OAuth {@code error} code, or null when the failure was not an OAuth error response} */
     public String error() {
         return error;
     }
 
-    /** The {@code error_description}, or null. */
+    /** {@return the {@code error_description}, or null} */
     public String errorDescription() {
         return errorDescription;
     }
 
+    /** {@return whether the server answered {@code invalid_grant} (RFC 6749 §5.2): a new sign-in is needed} */
     public boolean isInvalidGrant() {
         return "invalid_grant".equals(error);
     }

@@ -38,6 +38,8 @@ public record PastedCode(String code, String state) {
     /**
      * Reads a pasted value.
      *
+     * @param pasted what the user pasted: the code, or the whole redirect URL or query
+     * @return the code and, when present, the state
      * @throws UnreadableException when there is no code in it
      */
     public static PastedCode parse(String pasted) {
@@ -65,6 +67,9 @@ public record PastedCode(String code, String state) {
     /**
      * Why this value does not belong to the sign-in that sent {@code expectedState}, or null when
      * it may (it carries that state, or no state at all).
+     *
+     * @param expectedState the state the sign-in sent
+     * @return the problem, for the user, or null
      */
     public String stateProblem(String expectedState) {
         if (state == null || state.equals(expectedState)) {
@@ -78,6 +83,9 @@ public record PastedCode(String code, String state) {
      * The authorization response as a redirect would have delivered it (RFC 6749 §4.1.2), for
      * {@link AuthorizationCodeFlow#exchange}. A pasted value without a state was pasted into this
      * sign-in's own page or prompt, so it answers {@code expectedState}.
+     *
+     * @param expectedState the state the sign-in sent
+     * @return {@code code} and {@code state}
      */
     public Map<String, String> asAuthorizationResponse(String expectedState) {
         Map<String, String> response = new HashMap<>();

@@ -9,14 +9,25 @@ import java.nio.charset.StandardCharsets;
 public final class ProtectedResourceDiscovery {
 
     /**
+     * The RFC 9728 metadata of {@code resource}, fetched from {@code metadataUrl}.
+     *
      * @param metadataUrl the URL from the resource's {@code WWW-Authenticate} challenge, or
      *                    {@link ProtectedResourceMetadata#wellKnownUrl} of {@code resource}
+     * @param resource the MCP server URL the metadata must name
+     * @return the metadata
      */
     public ProtectedResourceMetadata fetch(URI metadataUrl, URI resource) {
         return fetch(metadataUrl, resource, TrustBundle.DEFAULT);
     }
 
-    /** {@link #fetch(URI, URI)} over TLS that also trusts {@code trust}'s certificates. */
+    /**
+     * {@link #fetch(URI, URI)} over TLS that also trusts {@code trust}'s certificates.
+     *
+     * @param metadataUrl where the metadata is
+     * @param resource the MCP server URL the metadata must name
+     * @param trust the CAs to trust
+     * @return the metadata
+     */
     public ProtectedResourceMetadata fetch(URI metadataUrl, URI resource, TrustBundle trust) {
         HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET, metadataUrl);
         request.setAccept("application/json");

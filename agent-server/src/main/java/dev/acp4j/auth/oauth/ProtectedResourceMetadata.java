@@ -18,12 +18,24 @@ public record ProtectedResourceMetadata(URI resource, List<URI> authorizationSer
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /**
+     * Copies the lists.
+     *
+     * @param resource             the resource identifier; equal to the URL the client used (§3.3)
+     * @param authorizationServers issuer identifiers of the servers that issue tokens for it; never empty here
+     * @param scopesSupported      scopes the resource understands; empty when it does not say
+     */
     public ProtectedResourceMetadata {
         authorizationServers = List.copyOf(authorizationServers);
         scopesSupported = List.copyOf(scopesSupported);
     }
 
-    /** RFC 9728 §3.1: the well-known segment goes between the host and the resource's path. */
+    /**
+     * RFC 9728 §3.1: the well-known segment goes between the host and the resource's path.
+     *
+     * @param resource the resource identifier
+     * @return the metadata URL
+     */
     public static URI wellKnownUrl(URI resource) {
         String path = resource.getRawPath() == null ? "" : resource.getRawPath();
         if (path.endsWith("/")) {
@@ -36,6 +48,9 @@ public record ProtectedResourceMetadata(URI resource, List<URI> authorizationSer
     /**
      * Parses and validates a metadata document fetched for {@code expectedResource}.
      *
+     * @param json the document
+     * @param expectedResource the URL the client used
+     * @return the metadata
      * @throws OAuthException when it is not JSON, its {@code resource} is not {@code expectedResource}
      *                        (RFC 9728 §3.3), or it names no authorization server
      */

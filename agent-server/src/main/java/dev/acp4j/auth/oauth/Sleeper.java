@@ -6,8 +6,15 @@ import java.time.Duration;
 @FunctionalInterface
 public interface Sleeper {
 
+    /**
+     * Waits for {@code duration}.
+     *
+     * @param duration how long
+     * @throws InterruptedException when the thread is interrupted
+     */
     void sleep(Duration duration) throws InterruptedException;
 
+    /** {@return a sleeper that really sleeps} */
     static Sleeper real() {
         return duration -> Thread.sleep(duration.toMillis());
     }

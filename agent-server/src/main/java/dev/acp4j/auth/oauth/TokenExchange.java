@@ -28,6 +28,11 @@ public final class TokenExchange {
 
     private final Clock clock;
 
+    /**
+     * An exchange computing expiries on {@code clock}.
+     *
+     * @param clock the clock
+     */
     public TokenExchange(Clock clock) {
         this.clock = clock;
     }
@@ -35,6 +40,9 @@ public final class TokenExchange {
     /**
      * One exchange.
      *
+     * @param config the method's {@code exchange}
+     * @param oauthToken the OAuth access token to exchange
+     * @return the API token, its expiry and the API base URL
      * @throws TokenExchangeException when no API token came back
      */
     public ExchangedToken exchange(ExchangeConfig config, String oauthToken) {
@@ -44,6 +52,10 @@ public final class TokenExchange {
     /**
      * One exchange, trusting {@code trust}'s CAs besides the default ones (the method's {@code caBundle}).
      *
+     * @param config the method's {@code exchange}
+     * @param oauthToken the OAuth access token to exchange
+     * @param trust the CAs to trust
+     * @return the API token, its expiry and the API base URL
      * @throws TokenExchangeException when no API token came back
      */
     public ExchangedToken exchange(ExchangeConfig config, String oauthToken, TrustBundle trust) {

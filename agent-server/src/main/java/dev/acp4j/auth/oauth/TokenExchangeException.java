@@ -8,6 +8,7 @@ package dev.acp4j.auth.oauth;
  */
 public final class TokenExchangeException extends OAuthException {
 
+    /** The HTTP status, or 0. */
     private final int status;
 
     TokenExchangeException(int status, String message, Throwable cause) {
@@ -15,12 +16,12 @@ public final class TokenExchangeException extends OAuthException {
         this.status = status;
     }
 
-    /** The HTTP status, or 0 when there was no HTTP answer. */
+    /** {@return the HTTP status, or 0 when there was no HTTP answer} */
     public int status() {
         return status;
     }
 
-    /** The endpoint answered 4xx: it does not accept this OAuth token (or this account). */
+    /** {@return whether the endpoint answered 4xx: it does not accept this OAuth token (or this account)} */
     public boolean refused() {
         return status >= 400 && status < 500;
     }

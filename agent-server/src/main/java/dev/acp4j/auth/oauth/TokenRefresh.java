@@ -11,15 +11,26 @@ public final class TokenRefresh {
 
     private final Clock clock;
 
+    /** A refresh on the system clock. */
     public TokenRefresh() {
         this(Clock.systemUTC());
     }
 
+    /**
+     * A refresh computing expiries on {@code clock}.
+     *
+     * @param clock the clock
+     */
     public TokenRefresh(Clock clock) {
         this.clock = clock;
     }
 
     /**
+     * Refreshes the tokens of a public client (RFC 6749 §6).
+     *
+     * @param endpoints the server's endpoints
+     * @param clientId the public client id
+     * @param refreshToken the stored refresh token
      * @param resource the RFC 8707 resource indicator, or null
      * @return the new tokens; its refresh token is the rotated one when the server issued one, else
      *         {@code refreshToken} (which stays valid)
@@ -29,7 +40,15 @@ public final class TokenRefresh {
         return refresh(endpoints, OAuthClient.publicClient(clientId), refreshToken, resource);
     }
 
-    /** {@link #refresh(OAuthEndpoints, String, String, URI)} for {@code client}, authenticated as it was at sign-in. */
+    /**
+     * {@link #refresh(OAuthEndpoints, String, String, URI)} for {@code client}, authenticated as it was at sign-in.
+     *
+     * @param endpoints the server's endpoints
+     * @param client the client of the sign-in
+     * @param refreshToken the stored refresh token
+     * @param resource the RFC 8707 resource indicator, or null
+     * @return the new tokens
+     */
     public TokenSet refresh(OAuthEndpoints endpoints, OAuthClient client, String refreshToken, URI resource) {
         TokenRequest.Builder request = client.tokenRequest(endpoints.tokenEndpoint(),
                 new RefreshTokenGrant(new RefreshToken(refreshToken)));

@@ -15,6 +15,10 @@ public final class TokenRevocation {
     /**
      * Revokes a token, hinting its type.
      *
+     * @param endpoints the server's endpoints
+     * @param clientId the public client id
+     * @param token the token to revoke
+     * @param refreshToken true for a refresh token, false for an access token ({@code token_type_hint})
      * @return false, doing nothing, when the server has no revocation endpoint; true once revoked
      * @throws OAuthException when the server refuses
      */
@@ -22,7 +26,15 @@ public final class TokenRevocation {
         return revoke(endpoints, OAuthClient.publicClient(clientId), token, refreshToken);
     }
 
-    /** {@link #revoke(OAuthEndpoints, String, String, boolean)} for {@code client}, authenticated as it was at sign-in. */
+    /**
+     * {@link #revoke(OAuthEndpoints, String, String, boolean)} for {@code client}, authenticated as it was at sign-in.
+     *
+     * @param endpoints the server's endpoints
+     * @param client the client of the sign-in
+     * @param token the token to revoke
+     * @param refreshToken true for a refresh token, false for an access token ({@code token_type_hint})
+     * @return false when the server has no revocation endpoint; true once revoked
+     */
     public boolean revoke(OAuthEndpoints endpoints, OAuthClient client, String token, boolean refreshToken) {
         if (endpoints.revocationEndpoint() == null) {
             return false;

@@ -52,6 +52,7 @@ public final class TrustBundle {
      * The default trust plus the certificates of {@code caBundle}; loaded once per file and process.
      *
      * @param caBundle a PEM file with one or more certificates, or null for {@link #DEFAULT}
+     * @return the trust
      * @throws InvalidBundleException naming the file when it cannot be read or holds no certificate
      */
     public static TrustBundle of(Path caBundle) {
@@ -61,7 +62,12 @@ public final class TrustBundle {
         return LOADED.computeIfAbsent(caBundle.toAbsolutePath().normalize(), TrustBundle::load);
     }
 
-    /** {@link #of(Path)} of a path as configured, or {@link #DEFAULT} for null. */
+    /**
+     * {@link #of(Path)} of a path as configured, or {@link #DEFAULT} for null.
+     *
+     * @param caBundle the configured path, or null
+     * @return the trust
+     */
     public static TrustBundle of(String caBundle) {
         return caBundle == null ? DEFAULT : of(Path.of(caBundle));
     }
@@ -121,17 +127,17 @@ public final class TrustBundle {
         throw new GeneralSecurityException("no X.509 trust manager");
     }
 
-    /** The configured file, or null for the default trust. */
+    /** {@return the configured file, or null for the default trust} */
     public Path file() {
         return file;
     }
 
-    /** The TLS context for {@code java.net.http.HttpClient}, or null for the JVM's default. */
+    /** {@return the TLS context for {@code java.net.http.HttpClient}, or null for the JVM's default} */
     public SSLContext sslContext() {
         return context;
     }
 
-    /** The socket factory for Nimbus requests, or null for the JVM's default. */
+    /** {@return the socket factory for Nimbus requests, or null for the JVM's default} */
     public SSLSocketFactory socketFactory() {
         return context == null ? null : context.getSocketFactory();
     }

@@ -54,6 +54,11 @@ public final class CredentialStore {
     private final Path lockFile;
     private final Clock clock;
 
+    /**
+     * A store at {@code file}, which need not exist yet.
+     *
+     * @param file the credential file
+     */
     public CredentialStore(Path file) {
         this(file, Clock.systemUTC());
     }
@@ -64,12 +69,17 @@ public final class CredentialStore {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** The store at {@link #defaultPath(Map)} for this process's environment. */
+    /** {@return the store at {@link #defaultPath(Map)} for this process's environment} */
     public static CredentialStore forCurrentUser() {
         return new CredentialStore(defaultPath(System.getenv()));
     }
 
-    /** The built-in agent's file: {@code defaultPath(env, "acp4j")}. */
+    /**
+     * The built-in agent's file: {@code defaultPath(env, "acp4j")}.
+     *
+     * @param env the environment ({@code XDG_CONFIG_HOME}, {@code HOME})
+     * @return the file
+     */
     public static Path defaultPath(Map<String, String> env) {
         return defaultPath(env, "acp4j");
     }
@@ -77,6 +87,10 @@ public final class CredentialStore {
     /**
      * {@code $XDG_CONFIG_HOME/<agent>/credentials.json}, or {@code $HOME/.config/<agent>/credentials.json}
      * when {@code XDG_CONFIG_HOME} is unset, empty or relative (the XDG base directory rules).
+     *
+     * @param env the environment ({@code XDG_CONFIG_HOME}, {@code HOME})
+     * @param agent the agent's name ({@code agentInfo.name})
+     * @return the file
      */
     public static Path defaultPath(Map<String, String> env, String agent) {
         String configHome = env.get("XDG_CONFIG_HOME");
@@ -93,6 +107,7 @@ public final class CredentialStore {
         return base.resolve(agent).resolve(FILE_NAME);
     }
 
+    /** {@return the credential file (absolute)} */
     public Path path() {
         return file;
     }
@@ -103,23 +118,45 @@ public final class CredentialStore {
      * {@code <provider>#api_key}, so that storing one never drops the other. (Files written
      * before that keep an API key under the bare provider id; {@link #get(String, CredentialKind)}
      * reads it there and {@link #put(StoredCredential)} moves it.)
+     *
+     * @param provider the provider id (or MCP key)
+     * @param kind the kind of credential
+     * @return the key
      */
     public static String key(String provider, CredentialKind kind) {
         Objects.requireNonNull(provider, "provider");
         return kind == CredentialKind.API_KEY ? provider + API_KEY_SUFFIX : provider;
     }
 
-    /** The provider (or MCP key) a stored {@code key} belongs to: {@link #key} undone. */
+    /**
+     * The provider (or MCP key) a stored {@code key} belongs to: {@link #key} undone.
+     *
+     * @param key a key in the file
+     * @return the provider
+     */
     public static String provider(String key) {
         return key.endsWith(API_KEY_SUFFIX) ? key.substring(0, key.length() - API_KEY_SUFFIX.length()) : key;
     }
 
-    /** {@code provider}'s stored credential of {@code kind}, if any. */
+    /**
+     * {@code provider}'s stored credential of {@code kind}, if any.
+     *
+     * @param provider the provider id (or MCP key)
+     * @param kind the kind of credential
+     * @return the credential
+     */
     public Optional<StoredCredential> get(String provider, CredentialKind kind) {
         return slot(read().decoded().credentials(), provider, kind);
     }
 
-    /** {@code provider}'s credential of {@code kind} among {@code credentials}, the result of {@link #all()}. */
+    /**
+     * {@code provider}'s credential of {@code kind} among {@code credentials}, the result of {@link #all()}.
+     *
+     * @param credentials credentials by key
+     * @param provider the provider id (or MCP key)
+     * @param kind the kind of credential
+     * @return the credential
+     */
     public static Optional<StoredCredential> slot(Map<String, StoredCredential> credentials, String provider,
                                                   CredentialKind kind) {
         StoredCredential bare = credentials.get(provider);
@@ -132,6 +169,8 @@ public final class CredentialStore {
     /**
      * Stores {@code credential} in its provider's slot for its kind; the provider's credential
      * of the other kind stays.
+     *
+     * @param credential the credential to store
      */
     public void put(StoredCredential credential) {
         Objects.requireNonNull(credential, "credential");
@@ -147,23 +186,40 @@ public final class CredentialStore {
         });
     }
 
+    /**
+     * The credential stored under {@code key}, if any.
+     *
+     * @param key the key, see {@link #key}
+     * @return the credential
+     */
     public Optional<StoredCredential> get(String key) {
         Objects.requireNonNull(key, "key");
         return Optional.ofNullable(read().decoded().credentials().get(key));
     }
 
-    /** A snapshot of every readable credential, sorted by key. */
+    /** {@return a snapshot of every readable credential, sorted by key} */
     public Map<String, StoredCredential> all() {
         return Collections.unmodifiableMap(new TreeMap<>(read().decoded().credentials()));
     }
 
+    /**
+     * Stores {@code credential} under {@code key}, replacing what was there.
+     *
+     * @param key the key, see {@link #key}
+     * @param credential the credential to store
+     */
     public void put(String key, StoredCredential credential) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(credential, "credential");
         update(credentials -> credentials.put(key, credential));
     }
 
-    /** Returns whether a credential was stored under {@code key}. */
+    /**
+     * Removes the credential stored under {@code key}.
+     *
+     * @param key the key, see {@link #key}
+     * @return whether a credential was stored under {@code key}
+     */
     public boolean remove(String key) {
         Objects.requireNonNull(key, "key");
         return update(credentials -> credentials.remove(key) != null);
@@ -187,6 +243,10 @@ public final class CredentialStore {
      * Atomically applies {@code change} to the current credentials: it gets a mutable copy,
      * and whatever it leaves there is written back (only if it differs). It runs under the
      * store's locks, so it must be quick and must not call back into this store.
+     *
+     * @param <T> what {@code change} returns
+     * @param change reads and edits the credentials, by key
+     * @return what {@code change} returned
      */
     public <T> T update(Function<Map<String, StoredCredential>, T> change) {
         Objects.requireNonNull(change, "change");

@@ -45,7 +45,12 @@ public final class PrivateFiles {
         TRUNCATE
     }
 
-    /** Creates {@code directory} and its missing parents, each new one owner-only. */
+    /**
+     * Creates {@code directory} and its missing parents, each new one owner-only.
+     *
+     * @param directory the directory
+     * @throws IOException when a directory cannot be created
+     */
     public static void createDirectories(Path directory) throws IOException {
         if (Files.isDirectory(directory)) {
             return;
@@ -64,6 +69,9 @@ public final class PrivateFiles {
      * does not exist, otherwise opened as it is, appended to or truncated. A symbolic link at
      * {@code file} is refused in both cases, even one planted between the two attempts.
      *
+     * @param file the file
+     * @param existing what happens to the content of an existing file
+     * @return the open channel
      * @throws SymbolicLinkException when {@code file} is a symbolic link
      */
     public static FileChannel open(Path file, Existing existing) throws IOException {
@@ -86,6 +94,10 @@ public final class PrivateFiles {
     /**
      * Creates {@code file}, owner-only, and opens it for writing; fails if anything, a symbolic
      * link included, is already at that path ({@code O_CREAT|O_EXCL}, which never follows a link).
+     *
+     * @param file the file
+     * @return the open channel
+     * @throws IOException when the file exists or cannot be created
      */
     public static FileChannel createNew(Path file) throws IOException {
         return FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
@@ -96,6 +108,9 @@ public final class PrivateFiles {
      * Opens an existing {@code file} for writing without following a symbolic link
      * ({@code O_NOFOLLOW}); its permissions are left as they are.
      *
+     * @param file the file
+     * @param existing what happens to its content
+     * @return the open channel
      * @throws SymbolicLinkException when {@code file} is a symbolic link
      */
     public static FileChannel openExisting(Path file, Existing existing) throws IOException {
@@ -113,7 +128,13 @@ public final class PrivateFiles {
         }
     }
 
-    /** True when others than the owner may read or write {@code file} (false without POSIX permissions). */
+    /**
+     * True when others than the owner may read or write {@code file} (false without POSIX permissions).
+     *
+     * @param file the file
+     * @return whether group or others have any permission
+     * @throws IOException when the permissions cannot be read
+     */
     public static boolean isOpenToOthers(Path file) throws IOException {
         if (!supportsPosix(file)) {
             return false;
@@ -135,6 +156,10 @@ public final class PrivateFiles {
      * Replaces {@code target} with {@code content} so that a reader sees either the old file
      * or the complete new one: an owner-only temporary file in the same directory, written,
      * forced to disk, then renamed over the target.
+     *
+     * @param target the file to replace
+     * @param content its new content
+     * @throws IOException when the file cannot be written or renamed
      */
     public static void writeAtomically(Path target, byte[] content) throws IOException {
         Path directory = target.toAbsolutePath().getParent();
@@ -173,6 +198,12 @@ public final class PrivateFiles {
         }
     }
 
+    /**
+     * Whether the file system of {@code path} has POSIX permissions (owner-only modes are then enforced).
+     *
+     * @param path any path on the file system
+     * @return true for POSIX file systems
+     */
     public static boolean supportsPosix(Path path) {
         return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }

@@ -35,6 +35,18 @@ public record StoredCredential(
 
     private static final String REDACTED = "<redacted>";
 
+    /**
+     * Checks the required fields and copies the attributes.
+     *
+     * @param provider     the provider id, e.g. {@code openai}, or the MCP server URL
+     * @param methodId     the ACP auth method that obtained it
+     * @param kind         API key or OAuth 2 token
+     * @param secret       the API key or the OAuth access token
+     * @param refreshToken the OAuth refresh token, or {@code null}
+     * @param expiresAt    when {@code secret} stops working, or {@code null} if unknown or never
+     * @param storedAt     when it was obtained or last refreshed
+     * @param attributes   non-secret details; null for none
+     */
     public StoredCredential {
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(methodId, "methodId");
@@ -50,21 +62,55 @@ public record StoredCredential(
         attributes = Collections.unmodifiableMap(copy);
     }
 
+    /**
+     * An API key, which never expires.
+     *
+     * @param provider the provider id
+     * @param methodId the ACP auth method that obtained it
+     * @param key the API key
+     * @param storedAt when it was obtained
+     * @return the credential
+     */
     public static StoredCredential apiKey(String provider, String methodId, String key, Instant storedAt) {
         return new StoredCredential(provider, methodId, CredentialKind.API_KEY, key, null, null, storedAt, Map.of());
     }
 
+    /**
+     * OAuth 2 tokens from a token response (RFC 6749 section 5.1).
+     *
+     * @param provider the provider id, or the MCP server URL
+     * @param methodId the ACP auth method that obtained them
+     * @param accessToken the access token
+     * @param refreshToken the refresh token, or null
+     * @param expiresAt when the access token expires ({@code expires_in} after issue), or null if not said
+     * @param storedAt when they were obtained
+     * @param attributes non-secret details ({@code clientId}, {@code tokenEndpoint}, ...)
+     * @return the credential
+     */
     public static StoredCredential oauth2(String provider, String methodId, String accessToken,
             String refreshToken, Instant expiresAt, Instant storedAt, Map<String, String> attributes) {
         return new StoredCredential(provider, methodId, CredentialKind.OAUTH2, accessToken, refreshToken,
                 expiresAt, storedAt, attributes);
     }
 
-    /** True when the secret has an expiry and it falls at or before {@code now + margin}. */
+    /**
+     * True when the secret has an expiry and it falls at or before {@code now + margin}.
+     *
+     * @param margin how long before the expiry counts
+     * @param now the current instant
+     * @return whether the secret expires within the margin
+     */
     public boolean expiresWithin(Duration margin, Instant now) {
         return expiresAt != null && !expiresAt.isAfter(now.plus(margin));
     }
 
+    /**
+     * As {@link #expiresWithin(Duration, Instant)}, at the clock's instant.
+     *
+     * @param margin how long before the expiry counts
+     * @param clock the clock
+     * @return whether the secret expires within the margin
+     */
     public boolean expiresWithin(Duration margin, Clock clock) {
         return expiresWithin(margin, clock.instant());
     }
@@ -72,9 +118,12 @@ public record StoredCredential(
     /**
      * The credential after a token refresh.
      *
+     * @param accessToken  the new access token
      * @param refreshToken the new refresh token, or {@code null} to keep the current one
      *                     (RFC 6749 §6: the server MAY issue a new one)
      * @param expiresAt    the new expiry, or {@code null} if the server did not say
+     * @param storedAt     when the refresh happened
+     * @return the refreshed credential
      */
     public StoredCredential withTokens(String accessToken, String refreshToken, Instant expiresAt,
             Instant storedAt) {

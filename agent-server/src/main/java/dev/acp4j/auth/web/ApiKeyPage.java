@@ -42,14 +42,26 @@ public final class ApiKeyPage implements AutoCloseable {
         this.validator = Objects.requireNonNull(validator, "validator");
     }
 
-    /** Serves the page on a free port of {@code 127.0.0.1}. */
+    /**
+     * Serves the page on a free port of {@code 127.0.0.1}.
+     *
+     * @param title the agent's name, as the page shows it
+     * @param explanation what the key is for
+     * @param validator decides which submitted keys are accepted
+     * @return the page, serving
+     * @throws IOException when no port can be bound
+     */
     public static ApiKeyPage open(String title, String explanation, KeyValidator validator) throws IOException {
         ApiKeyPage page = new ApiKeyPage(title, explanation, validator);
         page.server = LoopbackHttpServer.start(0, page::handle);
         return page;
     }
 
-    /** {@code http://127.0.0.1:PORT/<token>}: the page to open in the user's browser. */
+    /**
+     * {@code http://127.0.0.1:PORT/<token>}: the page to open in the user's browser.
+     *
+     * @return the URL
+     */
     public URI url() {
         return URI.create(server.baseUri() + path);
     }
@@ -58,6 +70,8 @@ public final class ApiKeyPage implements AutoCloseable {
      * Completes with the key (without surrounding whitespace) once a valid one is submitted
      * (after the browser got its answer); completes with a {@link CancellationException} if the
      * page is closed first.
+     *
+     * @return the key, once submitted
      */
     public CompletableFuture<String> key() {
         return key.value();

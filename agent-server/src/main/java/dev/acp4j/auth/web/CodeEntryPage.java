@@ -49,9 +49,13 @@ public final class CodeEntryPage implements AutoCloseable {
     /**
      * Serves the page on a free port of {@code 127.0.0.1}.
      *
+     * @param title the agent's name, as the page shows it
+     * @param explanation what the user does
      * @param authorizationUrl where the user signs in (the page links to it)
      * @param check            given what was pasted, null to accept it, else a message for the user
      *                         (which must not quote the value)
+     * @return the page, serving
+     * @throws IOException when no port can be bound
      */
     public static CodeEntryPage open(String title, String explanation, URI authorizationUrl,
                                      Function<String, String> check) throws IOException {
@@ -60,7 +64,11 @@ public final class CodeEntryPage implements AutoCloseable {
         return page;
     }
 
-    /** {@code http://127.0.0.1:PORT/<token>}: the page to open in the user's browser. */
+    /**
+     * {@code http://127.0.0.1:PORT/<token>}: the page to open in the user's browser.
+     *
+     * @return the URL
+     */
     public URI url() {
         return URI.create(server.baseUri() + path);
     }
@@ -69,6 +77,8 @@ public final class CodeEntryPage implements AutoCloseable {
      * Completes with what was pasted, as submitted, once the check accepts it (after the
      * browser got its answer); completes with a {@link CancellationException} if the page is
      * closed first.
+     *
+     * @return the pasted value, once accepted
      */
     public CompletableFuture<String> code() {
         return code.value();

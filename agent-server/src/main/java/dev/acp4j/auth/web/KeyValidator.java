@@ -14,7 +14,11 @@ public interface KeyValidator {
      */
     String validate(String key);
 
-    /** Accepts anything that is not empty. */
+    /**
+     * Accepts anything that is not empty.
+     *
+     * @return the validator
+     */
     static KeyValidator nonEmpty() {
         return key -> key == null || key.isBlank() ? "Please paste your API key." : null;
     }
@@ -22,6 +26,9 @@ public interface KeyValidator {
     /**
      * Accepts what could be an API key: 8 to 4096 printable ASCII characters without
      * whitespace, matching {@code patternOrNull} in full when one is given.
+     *
+     * @param patternOrNull a regular expression (the method's {@code keyPattern}), or null
+     * @return the validator
      */
     static KeyValidator plausible(String patternOrNull) {
         Pattern pattern = patternOrNull == null ? null : Pattern.compile(patternOrNull);

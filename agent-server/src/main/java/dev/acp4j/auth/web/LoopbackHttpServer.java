@@ -39,6 +39,9 @@ public final class LoopbackHttpServer implements AutoCloseable {
      * Starts serving every path with {@code handler}.
      *
      * @param port the port, or 0 for a free one chosen by the system
+     * @param handler answers every request
+     * @return the server, on 127.0.0.1
+     * @throws IOException when the port cannot be bound
      */
     public static LoopbackHttpServer start(int port, HttpHandler handler) throws IOException {
         if (port < 0 || port > 65535) {
@@ -57,11 +60,16 @@ public final class LoopbackHttpServer implements AutoCloseable {
         return new LoopbackHttpServer(server, executor);
     }
 
-    /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
+    /**
+     * {@code http://127.0.0.1:PORT}, without a trailing slash.
+     *
+     * @return the base URI
+     */
     public URI baseUri() {
         return baseUri;
     }
 
+    /** {@return the bound address: 127.0.0.1 and the port} */
     public InetSocketAddress address() {
         return server.getAddress();
     }

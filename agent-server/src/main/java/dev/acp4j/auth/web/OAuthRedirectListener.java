@@ -35,8 +35,12 @@ public final class OAuthRedirectListener implements AutoCloseable {
     }
 
     /**
+     * Listens on {@code 127.0.0.1} for the authorization response (RFC 8252 §7.3).
+     *
      * @param port the port, or 0 for a free one chosen by the system
      * @param path the redirect path, e.g. {@code /callback}
+     * @return the listener
+     * @throws IOException when the port cannot be bound
      */
     public static OAuthRedirectListener start(int port, String path) throws IOException {
         Objects.requireNonNull(path, "path");
@@ -48,12 +52,20 @@ public final class OAuthRedirectListener implements AutoCloseable {
         return listener;
     }
 
-    /** {@code http://127.0.0.1:PORT/PATH}: the {@code redirect_uri} to send. */
+    /**
+     * {@code http://127.0.0.1:PORT/PATH}: the {@code redirect_uri} to send.
+     *
+     * @return the redirect URI
+     */
     public URI redirectUri() {
         return URI.create(server.baseUri() + path);
     }
 
-    /** The {@code state} sent in the authorization request; until it is set, nothing is accepted. */
+    /**
+     * The {@code state} sent in the authorization request; until it is set, nothing is accepted.
+     *
+     * @param state the {@code state} value
+     */
     public void expectState(String state) {
         this.expectedState = Objects.requireNonNull(state, "state");
     }
@@ -62,6 +74,8 @@ public final class OAuthRedirectListener implements AutoCloseable {
      * Completes with the query parameters of the authorization response, success or error
      * ({@code error}, {@code error_description}); with a {@link CancellationException} if the
      * listener is closed first.
+     *
+     * @return the query parameters, once a response with the expected state arrives
      */
     public CompletableFuture<Map<String, String>> callback() {
         return callback;

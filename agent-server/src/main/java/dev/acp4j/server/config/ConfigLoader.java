@@ -58,6 +58,13 @@ public final class ConfigLoader {
         return Json.shared().reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
     }
 
+    /**
+     * Reads a {@code --config} file.
+     *
+     * @param file the file
+     * @return the configuration
+     * @throws ConfigException when the file is missing, unreadable or invalid, naming the problem
+     */
     public ServerConfig load(Path file) throws ConfigException {
         byte[] bytes;
         try {
@@ -70,7 +77,7 @@ public final class ConfigLoader {
         return parse(file.toString(), bytes);
     }
 
-    /** The built-in configuration used without {@code --config}. */
+    /** {@return the built-in configuration used without {@code --config}} */
     public ServerConfig loadDefault() {
         try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
             if (in == null) {
@@ -82,6 +89,14 @@ public final class ConfigLoader {
         }
     }
 
+    /**
+     * Reads a configuration given as JSON bytes.
+     *
+     * @param source where it came from, for messages (e.g. the file name)
+     * @param json the configuration
+     * @return the configuration
+     * @throws ConfigException when it is invalid, naming every problem
+     */
     public ServerConfig parse(String source, byte[] json) throws ConfigException {
         // Plain JSON without the mapper (a launch reads its configuration before the mapper exists);
         // the mapper reads the rest, and reports every problem, a repeated key included.

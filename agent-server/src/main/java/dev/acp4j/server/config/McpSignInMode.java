@@ -10,7 +10,7 @@ public enum McpSignInMode {
     /** Right after {@code session/new} is answered, for each server without a usable token. */
     EAGER;
 
-    /** The configuration's spelling: {@code lazy} or {@code eager}. */
+    /** {@return the configuration's spelling: {@code lazy} or {@code eager}} */
     public String configName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -31,17 +31,46 @@ public record ServerConfig(String source, List<AuthMethodConfig> authMethods, Pa
                            Map<String, Map<String, String>> configOptionProviders, McpSignInMode mcpSignIn,
                            List<McpClientConfig> mcpClients) {
 
+    /**
+     * Applies the defaults (no config option providers, lazy MCP sign-in, no MCP clients) and copies the collections.
+     *
+     * @param source where it came from, for messages
+     * @param authMethods in preference order
+     * @param credentialStore the credential file, or null for the agent's per-user default
+     * @param elicitationTimeout how long an interactive sign-in may wait for the user
+     * @param sessionStore the session store directory, {@code "none"} (in memory), or null for the per-agent default
+     * @param configOptionProviders option id → value id → provider; null for none
+     * @param mcpSignIn when to sign in to a session's MCP servers; null means {@link McpSignInMode#LAZY}
+     * @param mcpClients pre-registered OAuth clients for MCP servers; null for none
+     */
     public ServerConfig {
         configOptionProviders = configOptionProviders == null ? Map.of() : copy(configOptionProviders);
         mcpSignIn = mcpSignIn == null ? McpSignInMode.LAZY : mcpSignIn;
         mcpClients = mcpClients == null ? List.of() : List.copyOf(mcpClients);
     }
 
+    /**
+     * A configuration with the default session store and no MCP settings.
+     *
+     * @param source where it came from, for messages
+     * @param authMethods in preference order
+     * @param credentialStore the credential file, or null for the agent's per-user default
+     * @param elicitationTimeout how long an interactive sign-in may wait for the user
+     */
     public ServerConfig(String source, List<AuthMethodConfig> authMethods, Path credentialStore,
                         Duration elicitationTimeout) {
         this(source, authMethods, credentialStore, elicitationTimeout, null);
     }
 
+    /**
+     * A configuration without MCP settings.
+     *
+     * @param source where it came from, for messages
+     * @param authMethods in preference order
+     * @param credentialStore the credential file, or null for the agent's per-user default
+     * @param elicitationTimeout how long an interactive sign-in may wait for the user
+     * @param sessionStore the session store directory, {@code "none"} (in memory), or null for the per-agent default
+     */
     public ServerConfig(String source, List<AuthMethodConfig> authMethods, Path credentialStore,
                         Duration elicitationTimeout, String sessionStore) {
         this(source, authMethods, credentialStore, elicitationTimeout, sessionStore, Map.of(), McpSignInMode.LAZY, List.of());
@@ -57,12 +86,17 @@ public record ServerConfig(String source, List<AuthMethodConfig> authMethods, Pa
     /** How long an interactive sign-in waits for the user unless configured otherwise. */
     public static final Duration DEFAULT_ELICITATION_TIMEOUT = Duration.ofMinutes(5);
 
-    /** No auth methods: nothing is gated. */
+    /**
+     * No auth methods: nothing is gated.
+     *
+     * @param source where it came from, for messages
+     * @return the configuration
+     */
     public static ServerConfig empty(String source) {
         return new ServerConfig(source, List.of(), null, DEFAULT_ELICITATION_TIMEOUT);
     }
 
-    /** A configuration built in code. */
+    /** {@return a builder for a configuration built in code} */
     public static Builder builder() {
         return new Builder();
     }
@@ -93,37 +127,67 @@ public record ServerConfig(String source, List<AuthMethodConfig> authMethods, Pa
         private Builder() {
         }
 
-        /** Where the configuration comes from, for messages; default {@code (code)}. */
+        /**
+         * Where the configuration comes from, for messages; default {@code (code)}.
+         *
+         * @param value the source
+         * @return this builder
+         */
         public Builder source(String value) {
             this.source = Objects.requireNonNull(value);
             return this;
         }
 
-        /** Adds an auth method; methods are advertised in the order they are added. */
+        /**
+         * Adds an auth method; methods are advertised in the order they are added.
+         *
+         * @param value the method
+         * @return this builder
+         */
         public Builder authMethod(AuthMethodConfig value) {
             this.authMethods.add(Objects.requireNonNull(value));
             return this;
         }
 
-        /** The credential file; default: the agent's per-user file. */
+        /**
+         * The credential file; default: the agent's per-user file.
+         *
+         * @param value the file
+         * @return this builder
+         */
         public Builder credentialStore(Path value) {
             this.credentialStore = value;
             return this;
         }
 
-        /** How long an interactive sign-in may wait for the user (default 5 minutes). */
+        /**
+         * How long an interactive sign-in may wait for the user (default 5 minutes).
+         *
+         * @param value the timeout
+         * @return this builder
+         */
         public Builder elicitationTimeout(Duration value) {
             this.elicitationTimeout = value;
             return this;
         }
 
-        /** The session store directory (absolute), or {@code "none"} to keep sessions in memory; default: the per-agent directory. */
+        /**
+         * The session store directory (absolute), or {@code "none"} to keep sessions in memory; default: the per-agent directory.
+         *
+         * @param value the directory or {@code "none"}
+         * @return this builder
+         */
         public Builder sessionStore(String value) {
             this.sessionStore = value;
             return this;
         }
 
-        /** Adds a pre-registered OAuth client for MCP servers ({@code mcpClients}). */
+        /**
+         * Adds a pre-registered OAuth client for MCP servers ({@code mcpClients}).
+         *
+         * @param value the client
+         * @return this builder
+         */
         public Builder mcpClient(McpClientConfig value) {
             this.mcpClients.add(Objects.requireNonNull(value));
             return this;
@@ -133,6 +197,11 @@ public record ServerConfig(String source, List<AuthMethodConfig> authMethods, Pa
          * A session needs {@code provider}'s credential while its config option {@code configId} has the
          * value {@code valueId} (e.g. {@code "model"}, {@code "gpt-5"}, {@code "openai"}); the key
          * {@code configOptionProviders}.
+         *
+         * @param configId the config option's id
+         * @param valueId the value id of that option
+         * @param provider the provider whose credential the session then needs
+         * @return this builder
          */
         public Builder configOptionProvider(String configId, String valueId, String provider) {
             this.configOptionProviders.computeIfAbsent(Objects.requireNonNull(configId), id -> new LinkedHashMap<>())
@@ -140,7 +209,12 @@ public record ServerConfig(String source, List<AuthMethodConfig> authMethods, Pa
             return this;
         }
 
-        /** When to sign in to a session's MCP servers (default {@link McpSignInMode#LAZY}); the key {@code mcpSignIn}. */
+        /**
+         * When to sign in to a session's MCP servers (default {@link McpSignInMode#LAZY}); the key {@code mcpSignIn}.
+         *
+         * @param value the mode
+         * @return this builder
+         */
         public Builder mcpSignIn(McpSignInMode value) {
             this.mcpSignIn = Objects.requireNonNull(value);
             return this;
@@ -149,6 +223,7 @@ public record ServerConfig(String source, List<AuthMethodConfig> authMethods, Pa
         /**
          * The configuration.
          *
+         * @return the configuration
          * @throws IllegalArgumentException naming every problem, worded as for a {@code --config} file
          */
         public ServerConfig build() {

@@ -55,16 +55,28 @@ public final class FileSessionStore implements SessionStore {
     /** Appenders holding updates {@link #appendSoon} queued. */
     private final Set<Appender> waiting = ConcurrentHashMap.newKeySet();
 
+    /**
+     * A store in {@code directory}, created with the first saved session.
+     *
+     * @param directory where the session files go
+     * @param mapper reads and writes the session files
+     */
     public FileSessionStore(Path directory, ObjectMapper mapper) {
         this.directory = directory.toAbsolutePath();
         this.mapper = mapper;
     }
 
+    /** {@return the store's directory (absolute)} */
     public Path directory() {
         return directory;
     }
 
-    /** Whether {@code sessionId} can name a stored session (it becomes a file name). */
+    /**
+     * Whether {@code sessionId} can name a stored session (it becomes a file name).
+     *
+     * @param sessionId the id to check
+     * @return true for 1 to 128 letters, digits, '_' or '-'
+     */
     public static boolean isValidId(String sessionId) {
         return sessionId != null && SESSION_ID.matcher(sessionId).matches();
     }

@@ -12,25 +12,63 @@ import java.util.Optional;
  */
 public interface SessionStore extends AutoCloseable {
 
-    /** Records a new session, or replaces what is kept of an existing one (not its conversation). */
+    /**
+     * Records a new session, or replaces what is kept of an existing one (not its conversation).
+     *
+     * @param session what to keep
+     * @throws IOException when the store cannot be written
+     */
     void save(StoredSession session) throws IOException;
 
-    /** Appends one update to the session's conversation. */
+    /**
+     * Appends one update to the session's conversation.
+     *
+     * @param sessionId the session
+     * @param update the update to append
+     * @throws IOException when the store cannot be written
+     */
     void append(String sessionId, SessionUpdate update) throws IOException;
 
-    /** The session, or empty when it is unknown (never stored, deleted, or not a valid id). */
+    /**
+     * The session, or empty when it is unknown (never stored, deleted, or not a valid id).
+     *
+     * @param sessionId the session
+     * @return the stored session, if any
+     * @throws IOException when the store cannot be read
+     */
     Optional<StoredSession> find(String sessionId) throws IOException;
 
-    /** Every stored session, newest first (by {@code updatedAt}, then id). */
+    /**
+     * Every stored session, newest first (by {@code updatedAt}, then id).
+     *
+     * @return the sessions
+     * @throws IOException when the store cannot be read
+     */
     List<StoredSession> list() throws IOException;
 
-    /** The session's conversation in the order it was appended; empty for an unknown session. */
+    /**
+     * The session's conversation in the order it was appended; empty for an unknown session.
+     *
+     * @param sessionId the session
+     * @return the updates, oldest first
+     * @throws IOException when the store cannot be read
+     */
     List<SessionUpdate> conversation(String sessionId) throws IOException;
 
-    /** Forgets the session and its conversation; false when it was not stored. */
+    /**
+     * Forgets the session and its conversation; false when it was not stored.
+     *
+     * @param sessionId the session
+     * @return whether the session was stored
+     * @throws IOException when the store cannot be written
+     */
     boolean delete(String sessionId) throws IOException;
 
-    /** Releases what is held open for {@code sessionId} (it stays stored). */
+    /**
+     * Releases what is held open for {@code sessionId} (it stays stored).
+     *
+     * @param sessionId the session
+     */
     default void release(String sessionId) {
     }
 

@@ -14,9 +14,13 @@ public final class SessionStores {
     }
 
     /**
+     * The store the {@code sessionStore} setting names.
+     *
      * @param configured the {@code sessionStore} setting: a directory, {@link #IN_MEMORY}, or null for the default
      * @param env        the environment ({@code XDG_DATA_HOME}, {@code HOME})
      * @param agentName  {@code agentInfo.name}, which names the agent's data directory
+     * @param mapper     reads and writes the session files
+     * @return the store
      */
     public static SessionStore open(String configured, Map<String, String> env, String agentName, ObjectMapper mapper) {
         if (IN_MEMORY.equals(configured)) {
@@ -26,7 +30,13 @@ public final class SessionStores {
         return new FileSessionStore(directory, mapper);
     }
 
-    /** {@code $XDG_DATA_HOME/<agent>/sessions}, else {@code ~/.local/share/<agent>/sessions}. */
+    /**
+     * {@code $XDG_DATA_HOME/<agent>/sessions}, else {@code ~/.local/share/<agent>/sessions}.
+     *
+     * @param env the environment ({@code XDG_DATA_HOME}, {@code HOME})
+     * @param agentName {@code agentInfo.name}
+     * @return the directory
+     */
     public static Path defaultDirectory(Map<String, String> env, String agentName) {
         String dataHome = env.get("XDG_DATA_HOME");
         Path base = dataHome != null && !dataHome.isBlank() && Path.of(dataHome).isAbsolute()

@@ -13,6 +13,12 @@ public final class Timestamps {
     private Timestamps() {
     }
 
+    /**
+     * The clock's instant, e.g. {@code 2026-12-04T19:05:00.000Z}.
+     *
+     * @param clock the clock
+     * @return the instant as a fixed-width ISO-8601 string
+     */
     public static String now(Clock clock) {
         return FORMAT.format(clock.instant());
     }

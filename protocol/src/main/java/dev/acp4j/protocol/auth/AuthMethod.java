@@ -22,25 +22,73 @@ import java.util.Map;
 @JsonPropertyOrder({"id", "name", "description", "type"})
 public sealed interface AuthMethod {
 
+    /**
+     * The id the client sends back in {@code authenticate}; unique among the advertised methods.
+     *
+     * @return the method id
+     */
     String id();
 
+    /**
+     * The name shown to the user.
+     *
+     * @return the display name
+     */
     String name();
 
+    /**
+     * Optional longer text shown to the user.
+     *
+     * @return the description, or null
+     */
     String description();
 
+    /**
+     * A method the agent runs itself (written without {@code type}).
+     *
+     * @param id the method id
+     * @param name the display name
+     * @param description the description, or null
+     * @return the method
+     */
     static AuthMethod agent(String id, String name, String description) {
         return new Agent(id, name, description, null);
     }
 
+    /**
+     * An {@code env_var} method, without description or link.
+     *
+     * @param id the method id
+     * @param name the display name
+     * @param vars the variables the client asks the user for
+     * @param requiresRestart whether the agent reads the variables only at launch, so the client must restart it
+     * @return the method
+     */
     static EnvVar envVar(String id, String name, List<AuthEnvVar> vars, boolean requiresRestart) {
         return new EnvVar(id, name, null, vars, null, requiresRestart, null);
     }
 
+    /**
+     * A {@code start_param} method, without description or link.
+     *
+     * @param id the method id
+     * @param name the display name
+     * @param params the command-line parameters the client asks the user for
+     * @param requiresRestart whether the agent reads the parameters only at launch, so the client must restart it
+     * @return the method
+     */
     static StartParam startParam(String id, String name, List<AuthStartParam> params, boolean requiresRestart) {
         return new StartParam(id, name, null, params, null, requiresRestart, null);
     }
 
-    /** The agent runs the flow itself (OAuth, API-key page, ...); written without {@code type}. */
+    /**
+     * The agent runs the flow itself (OAuth, API-key page, ...); written without {@code type}.
+     *
+     * @param id the id {@code authenticate} names
+     * @param name shown to the user
+     * @param description longer text for the user, or null
+     * @param meta extension data ({@code _meta}), or null
+     */
     record Agent(
             @JsonProperty(value = "id", required = true) String id,
             @JsonProperty(value = "name", required = true) String name,
@@ -48,7 +96,16 @@ public sealed interface AuthMethod {
             @JsonProperty("_meta") Map<String, Object> meta) implements AuthMethod {
     }
 
-    /** The client runs the agent's own command with {@code args} appended in a terminal for the user to log in. */
+    /**
+     * The client runs the agent's own command with {@code args} appended in a terminal for the user to log in.
+     *
+     * @param id the id {@code authenticate} names
+     * @param name shown to the user
+     * @param description longer text for the user, or null
+     * @param args appended to the agent's own command for the login
+     * @param env environment variables for the login, or null
+     * @param meta extension data ({@code _meta}), or null
+     */
     record Terminal(
             @JsonProperty(value = "id", required = true) String id,
             @JsonProperty(value = "name", required = true) String name,
@@ -56,6 +113,11 @@ public sealed interface AuthMethod {
             @JsonProperty("args") List<String> args,
             @JsonProperty("env") Map<String, String> env,
             @JsonProperty("_meta") Map<String, Object> meta) implements AuthMethod {
+        /**
+         * Always {@code terminal}.
+         *
+         * @return the {@code type} discriminator
+         */
         @JsonProperty("type")
         public String type() {
             return "terminal";
@@ -65,6 +127,14 @@ public sealed interface AuthMethod {
     /**
      * The user provides values the client passes to the agent as environment variables.
      * {@code requiresRestart} is never null, so it is always written; a descriptor without it reads as false.
+     *
+     * @param id the id {@code authenticate} names
+     * @param name shown to the user
+     * @param description longer text for the user, or null
+     * @param vars the variables the client asks the user for
+     * @param link where the user gets the values, or null
+     * @param requiresRestart whether the client must restart the agent with the values (never null)
+     * @param meta extension data ({@code _meta}), or null
      */
     record EnvVar(
             @JsonProperty(value = "id", required = true) String id,
@@ -74,10 +144,26 @@ public sealed interface AuthMethod {
             @JsonProperty("link") String link,
             @JsonProperty("requiresRestart") Boolean requiresRestart,
             @JsonProperty("_meta") Map<String, Object> meta) implements AuthMethod {
+        /**
+         * Normalises a null {@code requiresRestart} to false.
+         *
+         * @param id the method id
+         * @param name the display name
+         * @param description the description, or null
+         * @param vars the variables the client asks the user for
+         * @param link where the user can get the values, or null
+         * @param requiresRestart whether the client must restart the agent after setting the variables (null means false)
+         * @param meta the {@code _meta} extension data, or null
+         */
         public EnvVar {
             requiresRestart = requiresRestart != null && requiresRestart;
         }
 
+        /**
+         * Always {@code env_var}.
+         *
+         * @return the {@code type} discriminator
+         */
         @JsonProperty("type")
         public String type() {
             return "env_var";
@@ -87,6 +173,14 @@ public sealed interface AuthMethod {
     /**
      * The user provides values the client passes to the agent as command-line parameters.
      * {@code requiresRestart} is never null, so it is always written; a descriptor without it reads as false.
+     *
+     * @param id the id {@code authenticate} names
+     * @param name shown to the user
+     * @param description longer text for the user, or null
+     * @param params the command-line parameters the client asks the user for
+     * @param link where the user gets the values, or null
+     * @param requiresRestart whether the client must restart the agent with the parameters (never null)
+     * @param meta extension data ({@code _meta}), or null
      */
     record StartParam(
             @JsonProperty(value = "id", required = true) String id,
@@ -96,10 +190,26 @@ public sealed interface AuthMethod {
             @JsonProperty("link") String link,
             @JsonProperty("requiresRestart") Boolean requiresRestart,
             @JsonProperty("_meta") Map<String, Object> meta) implements AuthMethod {
+        /**
+         * Normalises a null {@code requiresRestart} to false.
+         *
+         * @param id the method id
+         * @param name the display name
+         * @param description the description, or null
+         * @param params the command-line parameters the client asks the user for
+         * @param link where the user can get the values, or null
+         * @param requiresRestart whether the client must restart the agent with the parameters (null means false)
+         * @param meta the {@code _meta} extension data, or null
+         */
         public StartParam {
             requiresRestart = requiresRestart != null && requiresRestart;
         }
 
+        /**
+         * Always {@code start_param}.
+         *
+         * @return the {@code type} discriminator
+         */
         @JsonProperty("type")
         public String type() {
             return "start_param";

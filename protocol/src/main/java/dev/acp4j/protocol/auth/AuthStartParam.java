@@ -3,7 +3,15 @@ package dev.acp4j.protocol.auth;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 
-/** A command-line parameter a {@code start_param} auth method reads; {@code name} is the flag, e.g. {@code --api-key-file}. */
+/**
+ * A command-line parameter a {@code start_param} auth method reads; {@code name} is the flag, e.g. {@code --api-key-file}.
+ *
+ * @param name the flag, e.g. {@code --api-key-file}
+ * @param label what the client shows when asking for it, or null
+ * @param secret whether the client masks it; null means true
+ * @param optional whether the method works without it; null means false
+ * @param meta extension data ({@code _meta}), or null
+ */
 public record AuthStartParam(
         @JsonProperty(value = "name", required = true) String name,
         @JsonProperty("label") String label,
@@ -11,16 +19,31 @@ public record AuthStartParam(
         @JsonProperty("optional") Boolean optional,
         @JsonProperty("_meta") Map<String, Object> meta) {
 
+    /**
+     * A required, secret parameter.
+     *
+     * @param name the flag, e.g. {@code --api-key-file}
+     * @param label what the client shows the user when asking for the value, or null
+     * @return the parameter descriptor
+     */
     public static AuthStartParam of(String name, String label) {
         return new AuthStartParam(name, label, null, null, null);
     }
 
-    /** {@link #secret()} with its default applied (true). */
+    /**
+     * {@link #secret()} with its default applied (true).
+     *
+     * @return whether the client should mask the value
+     */
     public boolean secretOrDefault() {
         return secret == null || secret;
     }
 
-    /** {@link #optional()} with its default applied (false). */
+    /**
+     * {@link #optional()} with its default applied (false).
+     *
+     * @return whether the method works without this parameter
+     */
     public boolean optionalOrDefault() {
         return optional != null && optional;
     }

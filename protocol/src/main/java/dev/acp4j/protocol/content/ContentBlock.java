@@ -43,7 +43,13 @@ public sealed interface ContentBlock {
         return new ResourceLink(name, uri, null, null, null, null, null, null);
     }
 
-    /** Plain text ({@code TextContent}). */
+    /**
+     * Plain text ({@code TextContent}).
+     *
+     * @param text the text
+     * @param annotations hints for the client about the audience and importance, or null
+     * @param meta extension data ({@code _meta}), or null
+     */
     record Text(
             @JsonProperty(value = "text", required = true) String text,
             @JsonProperty("annotations") Annotations annotations,
@@ -54,7 +60,15 @@ public sealed interface ContentBlock {
         }
     }
 
-    /** A base64-encoded image ({@code ImageContent}). */
+    /**
+     * A base64-encoded image ({@code ImageContent}).
+     *
+     * @param data the image, base64-encoded
+     * @param mimeType the MIME type, or null when unknown
+     * @param uri where the image comes from, or null
+     * @param annotations hints for the client about the audience and importance, or null
+     * @param meta extension data ({@code _meta}), or null
+     */
     record Image(
             @JsonProperty(value = "data", required = true) String data,
             @JsonProperty(value = "mimeType", required = true) String mimeType,
@@ -67,7 +81,14 @@ public sealed interface ContentBlock {
         }
     }
 
-    /** Base64-encoded audio ({@code AudioContent}). */
+    /**
+     * Base64-encoded audio ({@code AudioContent}).
+     *
+     * @param data the audio, base64-encoded
+     * @param mimeType the MIME type, or null when unknown
+     * @param annotations hints for the client about the audience and importance, or null
+     * @param meta extension data ({@code _meta}), or null
+     */
     record Audio(
             @JsonProperty(value = "data", required = true) String data,
             @JsonProperty(value = "mimeType", required = true) String mimeType,
@@ -79,7 +100,18 @@ public sealed interface ContentBlock {
         }
     }
 
-    /** A reference to a resource the agent can access ({@code ResourceLink}). */
+    /**
+     * A reference to a resource the agent can access ({@code ResourceLink}).
+     *
+     * @param name the resource name
+     * @param uri the resource URI
+     * @param title a title shown to users, or null
+     * @param description what it is, or null
+     * @param mimeType the MIME type, or null when unknown
+     * @param size its size in bytes, or null
+     * @param annotations hints for the client about the audience and importance, or null
+     * @param meta extension data ({@code _meta}), or null
+     */
     record ResourceLink(
             @JsonProperty(value = "name", required = true) String name,
             @JsonProperty(value = "uri", required = true) String uri,
@@ -95,7 +127,13 @@ public sealed interface ContentBlock {
         }
     }
 
-    /** A resource whose contents are embedded in the message ({@code EmbeddedResource}). */
+    /**
+     * A resource whose contents are embedded in the message ({@code EmbeddedResource}).
+     *
+     * @param resource the resource contents
+     * @param annotations hints for the client about the audience and importance, or null
+     * @param meta extension data ({@code _meta}), or null
+     */
     record Resource(
             @JsonProperty(value = "resource", required = true) EmbeddedResourceResource resource,
             @JsonProperty("annotations") Annotations annotations,

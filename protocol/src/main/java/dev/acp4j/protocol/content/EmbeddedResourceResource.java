@@ -13,11 +13,28 @@ import java.util.Map;
 })
 public sealed interface EmbeddedResourceResource {
 
+    /**
+     * The resource's URI.
+     *
+     * @return the URI
+     */
     String uri();
 
+    /**
+     * The MIME type of the contents, when known.
+     *
+     * @return the MIME type, or null
+     */
     String mimeType();
 
-    /** Text contents of a resource. */
+    /**
+     * Text contents of a resource.
+     *
+     * @param uri the resource URI
+     * @param text the contents
+     * @param mimeType the MIME type, or null when unknown
+     * @param meta extension data ({@code _meta}), or null
+     */
     record TextResourceContents(
             @JsonProperty(value = "uri", required = true) String uri,
             @JsonProperty(value = "text", required = true) String text,
@@ -25,7 +42,14 @@ public sealed interface EmbeddedResourceResource {
             @JsonProperty("_meta") Map<String, Object> meta) implements EmbeddedResourceResource {
     }
 
-    /** Binary contents of a resource, base64-encoded. */
+    /**
+     * Binary contents of a resource, base64-encoded.
+     *
+     * @param uri the resource URI
+     * @param blob the contents, base64-encoded
+     * @param mimeType the MIME type, or null when unknown
+     * @param meta extension data ({@code _meta}), or null
+     */
     record BlobResourceContents(
             @JsonProperty(value = "uri", required = true) String uri,
             @JsonProperty(value = "blob", required = true) String blob,

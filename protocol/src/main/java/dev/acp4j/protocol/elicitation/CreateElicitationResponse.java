@@ -21,12 +21,20 @@ import java.util.Map;
 @JsonPropertyOrder({"action"})
 public sealed interface CreateElicitationResponse {
 
+    /**
+     * The user's action: {@code accept}, {@code decline}, {@code cancel} or one this library does not know.
+     *
+     * @return the {@code action} discriminator
+     */
     @JsonProperty("action")
     String action();
 
     /**
      * The user accepted; for form mode {@code content} holds the submitted values (string, integer,
      * number, boolean or array of strings), keyed by field name.
+     *
+     * @param content form mode: the submitted values by field name; null for URL mode
+     * @param meta extension data ({@code _meta}), or null
      */
     record Accept(
             @JsonProperty("content") Map<String, JsonNode> content,
@@ -37,7 +45,11 @@ public sealed interface CreateElicitationResponse {
         }
     }
 
-    /** The user explicitly declined. */
+    /**
+     * The user explicitly declined.
+     *
+     * @param meta extension data ({@code _meta}), or null
+     */
     record Decline(@JsonProperty("_meta") Map<String, Object> meta) implements CreateElicitationResponse {
         @Override
         public String action() {
@@ -45,7 +57,11 @@ public sealed interface CreateElicitationResponse {
         }
     }
 
-    /** The user dismissed the request without choosing. */
+    /**
+     * The user dismissed the request without choosing.
+     *
+     * @param meta extension data ({@code _meta}), or null
+     */
     record Cancel(@JsonProperty("_meta") Map<String, Object> meta) implements CreateElicitationResponse {
         @Override
         public String action() {
@@ -53,8 +69,17 @@ public sealed interface CreateElicitationResponse {
         }
     }
 
-    /** An action this library does not know (or none), kept as received. */
+    /**
+     * An action this library does not know (or none), kept as received.
+     *
+     * @param raw the JSON object, as received
+     */
     record Other(@JsonValue ObjectNode raw) implements CreateElicitationResponse {
+        /**
+         * Keeps the raw object as received.
+         *
+         * @param raw the result object
+         */
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         public Other {
         }

@@ -26,14 +26,39 @@ import java.util.Map;
 @JsonPropertyOrder({"type"})
 public sealed interface ElicitationPropertySchema {
 
+    /**
+     * The JSON type of the field: {@code string}, {@code number}, {@code integer}, {@code boolean}, {@code array} or
+     * one this library does not know.
+     *
+     * @return the {@code type} discriminator
+     */
     @JsonProperty("type")
     String type();
 
+    /**
+     * A plain, optional text field.
+     *
+     * @param title the label shown for the field
+     * @return the field schema
+     */
     static ElicitationPropertySchema string(String title) {
         return new StringSchema(title, null, null, null, null, null, null, null, null, null);
     }
 
-    /** A text field ({@code StringPropertySchema}). */
+    /**
+     * A text field ({@code StringPropertySchema}).
+     *
+     * @param title the label shown for the field
+     * @param description help text, or null
+     * @param minLength the shortest length, or null
+     * @param maxLength the longest length, or null
+     * @param pattern a regular expression the value matches, or null
+     * @param format a format the value has, or null
+     * @param defaultValue the initial value, or null
+     * @param enumValues the allowed values ({@code enum}), or null
+     * @param oneOf the allowed values with titles ({@code oneOf}), or null
+     * @param meta extension data ({@code _meta}), or null
+     */
     record StringSchema(
             @JsonProperty("title") String title,
             @JsonProperty("description") String description,
@@ -51,7 +76,16 @@ public sealed interface ElicitationPropertySchema {
         }
     }
 
-    /** A floating-point number field ({@code NumberPropertySchema}). */
+    /**
+     * A floating-point number field ({@code NumberPropertySchema}).
+     *
+     * @param title the label shown for the field
+     * @param description help text, or null
+     * @param minimum the smallest value, or null
+     * @param maximum the largest value, or null
+     * @param defaultValue the initial value, or null
+     * @param meta extension data ({@code _meta}), or null
+     */
     record NumberSchema(
             @JsonProperty("title") String title,
             @JsonProperty("description") String description,
@@ -65,7 +99,16 @@ public sealed interface ElicitationPropertySchema {
         }
     }
 
-    /** An integer field ({@code IntegerPropertySchema}). */
+    /**
+     * An integer field ({@code IntegerPropertySchema}).
+     *
+     * @param title the label shown for the field
+     * @param description help text, or null
+     * @param minimum the smallest value, or null
+     * @param maximum the largest value, or null
+     * @param defaultValue the initial value, or null
+     * @param meta extension data ({@code _meta}), or null
+     */
     record IntegerSchema(
             @JsonProperty("title") String title,
             @JsonProperty("description") String description,
@@ -79,7 +122,14 @@ public sealed interface ElicitationPropertySchema {
         }
     }
 
-    /** A checkbox field ({@code BooleanPropertySchema}). */
+    /**
+     * A checkbox field ({@code BooleanPropertySchema}).
+     *
+     * @param title the label shown for the field
+     * @param description help text, or null
+     * @param defaultValue the initial value, or null
+     * @param meta extension data ({@code _meta}), or null
+     */
     record BooleanSchema(
             @JsonProperty("title") String title,
             @JsonProperty("description") String description,
@@ -91,7 +141,17 @@ public sealed interface ElicitationPropertySchema {
         }
     }
 
-    /** A multi-select field ({@code MultiSelectPropertySchema}). */
+    /**
+     * A multi-select field ({@code MultiSelectPropertySchema}).
+     *
+     * @param title the label shown for the field
+     * @param description help text, or null
+     * @param minItems the fewest choices, or null
+     * @param maxItems the most choices, or null
+     * @param items the choices
+     * @param defaultValue the choices preselected, or null
+     * @param meta extension data ({@code _meta}), or null
+     */
     record ArraySchema(
             @JsonProperty("title") String title,
             @JsonProperty("description") String description,
@@ -106,8 +166,17 @@ public sealed interface ElicitationPropertySchema {
         }
     }
 
-    /** A field of a type this library does not know, kept as received. */
+    /**
+     * A field of a type this library does not know, kept as received.
+     *
+     * @param raw the JSON object, as received
+     */
     record Other(@JsonValue ObjectNode raw) implements ElicitationPropertySchema {
+        /**
+         * Keeps the raw object as received.
+         *
+         * @param raw the field schema object
+         */
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         public Other {
         }

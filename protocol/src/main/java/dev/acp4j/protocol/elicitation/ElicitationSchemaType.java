@@ -4,5 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** The type of an elicitation form schema: always {@code object}. */
 public enum ElicitationSchemaType {
+    /** {@code object}, the only type a form schema has. */
     @JsonProperty("object") OBJECT
 }

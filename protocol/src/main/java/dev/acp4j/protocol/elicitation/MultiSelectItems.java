@@ -15,17 +15,32 @@ import java.util.Map;
 @JsonSubTypes(@JsonSubTypes.Type(value = MultiSelectItems.StringItems.class, name = "string"))
 public sealed interface MultiSelectItems {
 
-    /** Items drawn from a list of strings ({@code StringMultiSelectItems}). */
+    /**
+     * Items drawn from a list of strings ({@code StringMultiSelectItems}).
+     *
+     * @param values the choices ({@code enum})
+     * @param meta extension data ({@code _meta}), or null
+     */
     record StringItems(
             @JsonProperty(value = "enum", required = true) List<String> values,
             @JsonProperty("_meta") Map<String, Object> meta) implements MultiSelectItems {
+        /**
+         * Always {@code string}.
+         *
+         * @return the {@code type} discriminator
+         */
         @JsonProperty("type")
         public String type() {
             return "string";
         }
     }
 
-    /** Items drawn from titled options ({@code TitledMultiSelectItems}); written without {@code type}. */
+    /**
+     * Items drawn from titled options ({@code TitledMultiSelectItems}); written without {@code type}.
+     *
+     * @param anyOf the choices with titles
+     * @param meta extension data ({@code _meta}), or null
+     */
     record TitledItems(
             @JsonProperty(value = "anyOf", required = true) List<EnumOption> anyOf,
             @JsonProperty("_meta") Map<String, Object> meta) implements MultiSelectItems {

@@ -26,6 +26,7 @@ import java.util.function.Predicate;
  */
 public final class InitializeCodec implements DirectCodec {
 
+    /** The only instance. */
     public static final InitializeCodec INSTANCE = new InitializeCodec();
 
     private static final Unsure UNSURE = new Unsure();
@@ -48,7 +49,13 @@ public final class InitializeCodec implements DirectCodec {
         writeResponse(g, (InitializeResponse) result);
     }
 
-    /** The bound params, or null when databind must bind them (anything invalid or unusual). */
+    /**
+     * The bound params, or null when databind must bind them (anything invalid or unusual).
+     *
+     * @param params the {@code initialize} params
+     * @param mapper the mapper used for {@code _meta} values
+     * @return the params, or null
+     */
     public static InitializeRequest readRequest(JsonNode params, ObjectMapper mapper) {
         try {
             return new Reader(mapper).request(params);
@@ -60,6 +67,9 @@ public final class InitializeCodec implements DirectCodec {
     /**
      * As {@link #readRequest(JsonNode, ObjectMapper)} without a mapper: null also when a {@code _meta}
      * value needs the mapper (a launch's first request, read before the mapper exists).
+     *
+     * @param params the request's params
+     * @return the request, or null when databind must read it
      */
     public static InitializeRequest readRequest(JsonNode params) {
         return readRequest(params, null);
@@ -68,6 +78,10 @@ public final class InitializeCodec implements DirectCodec {
     /**
      * Writes the result as databind would; without a mapper ({@code g} has no codec), fails with
      * {@link IllegalStateException} where a value needs one, a {@code _meta} value of no plain type.
+     *
+     * @param g the generator positioned where the result value goes
+     * @param r the result
+     * @throws IOException when the generator fails
      */
     public static void writeResponse(JsonGenerator g, InitializeResponse r) throws IOException {
         g.writeStartObject();

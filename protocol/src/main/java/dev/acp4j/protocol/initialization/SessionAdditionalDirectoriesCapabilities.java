@@ -3,6 +3,10 @@ package dev.acp4j.protocol.initialization;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 
-/** Advertises support for {@code additionalDirectories} in session setup; present as {@code {}} when supported. */
+/**
+ * Advertises support for {@code additionalDirectories} in session setup; present as {@code {}} when supported.
+ *
+ * @param meta extension data ({@code _meta}), or null
+ */
 public record SessionAdditionalDirectoriesCapabilities(@JsonProperty("_meta") Map<String, Object> meta) {
 }

@@ -18,33 +18,70 @@ import java.util.Map;
 @JsonPropertyOrder({"type"})
 public sealed interface McpServer {
 
+    /**
+     * A name for the server, unique within the session.
+     *
+     * @return the server name
+     */
     String name();
 
-    /** An MCP server reached over streamable HTTP ({@code McpServerHttp}). */
+    /**
+     * An MCP server reached over streamable HTTP ({@code McpServerHttp}).
+     *
+     * @param name a name for the server
+     * @param url the server URL
+     * @param headers headers to send with every request
+     * @param meta extension data ({@code _meta}), or null
+     */
     record Http(
             @JsonProperty(value = "name", required = true) String name,
             @JsonProperty(value = "url", required = true) String url,
             @JsonProperty(value = "headers", required = true) List<HttpHeader> headers,
             @JsonProperty("_meta") Map<String, Object> meta) implements McpServer {
+        /**
+         * Always {@code http}.
+         *
+         * @return the {@code type} discriminator
+         */
         @JsonProperty("type")
         public String type() {
             return "http";
         }
     }
 
-    /** An MCP server reached over server-sent events ({@code McpServerSse}). */
+    /**
+     * An MCP server reached over server-sent events ({@code McpServerSse}).
+     *
+     * @param name a name for the server
+     * @param url the server URL
+     * @param headers headers to send with every request
+     * @param meta extension data ({@code _meta}), or null
+     */
     record Sse(
             @JsonProperty(value = "name", required = true) String name,
             @JsonProperty(value = "url", required = true) String url,
             @JsonProperty(value = "headers", required = true) List<HttpHeader> headers,
             @JsonProperty("_meta") Map<String, Object> meta) implements McpServer {
+        /**
+         * Always {@code sse}.
+         *
+         * @return the {@code type} discriminator
+         */
         @JsonProperty("type")
         public String type() {
             return "sse";
         }
     }
 
-    /** An MCP server launched as a subprocess speaking stdio ({@code McpServerStdio}); written without {@code type}. */
+    /**
+     * An MCP server launched as a subprocess speaking stdio ({@code McpServerStdio}); written without {@code type}.
+     *
+     * @param name a name for the server
+     * @param command absolute path of the executable
+     * @param args its arguments
+     * @param env environment variables to set
+     * @param meta extension data ({@code _meta}), or null
+     */
     record Stdio(
             @JsonProperty(value = "name", required = true) String name,
             @JsonProperty(value = "command", required = true) String command,

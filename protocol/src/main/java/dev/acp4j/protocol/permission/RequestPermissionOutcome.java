@@ -15,13 +15,25 @@ import java.util.Map;
 @JsonPropertyOrder({"outcome"})
 public sealed interface RequestPermissionOutcome {
 
+    /**
+     * The outcome kind: {@code cancelled} or {@code selected}.
+     *
+     * @return the {@code outcome} discriminator
+     */
     @JsonProperty("outcome")
     String outcome();
 
+    /**
+     * The user chose the given option.
+     *
+     * @param optionId the {@code optionId} of the chosen option
+     * @return the outcome
+     */
     static RequestPermissionOutcome selected(String optionId) {
         return new Selected(optionId, null);
     }
 
+    /** {@return the {@code cancelled} outcome: the prompt turn was cancelled before the user chose} */
     static RequestPermissionOutcome cancelled() {
         return new Cancelled();
     }
@@ -34,7 +46,12 @@ public sealed interface RequestPermissionOutcome {
         }
     }
 
-    /** The user chose one of the offered options ({@code SelectedPermissionOutcome}). */
+    /**
+     * The user chose one of the offered options ({@code SelectedPermissionOutcome}).
+     *
+     * @param optionId the {@code optionId} of the chosen option
+     * @param meta extension data ({@code _meta}), or null
+     */
     record Selected(
             @JsonProperty(value = "optionId", required = true) String optionId,
             @JsonProperty("_meta") Map<String, Object> meta) implements RequestPermissionOutcome {

@@ -5,7 +5,15 @@ import dev.acp4j.protocol.mcp.McpServer;
 import java.util.List;
 import java.util.Map;
 
-/** Params of {@code session/resume}: reattach to a session without replaying its history. */
+/**
+ * Params of {@code session/resume}: reattach to a session without replaying its history.
+ *
+ * @param sessionId the ACP session id
+ * @param cwd absolute path of the working directory
+ * @param additionalDirectories further absolute workspace roots, or null
+ * @param mcpServers the MCP servers the agent should connect to
+ * @param meta extension data ({@code _meta}), or null
+ */
 public record ResumeSessionRequest(
         @JsonProperty(value = "sessionId", required = true) String sessionId,
         @JsonProperty(value = "cwd", required = true) String cwd,

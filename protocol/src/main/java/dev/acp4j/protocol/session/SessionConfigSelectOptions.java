@@ -13,15 +13,29 @@ import java.util.List;
 @JsonDeserialize(using = SessionConfigSelectOptions.Deserializer.class)
 public sealed interface SessionConfigSelectOptions {
 
+    /**
+     * A flat list of choices.
+     *
+     * @param options the choices
+     * @return the options
+     */
     static SessionConfigSelectOptions of(List<SessionConfigSelectOption> options) {
         return new Ungrouped(options);
     }
 
-    /** A flat list of values. */
+    /**
+     * A flat list of values.
+     *
+     * @param options the choices
+     */
     record Ungrouped(@JsonValue List<SessionConfigSelectOption> options) implements SessionConfigSelectOptions {
     }
 
-    /** Values in named groups. */
+    /**
+     * Values in named groups.
+     *
+     * @param groups the groups
+     */
     record Grouped(@JsonValue List<SessionConfigSelectGroup> groups) implements SessionConfigSelectOptions {
     }
 

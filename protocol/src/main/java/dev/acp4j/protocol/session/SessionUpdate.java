@@ -71,12 +71,23 @@ public sealed interface SessionUpdate {
         return new ToolCall(toolCallId, title, kind, ToolCallStatus.PENDING, null, null, null, null, null);
     }
 
-    /** Progress of a tool call: the {@code tool_call_update} session update carrying {@code update}. */
+    /**
+     * Progress of a tool call: the {@code tool_call_update} session update carrying {@code update}.
+     *
+     * @param update the changed fields of the tool call
+     * @return a {@code tool_call_update}
+     */
     static SessionUpdate toolCallUpdate(ToolCallUpdate update) {
         return new ToolCallUpdateNotification(update);
     }
 
-    /** A chunk of a user message, e.g. while replaying history in {@code session/load} ({@code ContentChunk}). */
+    /**
+     * A chunk of a user message, e.g. while replaying history in {@code session/load} ({@code ContentChunk}).
+     *
+     * @param content the chunk
+     * @param messageId groups the chunks of one message, or null
+     * @param meta extension data ({@code _meta}), or null
+     */
     record UserMessageChunk(
             @JsonProperty(value = "content", required = true) ContentBlock content,
             @JsonProperty("messageId") String messageId,
@@ -87,7 +98,13 @@ public sealed interface SessionUpdate {
         }
     }
 
-    /** A chunk of the agent's reply ({@code ContentChunk}). */
+    /**
+     * A chunk of the agent's reply ({@code ContentChunk}).
+     *
+     * @param content the chunk
+     * @param messageId groups the chunks of one message, or null
+     * @param meta extension data ({@code _meta}), or null
+     */
     record AgentMessageChunk(
             @JsonProperty(value = "content", required = true) ContentBlock content,
             @JsonProperty("messageId") String messageId,
@@ -98,7 +115,13 @@ public sealed interface SessionUpdate {
         }
     }
 
-    /** A chunk of the agent's internal reasoning ({@code ContentChunk}). */
+    /**
+     * A chunk of the agent's internal reasoning ({@code ContentChunk}).
+     *
+     * @param content the chunk
+     * @param messageId groups the chunks of one message, or null
+     * @param meta extension data ({@code _meta}), or null
+     */
     record AgentThoughtChunk(
             @JsonProperty(value = "content", required = true) ContentBlock content,
             @JsonProperty("messageId") String messageId,
@@ -109,7 +132,19 @@ public sealed interface SessionUpdate {
         }
     }
 
-    /** A new tool call the language model requested. */
+    /**
+     * A new tool call the language model requested.
+     *
+     * @param toolCallId the tool call, unique in the session
+     * @param title what the client shows
+     * @param kind the category of the tool, or null
+     * @param status where the call stands, or null
+     * @param content what the call produced, or null
+     * @param locations files the call touches, or null
+     * @param rawInput the raw input, or null
+     * @param rawOutput the raw output, or null
+     * @param meta extension data ({@code _meta}), or null
+     */
     record ToolCall(
             @JsonProperty(value = "toolCallId", required = true) String toolCallId,
             @JsonProperty(value = "title", required = true) String title,
@@ -130,6 +165,8 @@ public sealed interface SessionUpdate {
      * The {@code tool_call_update} session update: progress of a tool call. Carries the schema's
      * {@link ToolCallUpdate} object (the changed fields, shared with {@code session/request_permission}),
      * written inline. Named as in the official ACP Java SDK, so that it does not shadow {@link ToolCallUpdate}.
+     *
+     * @param update the changed fields of the tool call
      */
     record ToolCallUpdateNotification(@JsonUnwrapped ToolCallUpdate update) implements SessionUpdate {
         @Override
@@ -138,7 +175,12 @@ public sealed interface SessionUpdate {
         }
     }
 
-    /** The agent's execution plan; each update replaces the whole plan. */
+    /**
+     * The agent's execution plan; each update replaces the whole plan.
+     *
+     * @param entries the whole plan, replacing the previous one
+     * @param meta extension data ({@code _meta}), or null
+     */
     record Plan(
             @JsonProperty(value = "entries", required = true) List<PlanEntry> entries,
             @JsonProperty("_meta") Map<String, Object> meta) implements SessionUpdate {
@@ -148,7 +190,12 @@ public sealed interface SessionUpdate {
         }
     }
 
-    /** The slash commands now available. */
+    /**
+     * The slash commands now available.
+     *
+     * @param availableCommands the commands the user can run now
+     * @param meta extension data ({@code _meta}), or null
+     */
     record AvailableCommandsUpdate(
             @JsonProperty(value = "availableCommands", required = true) List<AvailableCommand> availableCommands,
             @JsonProperty("_meta") Map<String, Object> meta) implements SessionUpdate {
@@ -158,7 +205,12 @@ public sealed interface SessionUpdate {
         }
     }
 
-    /** The session's mode changed. */
+    /**
+     * The session's mode changed.
+     *
+     * @param currentModeId the mode the session is now in
+     * @param meta extension data ({@code _meta}), or null
+     */
     record CurrentModeUpdate(
             @JsonProperty(value = "currentModeId", required = true) String currentModeId,
             @JsonProperty("_meta") Map<String, Object> meta) implements SessionUpdate {
@@ -168,7 +220,12 @@ public sealed interface SessionUpdate {
         }
     }
 
-    /** The session's config options changed; carries all of them. */
+    /**
+     * The session's config options changed; carries all of them.
+     *
+     * @param configOptions all config options of the session, or null for none
+     * @param meta extension data ({@code _meta}), or null
+     */
     record ConfigOptionUpdate(
             @JsonProperty(value = "configOptions", required = true) List<SessionConfigOption> configOptions,
             @JsonProperty("_meta") Map<String, Object> meta) implements SessionUpdate {
@@ -178,7 +235,13 @@ public sealed interface SessionUpdate {
         }
     }
 
-    /** Session metadata changed; absent fields are unchanged. */
+    /**
+     * Session metadata changed; absent fields are unchanged.
+     *
+     * @param title the new title, or null (absent: unchanged)
+     * @param updatedAt ISO-8601 time of the last activity, or null
+     * @param meta extension data ({@code _meta}), or null
+     */
     record SessionInfoUpdate(
             @JsonProperty("title") String title,
             @JsonProperty("updatedAt") String updatedAt,
@@ -189,7 +252,14 @@ public sealed interface SessionUpdate {
         }
     }
 
-    /** Context window usage ({@code used} of {@code size} tokens) and, optionally, cumulative cost. */
+    /**
+     * Context window usage ({@code used} of {@code size} tokens) and, optionally, cumulative cost.
+     *
+     * @param used tokens in the context window now
+     * @param size the context window's size, in tokens
+     * @param cost the session's cost so far, or null
+     * @param meta extension data ({@code _meta}), or null
+     */
     record UsageUpdate(
             @JsonProperty(value = "used", required = true) long used,
             @JsonProperty(value = "size", required = true) long size,
@@ -201,7 +271,11 @@ public sealed interface SessionUpdate {
         }
     }
 
-    /** An update of a kind this library does not know (or of none), kept as received. */
+    /**
+     * An update of a kind this library does not know (or of none), kept as received.
+     *
+     * @param raw the JSON object, as received
+     */
     record Other(@JsonValue ObjectNode raw) implements SessionUpdate {
         /** @param raw the update as received */
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)

@@ -14,11 +14,28 @@ import java.util.Map;
 @JsonSubTypes(@JsonSubTypes.Type(value = SetSessionConfigOptionRequest.BooleanValue.class, name = "boolean"))
 public sealed interface SetSessionConfigOptionRequest {
 
+    /**
+     * The session whose option to set.
+     *
+     * @return the session id
+     */
     String sessionId();
 
+    /**
+     * The {@code id} of the option to set.
+     *
+     * @return the option id
+     */
     String configId();
 
-    /** Select the value with this id ({@code value_id} in the schema); written without {@code type}. */
+    /**
+     * Select the value with this id ({@code value_id} in the schema); written without {@code type}.
+     *
+     * @param sessionId the ACP session id
+     * @param configId the option id
+     * @param value the {@code value} of the choice to select
+     * @param meta extension data ({@code _meta}), or null
+     */
     record ValueId(
             @JsonProperty(value = "sessionId", required = true) String sessionId,
             @JsonProperty(value = "configId", required = true) String configId,
@@ -26,12 +43,24 @@ public sealed interface SetSessionConfigOptionRequest {
             @JsonProperty("_meta") Map<String, Object> meta) implements SetSessionConfigOptionRequest {
     }
 
-    /** Switch a boolean option on or off. */
+    /**
+     * Switch a boolean option on or off.
+     *
+     * @param sessionId the ACP session id
+     * @param configId the option id
+     * @param value on or off
+     * @param meta extension data ({@code _meta}), or null
+     */
     record BooleanValue(
             @JsonProperty(value = "sessionId", required = true) String sessionId,
             @JsonProperty(value = "configId", required = true) String configId,
             @JsonProperty(value = "value", required = true) boolean value,
             @JsonProperty("_meta") Map<String, Object> meta) implements SetSessionConfigOptionRequest {
+        /**
+         * Always {@code boolean}.
+         *
+         * @return the {@code type} discriminator
+         */
         @JsonProperty("type")
         public String type() {
             return "boolean";

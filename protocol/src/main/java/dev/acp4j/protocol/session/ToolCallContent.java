@@ -17,14 +17,30 @@ import java.util.Map;
 @JsonPropertyOrder({"type"})
 public sealed interface ToolCallContent {
 
+    /**
+     * The kind of content: {@code content}, {@code diff} or {@code terminal}.
+     *
+     * @return the {@code type} discriminator
+     */
     @JsonProperty("type")
     String type();
 
+    /**
+     * A content block as tool call content.
+     *
+     * @param content the block
+     * @return the tool call content
+     */
     static ToolCallContent of(ContentBlock content) {
         return new Content(content, null);
     }
 
-    /** A standard content block (text, image, resource, ...). */
+    /**
+     * A standard content block (text, image, resource, ...).
+     *
+     * @param content the block
+     * @param meta extension data ({@code _meta}), or null
+     */
     record Content(
             @JsonProperty(value = "content", required = true) ContentBlock content,
             @JsonProperty("_meta") Map<String, Object> meta) implements ToolCallContent {
@@ -34,7 +50,14 @@ public sealed interface ToolCallContent {
         }
     }
 
-    /** A file modification; {@code oldText} is absent for a new file. */
+    /**
+     * A file modification; {@code oldText} is absent for a new file.
+     *
+     * @param path absolute path of the file
+     * @param oldText the original text, or null for a new file
+     * @param newText the new text
+     * @param meta extension data ({@code _meta}), or null
+     */
     record Diff(
             @JsonProperty(value = "path", required = true) String path,
             @JsonProperty("oldText") String oldText,
@@ -46,7 +69,12 @@ public sealed interface ToolCallContent {
         }
     }
 
-    /** Live output of a terminal created with {@code terminal/create}. */
+    /**
+     * Live output of a terminal created with {@code terminal/create}.
+     *
+     * @param terminalId the terminal, as {@code terminal/create} named it
+     * @param meta extension data ({@code _meta}), or null
+     */
     record Terminal(
             @JsonProperty(value = "terminalId", required = true) String terminalId,
             @JsonProperty("_meta") Map<String, Object> meta) implements ToolCallContent {
