@@ -168,29 +168,7 @@ public final class JsonRpcConnection implements AutoCloseable {
     private void readLoop() {
         Throwable failure = null;
         try {
-            LineReader.Line line;
-            while ((line = reader.next()) != null) {
-                if (line.outOfMemory()) {
-                    write(Response.error(NullNode.getInstance(), notEnoughMemory(line.length())));
-                    continue;
-                }
-                if (line.tooLong()) {
-                    write(Response.error(NullNode.getInstance(),
-                            JsonRpcError.invalidRequest("message longer than " + maxLineBytes + " bytes")));
-                    continue;
-                }
-                if (line.isBlank()) {
-                    continue;
-                }
-                trace.incoming(line.bytes(), line.length());
-                try {
-                    handleLine(line);
-                } catch (OutOfMemoryError e) {
-                    // The failed allocation was this message's: it is garbage now, and the loop goes on.
-                    log.warn("not enough memory to handle a message of {} bytes", line.length());
-                    write(Response.error(NullNode.getInstance(), notEnoughMemory(line.length())));
-                }
-            }
+            readLines(reader);
         } catch (IOException e) {
             log.debug("input failed: {}", e.toString());
         } catch (RuntimeException | Error e) {
@@ -198,6 +176,37 @@ public final class JsonRpcConnection implements AutoCloseable {
             failure = e;
         } finally {
             endOfInput(failure);
+        }
+    }
+
+    /**
+     * Handles every line {@code lines} holds, up to its end. The read loop runs it over the
+     * connection's input; the fuzz targets run it on their own thread, one input at a time, over
+     * one connection that is never started.
+     */
+    void readLines(LineReader lines) throws IOException {
+        LineReader.Line line;
+        while ((line = lines.next()) != null) {
+            if (line.outOfMemory()) {
+                write(Response.error(NullNode.getInstance(), notEnoughMemory(line.length())));
+                continue;
+            }
+            if (line.tooLong()) {
+                write(Response.error(NullNode.getInstance(),
+                        JsonRpcError.invalidRequest("message longer than " + maxLineBytes + " bytes")));
+                continue;
+            }
+            if (line.isBlank()) {
+                continue;
+            }
+            trace.incoming(line.bytes(), line.length());
+            try {
+                handleLine(line);
+            } catch (OutOfMemoryError e) {
+                // The failed allocation was this message's: it is garbage now, and the loop goes on.
+                log.warn("not enough memory to handle a message of {} bytes", line.length());
+                write(Response.error(NullNode.getInstance(), notEnoughMemory(line.length())));
+            }
         }
     }
 

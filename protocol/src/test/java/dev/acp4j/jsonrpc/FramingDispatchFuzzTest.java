@@ -6,23 +6,24 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Fuzz target over framing ({@link LineReader}) and dispatch ({@link JsonRpcConnection} with
  * a few typed handlers). Invariants: every line that is not a notification or a response gets
  * exactly one answer line, in order, echoing its id; every output line is a well-formed
- * JSON-RPC answer (or batch of answers); no failure escapes the read loop.
+ * JSON-RPC answer (or batch of answers); no failure escapes the read loop, and the connection
+ * goes on answering after each input (one connection serves all executions).
  *
  * <p>Under plain {@code mvn verify} it replays the committed seeds in
  * {@code FramingDispatchFuzzTestInputs/framingAndDispatch/}; with {@code JAZZER_FUZZ=1} it fuzzes.
@@ -37,19 +38,28 @@ class FramingDispatchFuzzTest {
 
     private static final ObjectMapper ORACLE = Json.newMapper();
 
+    /** The probe after each input: {@code greet} under an id of its own, answered by a known line. */
+    private static final String PROBE = "{\"jsonrpc\":\"2.0\",\"id\":\"%s\",\"method\":\"greet\",\"params\":{\"name\":\"probe\"}}\n";
+    private static final String PROBE_ANSWER = "{\"jsonrpc\":\"2.0\",\"id\":\"%s\",\"result\":{\"text\":\"hello probe\"}}";
+
+    private static LiveConnection live;
+
+    /**
+     * One connection serves every execution (a new one after a failure): it reads the input up
+     * to its end, then a probe, which must be answered.
+     */
     @FuzzTest(maxDuration = "5m")
     void framingAndDispatch(byte[] input) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        JsonRpcConnection connection = JsonRpcConnection.builder(new ByteArrayInputStream(input), out)
-                .methods(methods())
-                .executor(new SameThreadExecutor())
-                .maxLineBytes(MAX_LINE_BYTES)
-                .build()
-                .start();
-        connection.closed().get(30, TimeUnit.SECONDS);
+        assertFraming(input);
+        if (live == null) {
+            live = new LiveConnection(methods(), MAX_LINE_BYTES);
+        }
+        LiveConnection connection = live;
+        live = null;
 
+        List<String> lines = connection.read(input);
+        assertThat(connection.atLineEnd()).as("output ends with a whole line").isTrue();
         List<JsonNode> expected = expectedAnswerIds(input);
-        List<String> lines = outputLines(out);
         assertThat(lines).as("answer lines for %d lines that need one", expected.size()).hasSize(expected.size());
         for (int i = 0; i < lines.size(); i++) {
             JsonNode answer = ORACLE.readTree(lines.get(i));
@@ -58,9 +68,53 @@ class FramingDispatchFuzzTest {
                 answer.forEach(FramingDispatchFuzzTest::assertWellFormed);
             } else {
                 assertWellFormed(answer);
-                assertThat(answer.get("id")).as("id of %s", lines.get(i)).isEqualTo(expected.get(i));
+                assertEchoed(answer.get("id"), expected.get(i), lines.get(i));
             }
         }
+        String probeId = connection.nextProbeId();
+        assertThat(connection.read(String.format(PROBE, probeId).getBytes(StandardCharsets.UTF_8)))
+                .as("the connection still answers").containsExactly(String.format(PROBE_ANSWER, probeId));
+        live = connection;
+    }
+
+    /**
+     * The lines {@link LineReader} reads from the input and then its end: every newline-ended
+     * segment and a last one without its newline, as they are, or marked too long.
+     */
+    private static void assertFraming(byte[] input) throws IOException {
+        LineReader reader = new LineReader(new ByteArrayInputStream(input), MAX_LINE_BYTES);
+        int start = 0;
+        for (int i = 0; i <= input.length; i++) {
+            if (i == input.length || input[i] == '\n') {
+                if (i > start || i < input.length) {
+                    LineReader.Line line = reader.next();
+                    assertThat(line).as("a line at byte %d", start).isNotNull();
+                    if (i - start > MAX_LINE_BYTES) {
+                        assertThat(line.tooLong()).as("the line at byte %d is too long", start).isTrue();
+                    } else {
+                        assertThat(line.tooLong()).as("the line at byte %d is too long", start).isFalse();
+                        assertThat(Arrays.copyOf(line.bytes(), line.length()))
+                                .as("the line at byte %d", start).isEqualTo(Arrays.copyOfRange(input, start, i));
+                    }
+                }
+                start = i + 1;
+            }
+        }
+        assertThat(reader.next()).as("nothing after the last line").isNull();
+    }
+
+    /**
+     * The id is echoed as sent. A number written with an exponent may come back in another
+     * spelling of the same value ({@code 1e0} as {@code 1}): its value and scale are kept.
+     */
+    private static void assertEchoed(JsonNode echoed, JsonNode sent, String answer) {
+        if (sent instanceof DecimalNode decimal && decimal.decimalValue().scale() <= 0 && echoed != null
+                && echoed.isIntegralNumber()) {
+            assertThat(new BigDecimal(echoed.bigIntegerValue())).as("id of %s", answer)
+                    .isEqualByComparingTo(decimal.decimalValue());
+            return;
+        }
+        assertThat(echoed).as("id of %s", answer).isEqualTo(sent);
     }
 
     private static MethodTable methods() {
@@ -176,54 +230,6 @@ class FramingDispatchFuzzTest {
             assertThat(error.path("code").isInt()).as("error code of %s", answer).isTrue();
             assertThat(error.path("message").isTextual()).as("error message of %s", answer).isTrue();
             assertThat(error.path("message").textValue()).doesNotContain("Exception").doesNotContain("\n");
-        }
-    }
-
-    private static List<String> outputLines(ByteArrayOutputStream out) {
-        String text = out.toString(StandardCharsets.UTF_8);
-        List<String> lines = new ArrayList<>();
-        for (String line : text.split("\n", -1)) {
-            if (!line.isEmpty()) {
-                lines.add(line);
-            }
-        }
-        assertThat(text.isEmpty() || text.endsWith("\n")).as("output ends with a whole line").isTrue();
-        return lines;
-    }
-
-    /** Runs handlers on the read loop, so answers come out in input order. */
-    private static final class SameThreadExecutor extends AbstractExecutorService {
-        private volatile boolean shutdown;
-
-        @Override
-        public void execute(Runnable command) {
-            command.run();
-        }
-
-        @Override
-        public void shutdown() {
-            shutdown = true;
-        }
-
-        @Override
-        public List<Runnable> shutdownNow() {
-            shutdown = true;
-            return List.of();
-        }
-
-        @Override
-        public boolean isShutdown() {
-            return shutdown;
-        }
-
-        @Override
-        public boolean isTerminated() {
-            return shutdown;
-        }
-
-        @Override
-        public boolean awaitTermination(long timeout, TimeUnit unit) {
-            return true;
         }
     }
 }
