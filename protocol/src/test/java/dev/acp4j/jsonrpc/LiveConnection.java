@@ -71,14 +71,16 @@ final class LiveConnection {
 
         @Override
         public void write(byte[] bytes, int offset, int length) {
+            int start = offset;
             for (int i = offset; i < offset + length; i++) {
                 if (bytes[i] == '\n') {
+                    partial.write(bytes, start, i - start);
                     written.add(partial.toString(StandardCharsets.UTF_8));
                     partial.reset();
-                } else {
-                    partial.write(bytes[i]);
+                    start = i + 1;
                 }
             }
+            partial.write(bytes, start, offset + length - start);
         }
     }
 
