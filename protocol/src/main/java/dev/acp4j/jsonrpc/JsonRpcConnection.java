@@ -519,7 +519,7 @@ public final class JsonRpcConnection implements AutoCloseable {
         }
         int cut = message.indexOf('\n');
         String firstLine = cut < 0 ? message : message.substring(0, cut);
-        return firstLine.length() > 200 ? firstLine.substring(0, 200) : firstLine;
+        return EchoedText.escape(firstLine.length() > 200 ? firstLine.substring(0, 200) : firstLine);
     }
 
     static ThreadFactory daemonThreads(String prefix) {

@@ -14,9 +14,6 @@ public record JsonRpcError(
         @JsonProperty(value = "message", required = true) String message,
         @JsonProperty("data") JsonNode data) {
 
-    /** A longer unknown method name is cut in the error message (a peer cannot make us echo megabytes). */
-    static final int MAX_ECHOED_METHOD = 200;
-
     public static final int PARSE_ERROR = -32700;
     public static final int INVALID_REQUEST = -32600;
     public static final int METHOD_NOT_FOUND = -32601;
@@ -42,8 +39,7 @@ public record JsonRpcError(
     }
 
     public static JsonRpcError methodNotFound(String method) {
-        String shown = method.length() > MAX_ECHOED_METHOD ? method.substring(0, MAX_ECHOED_METHOD) + "…" : method;
-        return new JsonRpcError(METHOD_NOT_FOUND, "Method not found: " + shown);
+        return new JsonRpcError(METHOD_NOT_FOUND, "Method not found: " + EchoedText.of(method));
     }
 
     public static JsonRpcError invalidParams(String detail) {
