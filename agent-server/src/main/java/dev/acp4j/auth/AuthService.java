@@ -8,6 +8,7 @@ import dev.acp4j.auth.interaction.UrlElicitation;
 import dev.acp4j.auth.interaction.UserPrompt;
 import dev.acp4j.auth.oauth.OAuthException;
 import dev.acp4j.auth.store.CredentialStore;
+import dev.acp4j.jsonrpc.EchoedText;
 import dev.acp4j.jsonrpc.JsonRpcError;
 import dev.acp4j.jsonrpc.JsonRpcException;
 import dev.acp4j.jsonrpc.MethodTable;
@@ -88,7 +89,7 @@ public final class AuthService {
         AuthMethodConfig method = registry.find(request.methodId())
                 .filter(m -> m.type() != AuthMethodType.TERMINAL || registry.offersTerminalMethods(client))
                 .orElseThrow(() -> new JsonRpcException(JsonRpcError.invalidParams("unknown methodId '"
-                        + request.methodId() + "'; this agent advertises: " + String.join(", ", gate.availableMethodIds()))));
+                        + EchoedText.of(request.methodId()) + "'; this agent advertises: " + String.join(", ", gate.availableMethodIds()))));
         switch (method.type()) {
             case TERMINAL -> throw new JsonRpcException(JsonRpcError.invalidParams("'" + method.id()
                     + "' is a terminal method: clients run it by launching the agent with its args"
@@ -220,10 +221,10 @@ public final class AuthService {
         }
         if (methodId != null) {
             return registry.find((String) methodId).map(AuthMethodConfig::provider).orElseThrow(() -> invalidLogout(
-                    "unknown methodId '" + methodId + "'; this agent advertises: " + String.join(", ", registry.ids())));
+                    "unknown methodId '" + EchoedText.of((String) methodId) + "'; this agent advertises: " + String.join(", ", registry.ids())));
         }
         if (!credentials.knows((String) provider)) {
-            throw invalidLogout("unknown provider '" + provider + "'; this agent's providers: "
+            throw invalidLogout("unknown provider '" + EchoedText.of((String) provider) + "'; this agent's providers: "
                     + String.join(", ", credentials.providers()));
         }
         return (String) provider;

@@ -4,6 +4,7 @@ import dev.acp4j.auth.CredentialResolver;
 import dev.acp4j.auth.RequestGate;
 import dev.acp4j.auth.SessionSignIn;
 import dev.acp4j.jsonrpc.CancellationToken;
+import dev.acp4j.jsonrpc.EchoedText;
 import dev.acp4j.jsonrpc.JsonRpcError;
 import dev.acp4j.jsonrpc.JsonRpcException;
 import dev.acp4j.jsonrpc.MethodTable;
@@ -188,7 +189,7 @@ final class SessionService {
         List<String> directories = directories(additionalDirectories);
         Session active = sessions.get(sessionId == null ? "" : sessionId);
         if (active != null && active.hasRunningTurn()) {
-            throw new JsonRpcException(JsonRpcError.invalidRequest("a prompt turn is running in session " + sessionId
+            throw new JsonRpcException(JsonRpcError.invalidRequest("a prompt turn is running in session " + EchoedText.of(sessionId)
                     + "; send session/cancel first"));
         }
         StoredSession stored;
@@ -359,7 +360,7 @@ final class SessionService {
     private Session existing(String sessionId) {
         Session session = sessionId == null ? null : sessions.get(sessionId);
         if (session == null) {
-            throw new JsonRpcException(JsonRpcError.invalidParams("unknown sessionId '" + sessionId
+            throw new JsonRpcException(JsonRpcError.invalidParams("unknown sessionId '" + EchoedText.of(sessionId)
                     + "' (not open in this process: session/load or session/resume it first)"));
         }
         return session;
@@ -367,7 +368,7 @@ final class SessionService {
 
     private static JsonRpcException notFound(String sessionId) {
         return new JsonRpcException(new JsonRpcError(AcpErrorCodes.RESOURCE_NOT_FOUND,
-                "Session " + sessionId + " not found"));
+                "Session " + EchoedText.of(sessionId) + " not found"));
     }
 
     private static JsonRpcException storeFailure(IOException e) {

@@ -1,5 +1,6 @@
 package dev.acp4j.server;
 
+import dev.acp4j.jsonrpc.EchoedText;
 import dev.acp4j.jsonrpc.JsonRpcError;
 import dev.acp4j.jsonrpc.JsonRpcException;
 import dev.acp4j.protocol.session.SessionConfigOption;
@@ -70,7 +71,7 @@ final class SessionSettings {
             throw invalid("this agent has no modes");
         }
         if (modes.stream().noneMatch(m -> m.id().equals(modeId))) {
-            throw invalid("unknown modeId '" + modeId + "'; the modes are: "
+            throw invalid("unknown modeId '" + EchoedText.of(modeId) + "'; the modes are: "
                     + modes.stream().map(SessionMode::id).collect(Collectors.joining(", ")));
         }
     }
@@ -81,7 +82,7 @@ final class SessionSettings {
                 .filter(o -> o.id().equals(request.configId())
                         && (clientHasBooleans || o instanceof SessionConfigOption.SelectOption))
                 .findFirst()
-                .orElseThrow(() -> invalid("unknown configId '" + request.configId() + "'; the options are: "
+                .orElseThrow(() -> invalid("unknown configId '" + EchoedText.of(request.configId()) + "'; the options are: "
                         + String.join(", ", configOptionIds(clientHasBooleans))));
         if (option instanceof SessionConfigOption.SelectOption select) {
             List<String> allowed = values(select.options());

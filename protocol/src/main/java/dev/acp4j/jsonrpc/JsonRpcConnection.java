@@ -217,29 +217,7 @@ public final class JsonRpcConnection implements AutoCloseable {
     private void readLoop() {
         Throwable failure = null;
         try {
-            LineReader.Line line;
-            while ((line = reader.next()) != null) {
-                if (line.outOfMemory()) {
-                    write(Response.error(NullNode.getInstance(), notEnoughMemory(line.length())));
-                    continue;
-                }
-                if (line.tooLong()) {
-                    write(Response.error(NullNode.getInstance(),
-                            JsonRpcError.invalidRequest("message longer than " + maxLineBytes + " bytes")));
-                    continue;
-                }
-                if (line.isBlank()) {
-                    continue;
-                }
-                trace.incoming(line.bytes(), line.length());
-                try {
-                    handleLine(line);
-                } catch (OutOfMemoryError e) {
-                    // The failed allocation was this message's: it is garbage now, and the loop goes on.
-                    log.warn("not enough memory to handle a message of {} bytes", line.length());
-                    write(Response.error(NullNode.getInstance(), notEnoughMemory(line.length())));
-                }
-            }
+            readLines(reader);
         } catch (IOException e) {
             log.debug("input failed: {}", e.toString());
         } catch (RuntimeException | Error e) {
@@ -247,6 +225,37 @@ public final class JsonRpcConnection implements AutoCloseable {
             failure = e;
         } finally {
             endOfInput(failure);
+        }
+    }
+
+    /**
+     * Handles every line {@code lines} holds, up to its end. The read loop runs it over the
+     * connection's input; the fuzz targets run it on their own thread, one input at a time, over
+     * one connection that is never started.
+     */
+    void readLines(LineReader lines) throws IOException {
+        LineReader.Line line;
+        while ((line = lines.next()) != null) {
+            if (line.outOfMemory()) {
+                write(Response.error(NullNode.getInstance(), notEnoughMemory(line.length())));
+                continue;
+            }
+            if (line.tooLong()) {
+                write(Response.error(NullNode.getInstance(),
+                        JsonRpcError.invalidRequest("message longer than " + maxLineBytes + " bytes")));
+                continue;
+            }
+            if (line.isBlank()) {
+                continue;
+            }
+            trace.incoming(line.bytes(), line.length());
+            try {
+                handleLine(line);
+            } catch (OutOfMemoryError e) {
+                // The failed allocation was this message's: it is garbage now, and the loop goes on.
+                log.warn("not enough memory to handle a message of {} bytes", line.length());
+                write(Response.error(NullNode.getInstance(), notEnoughMemory(line.length())));
+            }
         }
     }
 
@@ -561,7 +570,7 @@ public final class JsonRpcConnection implements AutoCloseable {
         }
         int cut = message.indexOf('\n');
         String firstLine = cut < 0 ? message : message.substring(0, cut);
-        return firstLine.length() > 200 ? firstLine.substring(0, 200) : firstLine;
+        return EchoedText.escape(firstLine.length() > 200 ? firstLine.substring(0, 200) : firstLine);
     }
 
     static ThreadFactory daemonThreads(String prefix) {

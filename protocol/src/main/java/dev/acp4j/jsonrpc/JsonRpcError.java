@@ -18,9 +18,6 @@ public record JsonRpcError(
         @JsonProperty(value = "message", required = true) String message,
         @JsonProperty("data") JsonNode data) {
 
-    /** A longer unknown method name is cut in the error message (a peer cannot make us echo megabytes). */
-    static final int MAX_ECHOED_METHOD = 200;
-
     /** Invalid JSON was received. */
     public static final int PARSE_ERROR = -32700;
     /** The JSON sent is not a valid request object. */
@@ -76,14 +73,13 @@ public record JsonRpcError(
     }
 
     /**
-     * {@code -32601}, message {@code "Method not found: <method>"} (a long name is cut).
+     * {@code -32601}, message {@code "Method not found: <method>"} (shown as {@link EchoedText} shows it).
      *
      * @param method the unknown method
      * @return the error
      */
     public static JsonRpcError methodNotFound(String method) {
-        String shown = method.length() > MAX_ECHOED_METHOD ? method.substring(0, MAX_ECHOED_METHOD) + "…" : method;
-        return new JsonRpcError(METHOD_NOT_FOUND, "Method not found: " + shown);
+        return new JsonRpcError(METHOD_NOT_FOUND, "Method not found: " + EchoedText.of(method));
     }
 
     /**

@@ -62,7 +62,7 @@ final class ParamsBinder {
         }
         String where = path.isEmpty() ? "params" : "field '" + path + "'";
         if (mapping instanceof InvalidTypeIdException typeId) {
-            return where + " has an unknown type '" + typeId.getTypeId() + "'";
+            return where + " has an unknown type '" + EchoedText.of(typeId.getTypeId()) + "'";
         }
         if (mapping instanceof InvalidNullException) {
             return where + " must not be null";
@@ -84,7 +84,7 @@ final class ParamsBinder {
                 if (sb.length() > 0) {
                     sb.append('.');
                 }
-                sb.append(ref.getFieldName());
+                sb.append(EchoedText.of(ref.getFieldName()));
             } else if (ref.getIndex() >= 0) {
                 sb.append('[').append(ref.getIndex()).append(']');
             }

@@ -8,26 +8,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.acp4j.protocol.AcpMethods;
 import dev.acp4j.protocol.elicitation.CreateElicitationResponse;
 import dev.acp4j.protocol.permission.RequestPermissionResponse;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Fuzz target over the client's answers to our own requests ({@code elicitation/create} and
  * {@code session/request_permission}): whatever the answer line holds, the waiting request ends
- * (with a result of its type, a {@link JsonRpcException}, or {@link ConnectionClosedException}
- * when no answer for it could be read), no failure escapes the read loop, and a request the
- * client sends next is still answered.
+ * with a result of its type or a {@link JsonRpcException} when the line answers it, and stays
+ * waiting when it does not (then the caller's cancelling ends it); no failure escapes the read
+ * loop, and a request the client sends next is still answered. One connection serves every
+ * execution, so it must stay usable after each answer.
  *
  * <p>Input: the first byte picks the request (bit 0: permission or elicitation) and how the rest
  * is sent (bits 1-2: as the {@code result}, as the {@code error}, as a whole line where
@@ -38,6 +31,11 @@ import java.util.concurrent.TimeUnit;
 class ClientAnswersFuzzTest {
 
     private static final ObjectMapper ORACLE = Json.newMapper();
+    /** The request after each answer: a method of the connection's, under an id of its own. */
+    private static final String PROBE = "{\"jsonrpc\":\"2.0\",\"id\":\"%s\",\"method\":\"probe\",\"params\":{}}\n";
+    private static final String PROBE_ANSWER = "{\"jsonrpc\":\"2.0\",\"id\":\"%s\",\"result\":{\"ok\":true}}";
+
+    private static LiveConnection live;
 
     @FuzzTest(maxDuration = "5m")
     void answersToOurRequests(byte[] input) throws Exception {
@@ -47,72 +45,48 @@ class ClientAnswersFuzzTest {
         boolean permission = (input[0] & 1) == 0;
         int mode = (input[0] >> 1) & 3;
         String text = new String(input, 1, input.length - 1, StandardCharsets.UTF_8).replace('\n', ' ').replace('\r', ' ');
-        String line = switch (mode) {
-            case 0 -> "{\"jsonrpc\":\"2.0\",\"id\":0,\"result\":" + text + "}";
-            case 1 -> "{\"jsonrpc\":\"2.0\",\"id\":0,\"error\":" + text + "}";
-            case 2 -> text.replace("@ID@", "0");
-            default -> "{\"jsonrpc\":\"2.0\",\"id\":\"0\",\"result\":" + text + "}";
-        };
-        String probe = "{\"jsonrpc\":\"2.0\",\"id\":\"probe\",\"method\":\"probe\",\"params\":{}}";
-        CountDownLatch endOfInput = new CountDownLatch(1);
-        InputStream in = new SequenceInputStream(
-                new ByteArrayInputStream((line + "\n" + probe + "\n").getBytes(StandardCharsets.UTF_8)),
-                new InputStream() {
-                    @Override
-                    public int read() throws IOException {
-                        try {
-                            endOfInput.await();
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                        return -1;
-                    }
-                });
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ExecutorService executor = Executors.newSingleThreadExecutor();
-        try {
-            JsonRpcConnection connection = JsonRpcConnection.builder(in, out)
-                    .methods(new MethodTable().request("probe", JsonNode.class, (p, ctx) -> Map.of("ok", true)))
-                    .executor(executor)
-                    .maxLineBytes(1 << 20)
-                    .build();
-            Class<?> type = permission ? RequestPermissionResponse.class : CreateElicitationResponse.class;
-            CompletableFuture<?> answer = connection.request(permission ? AcpMethods.SESSION_REQUEST_PERMISSION
-                    : AcpMethods.ELICITATION_CREATE, Map.of(), type);
-            connection.start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!probeAnswered(out) && System.nanoTime() < deadline) {
-                Thread.sleep(1);
-            }
-            assertThat(probeAnswered(out)).as("the connection still answers: %s", out).isTrue();
-            endOfInput.countDown();
-            connection.closed().get(30, TimeUnit.SECONDS);
 
-            assertThat(answer).as("the waiting request ended").isDone();
+        if (live == null) {
+            live = new LiveConnection(new MethodTable().request("probe", JsonNode.class, (p, ctx) -> Map.of("ok", true)),
+                    1 << 20);
+        }
+        LiveConnection connection = live;
+        live = null;
+
+        Class<?> type = permission ? RequestPermissionResponse.class : CreateElicitationResponse.class;
+        String method = permission ? AcpMethods.SESSION_REQUEST_PERMISSION : AcpMethods.ELICITATION_CREATE;
+        CompletableFuture<?> answer = connection.connection.request(method, Map.of(), type);
+        List<String> sent = connection.take();
+        assertThat(sent).as("our request").hasSize(1);
+        JsonNode request = ORACLE.readTree(sent.get(0));
+        assertThat(request.path("method").textValue()).as("our request: %s", request).isEqualTo(method);
+        String id = request.get("id").toString();
+        String line = switch (mode) {
+            case 0 -> "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"result\":" + text + "}";
+            case 1 -> "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"error\":" + text + "}";
+            case 2 -> text.replace("@ID@", id);
+            default -> "{\"jsonrpc\":\"2.0\",\"id\":\"" + id + "\",\"result\":" + text + "}";
+        };
+        connection.read((line + "\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(connection.atLineEnd()).as("output ends with a whole line").isTrue();
+        String probeId = connection.nextProbeId();
+        assertThat(connection.read(String.format(PROBE, probeId).getBytes(StandardCharsets.UTF_8)))
+                .as("the connection still answers").containsExactly(String.format(PROBE_ANSWER, probeId));
+
+        if (answer.isDone()) {
             try {
                 Object value = answer.get();
                 assertThat(value).as("a result of the asked type").isInstanceOf(type);
             } catch (ExecutionException e) {
-                assertThat(e.getCause()).as("a clean failure").isInstanceOfAny(JsonRpcException.class,
-                        ConnectionClosedException.class);
+                assertThat(e.getCause()).as("a clean failure").isInstanceOf(JsonRpcException.class);
                 assertThat(e.getCause().getMessage()).doesNotContain("\tat ");
             }
-        } finally {
-            endOfInput.countDown();
-            executor.shutdownNow();
+        } else {
+            // the line did not answer it: the caller gives up, which tells the client
+            answer.cancel(false);
+            assertThat(connection.take()).as("the cancel notification").singleElement().asString()
+                    .contains("\"method\":\"$/cancel_request\"");
         }
-    }
-
-    private static boolean probeAnswered(ByteArrayOutputStream out) throws IOException {
-        for (String written : out.toString(StandardCharsets.UTF_8).split("\n")) {
-            if (written.isBlank()) {
-                continue;
-            }
-            JsonNode message = ORACLE.readTree(written);
-            if ("probe".equals(message.path("id").asText()) && message.at("/result/ok").asBoolean()) {
-                return true;
-            }
-        }
-        return false;
+        live = connection;
     }
 }

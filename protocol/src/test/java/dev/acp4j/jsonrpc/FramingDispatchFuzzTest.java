@@ -1,28 +1,25 @@
 package dev.acp4j.jsonrpc;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.NullNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Fuzz target over framing ({@link LineReader}) and dispatch ({@link JsonRpcConnection} with
  * a few typed handlers). Invariants: every line that is not a notification or a response gets
  * exactly one answer line, in order, echoing its id; every output line is a well-formed
- * JSON-RPC answer (or batch of answers); no failure escapes the read loop.
+ * JSON-RPC answer (or batch of answers); no failure escapes the read loop, and the connection
+ * goes on answering after each input (one connection serves all executions).
  *
  * <p>Under plain {@code mvn verify} it replays the committed seeds in
  * {@code FramingDispatchFuzzTestInputs/framingAndDispatch/}; with {@code JAZZER_FUZZ=1} it fuzzes.
@@ -37,30 +34,57 @@ class FramingDispatchFuzzTest {
 
     private static final ObjectMapper ORACLE = Json.newMapper();
 
+    /** The probe after each input: {@code greet} under an id of its own, answered by a known line. */
+    private static final String PROBE = "{\"jsonrpc\":\"2.0\",\"id\":\"%s\",\"method\":\"greet\",\"params\":{\"name\":\"probe\"}}\n";
+    private static final String PROBE_ANSWER = "{\"jsonrpc\":\"2.0\",\"id\":\"%s\",\"result\":{\"text\":\"hello probe\"}}";
+
+    private static LiveConnection live;
+
+    /**
+     * One connection serves every execution (a new one after a failure): it reads the input up
+     * to its end, then a probe, which must be answered.
+     */
     @FuzzTest(maxDuration = "5m")
     void framingAndDispatch(byte[] input) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        JsonRpcConnection connection = JsonRpcConnection.builder(new ByteArrayInputStream(input), out)
-                .methods(methods())
-                .executor(new SameThreadExecutor())
-                .maxLineBytes(MAX_LINE_BYTES)
-                .build()
-                .start();
-        connection.closed().get(30, TimeUnit.SECONDS);
+        if (live == null) {
+            live = new LiveConnection(methods(), MAX_LINE_BYTES);
+        }
+        LiveConnection connection = live;
+        live = null;
 
+        List<String> lines = connection.read(input);
+        check(connection.atLineEnd(), "output ends with a whole line");
         List<JsonNode> expected = expectedAnswerIds(input);
-        List<String> lines = outputLines(out);
-        assertThat(lines).as("answer lines for %d lines that need one", expected.size()).hasSize(expected.size());
+        check(lines.size() == expected.size(), "answer lines for %d lines that need one: %s", expected.size(), lines);
         for (int i = 0; i < lines.size(); i++) {
             JsonNode answer = ORACLE.readTree(lines.get(i));
             if (expected.get(i) == null) {
-                assertThat(answer.isArray() && !answer.isEmpty()).as("a batch answer: %s", lines.get(i)).isTrue();
+                check(answer.isArray() && !answer.isEmpty(), "a batch answer: %s", answer);
                 answer.forEach(FramingDispatchFuzzTest::assertWellFormed);
             } else {
                 assertWellFormed(answer);
-                assertThat(answer.get("id")).as("id of %s", lines.get(i)).isEqualTo(expected.get(i));
+                assertEchoed(answer.get("id"), expected.get(i), answer);
             }
         }
+        String probeId = connection.nextProbeId();
+        List<String> probeAnswer = connection.read(String.format(PROBE, probeId).getBytes(StandardCharsets.UTF_8));
+        check(probeAnswer.equals(List.of(String.format(PROBE_ANSWER, probeId))), "the connection still answers: %s",
+                probeAnswer);
+        live = connection;
+    }
+
+    /**
+     * The id is echoed as sent. A number written with an exponent may come back in another
+     * spelling of the same value ({@code 1e0} as {@code 1}): its value and scale are kept.
+     */
+    private static void assertEchoed(JsonNode echoed, JsonNode sent, JsonNode answer) {
+        if (sent instanceof DecimalNode decimal && decimal.decimalValue().scale() <= 0 && echoed != null
+                && echoed.isIntegralNumber()) {
+            check(new BigDecimal(echoed.bigIntegerValue()).compareTo(decimal.decimalValue()) == 0,
+                    "id %s of %s", sent, answer);
+            return;
+        }
+        check(sent.equals(echoed), "id %s of %s", sent, answer);
     }
 
     private static MethodTable methods() {
@@ -166,64 +190,23 @@ class FramingDispatchFuzzTest {
     }
 
     private static void assertWellFormed(JsonNode answer) {
-        assertThat(answer.isObject()).as("an answer object: %s", answer).isTrue();
-        assertThat(answer.path("jsonrpc").textValue()).isEqualTo("2.0");
+        check(answer.isObject() && "2.0".equals(answer.path("jsonrpc").textValue()), "an answer object: %s", answer);
         JsonNode id = answer.get("id");
-        assertThat(id != null && (id.isTextual() || id.isNumber() || id.isNull())).as("id of %s", answer).isTrue();
-        assertThat(answer.has("result") != answer.has("error")).as("exactly one of result/error: %s", answer).isTrue();
+        check(id != null && (id.isTextual() || id.isNumber() || id.isNull()), "the id of %s", answer);
+        check(answer.has("result") != answer.has("error"), "exactly one of result/error: %s", answer);
         if (answer.has("error")) {
             JsonNode error = answer.get("error");
-            assertThat(error.path("code").isInt()).as("error code of %s", answer).isTrue();
-            assertThat(error.path("message").isTextual()).as("error message of %s", answer).isTrue();
-            assertThat(error.path("message").textValue()).doesNotContain("Exception").doesNotContain("\n");
+            check(error.path("code").isInt(), "the error code of %s", answer);
+            String message = error.path("message").textValue();
+            check(message != null && !message.contains("Exception") && !message.contains("\n"),
+                    "the error message of %s", answer);
         }
     }
 
-    private static List<String> outputLines(ByteArrayOutputStream out) {
-        String text = out.toString(StandardCharsets.UTF_8);
-        List<String> lines = new ArrayList<>();
-        for (String line : text.split("\n", -1)) {
-            if (!line.isEmpty()) {
-                lines.add(line);
-            }
-        }
-        assertThat(text.isEmpty() || text.endsWith("\n")).as("output ends with a whole line").isTrue();
-        return lines;
-    }
-
-    /** Runs handlers on the read loop, so answers come out in input order. */
-    private static final class SameThreadExecutor extends AbstractExecutorService {
-        private volatile boolean shutdown;
-
-        @Override
-        public void execute(Runnable command) {
-            command.run();
-        }
-
-        @Override
-        public void shutdown() {
-            shutdown = true;
-        }
-
-        @Override
-        public List<Runnable> shutdownNow() {
-            shutdown = true;
-            return List.of();
-        }
-
-        @Override
-        public boolean isShutdown() {
-            return shutdown;
-        }
-
-        @Override
-        public boolean isTerminated() {
-            return shutdown;
-        }
-
-        @Override
-        public boolean awaitTermination(long timeout, TimeUnit unit) {
-            return true;
+    /** An assertion that costs nothing while it holds: the fuzzer runs it for every answer line. */
+    private static void check(boolean holds, String what, Object... args) {
+        if (!holds) {
+            throw new AssertionError(String.format(what, args));
         }
     }
 }

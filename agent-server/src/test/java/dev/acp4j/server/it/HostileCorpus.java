@@ -250,6 +250,15 @@ final class HostileCorpus {
             add("envelope", "unknown method " + abbreviate(method), "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":"
                     + method + ",\"params\":{}}", HostileInput.Expected.error(-32601, echoed));
         }
+        // the error message shows an unknown method's first 64 characters, control and invisible ones escaped
+        for (String[] method : new String[][] {{"m".repeat(10_000), "m".repeat(64) + "…"},
+                {"\\u0000x\\n\\u202e\\u2028", "\\u0000x\\u000a\\u202e\\u2028"}, {"\\ud800", "\\ud800"},
+                {"\\u001b[2J\\u001b[H", "\\u001b[2J\\u001b[H"}, {"a\\\\u0000", "a\\\\u0000"},
+                {"😀".repeat(65), "😀".repeat(64) + "…"}}) {
+            add("envelope", "unknown method echoed as " + abbreviate(method[1]), "{\"jsonrpc\":\"2.0\",\"id\":" + id
+                    + ",\"method\":\"" + method[0] + "\"}",
+                    new HostileInput.Expected.Error(-32601, echoed, "Method not found: " + method[1]));
+        }
         for (String params : List.of("\"x\"", "1", "true", "null")) {
             add("envelope", "params " + params, "{\"jsonrpc\":\"2.0\",\"id\":" + id
                     + ",\"method\":\"initialize\",\"params\":" + params + "}", HostileInput.Expected.error(-32600, echoed));
@@ -365,7 +374,8 @@ final class HostileCorpus {
                 + "\"}}}", new HostileInput.Expected.Result(IntNode.valueOf(id)));
         id = ids.incrementAndGet();
         add("10 MiB strings", "a 10 MiB method name", "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\""
-                + "m".repeat(TEN_MIB) + "\"}", new HostileInput.Expected.Error(-32601, IntNode.valueOf(id), "Method not found"));
+                + "m".repeat(TEN_MIB) + "\"}", new HostileInput.Expected.Error(-32601, IntNode.valueOf(id),
+                "Method not found: " + "m".repeat(64) + "…"));
         add("10 MiB strings", "a 10 MiB notification", "{\"jsonrpc\":\"2.0\",\"method\":\"_x/blob\",\"params\":{\"b\":\""
                 + "b".repeat(TEN_MIB) + "\"}}", HostileInput.Expected.nothing());
         id = ids.incrementAndGet();

@@ -29,6 +29,8 @@ class HostileInputIT extends LauncherTestBase {
     private static final String KEY = "hostile-key-0123456789";
     private static final String SMALL_HEAP = "-Xmx64m";
     private static final long CASE_TIMEOUT_MILLIS = 60_000;
+    /** No error message is longer, whatever the client sent (it echoes 64 characters of it at most). */
+    private static final int MAX_MESSAGE_CHARS = 1_000;
 
     @Test
     void everyHostileLineGetsItsAnswerOnA64MiBHeapAndTheAgentKeepsServing() throws Exception {
@@ -202,11 +204,25 @@ class HostileInputIT extends LauncherTestBase {
         if (message.contains("\n") || message.contains("Exception") || message.contains("at dev.acp4j")) {
             return "error message leaks internals: " + message;
         }
+        if (message.length() > MAX_MESSAGE_CHARS) {
+            return "error message of " + message.length() + " characters: " + message.substring(0, 200) + "…";
+        }
+        int hidden = message.codePoints().filter(HostileInputIT::hidden).findFirst().orElse(-1);
+        if (hidden >= 0) {
+            return String.format("error message holds U+%04X unescaped: %s", hidden, message);
+        }
         if (expected instanceof HostileInput.Expected.Error error && error.mentions() != null
                 && !message.contains(error.mentions())) {
             return "error message does not name '" + error.mentions() + "': " + message;
         }
         return null;
+    }
+
+    /** A character an editor would not show, or would act on, in an error message. */
+    private static boolean hidden(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE;
     }
 
     private static String describe(HostileInput.Expected expected) {
