@@ -208,6 +208,11 @@ public final class JsonRpcConnection implements AutoCloseable {
         }
     }
 
+    /** Writes the notifications queued so far on this thread, before it returns (for a caller that reads the output in step). */
+    void flushQueued() {
+        writer.flush();
+    }
+
     /** Stops serving: pending outgoing requests fail, handlers are cancelled. */
     @Override
     public void close() {

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * One connection that a fuzz target keeps across its executions, its lines handled on the
  * target's own thread (no thread is started): each execution hands it an input, read up to its
  * end as the read loop reads the connection's input, and then a probe whose answer shows the
- * connection still serves. Handlers run where they are called, so answers come in input order.
+ * connection still serves. Handlers run where they are called, so answers come in input order;
+ * queued notifications are written before the lines are taken.
  */
 final class LiveConnection {
 
@@ -52,6 +53,7 @@ final class LiveConnection {
 
     /** The lines written since the last call. */
     List<String> take() {
+        connection.flushQueued();
         List<String> lines = List.copyOf(written);
         written.clear();
         return lines;
