@@ -19,7 +19,12 @@ public final class EchoedText {
     private EchoedText() {
     }
 
-    /** The text as an error message shows it; {@code "null"} for null. */
+    /**
+     * The text as an error message shows it: at most 64 characters, then {@code …}.
+     *
+     * @param text what the peer sent, or null
+     * @return the text to show; {@code "null"} for null
+     */
     public static String of(String text) {
         if (text == null) {
             return "null";
@@ -38,7 +43,12 @@ public final class EchoedText {
         return shown.toString();
     }
 
-    /** The text with {@link #of}'s escapes and no length bound (for text the agent already bounds). */
+    /**
+     * The text with {@link #of}'s escapes and no length bound (for text the agent already bounds).
+     *
+     * @param text the text
+     * @return the text to show
+     */
     public static String escape(String text) {
         StringBuilder shown = new StringBuilder(text.length());
         text.codePoints().forEach(codePoint -> appendEscaped(shown, codePoint));

@@ -27,6 +27,12 @@ public final class FirstRequest {
     /** Writes a result value; may fail with {@link IllegalStateException} when it needs the mapper. */
     @FunctionalInterface
     public interface ResultWriter {
+        /**
+         * Writes the value.
+         *
+         * @param g the generator, positioned where the result value goes
+         * @throws IOException when the generator fails
+         */
         void write(JsonGenerator g) throws IOException;
     }
 
@@ -53,6 +59,7 @@ public final class FirstRequest {
      *
      * @param in the peer's messages
      * @param maxLineBytes the connection's line limit: a longer line is left to the connection
+     * @return the first line, read
      */
     public static FirstRequest read(InputStream in, int maxLineBytes) {
         byte[] buffer = new byte[8 * 1024];
@@ -109,12 +116,17 @@ public final class FirstRequest {
         this.params = rawParams;
     }
 
-    /** Whether the first line is a plain request for {@code name}. */
+    /**
+     * Whether the first line is a plain request for {@code name}.
+     *
+     * @param name a method name
+     * @return whether it is that request
+     */
     public boolean isRequest(String name) {
         return method != null && method.equals(name);
     }
 
-    /** The request's params (an object), when {@link #isRequest} is true. */
+    /** {@return the request's params (an object), when {@link #isRequest} is true} */
     public JsonNode params() {
         return params;
     }
@@ -122,6 +134,9 @@ public final class FirstRequest {
     /**
      * Writes the answer line as the connection would and takes the request out of {@link #remaining()}.
      *
+     * @param out the peer's output
+     * @param trace sees the request and the answer, as the connection's trace would
+     * @param result writes the answer's result value
      * @return false, and nothing written, when {@code result} could not be written without the mapper
      */
     public boolean answer(OutputStream out, TraceSink trace, ResultWriter result) {
@@ -159,7 +174,7 @@ public final class FirstRequest {
         return true;
     }
 
-    /** What the connection is to read: everything not answered here, then the rest of the input. */
+    /** {@return what the connection is to read: everything not answered here, then the rest of the input} */
     public InputStream remaining() {
         int from = answered ? lineLength + 1 : 0;
         InputStream unread = new ByteArrayInputStream(bytes, from, read - from);

@@ -199,6 +199,9 @@ public final class JsonRpcConnection implements AutoCloseable {
      * As {@link #notify}, with params already encoded (one JSON object, on one line, as the
      * connection's mapper writes it): a caller that has serialized a value for another use (a
      * session store, say) sends those same bytes instead of serializing it again.
+     *
+     * @param method the method, e.g. {@code session/update}
+     * @param paramsJson the params, encoded
      */
     public void notifyEncoded(String method, byte[] paramsJson) {
         try {

@@ -71,6 +71,7 @@ public final class LineWriter {
      * and flushes. The encoding never contains a raw newline (JSON escapes it inside strings and
      * our encoder never pretty-prints).
      *
+     * @param message the encoded message
      * @throws UncheckedIOException when the output failed (then and for every later line)
      */
     public void writeLine(byte[] message) {
@@ -87,6 +88,7 @@ public final class LineWriter {
      * Queues one encoded message for the flusher thread, which writes it promptly with the lines
      * queued beside it.
      *
+     * @param message the encoded message
      * @throws UncheckedIOException when the output has already failed
      */
     public void writeLineSoon(byte[] message) {
@@ -115,6 +117,7 @@ public final class LineWriter {
      * {@code millis} (the connection does when it shuts down: a client that stopped reading
      * must not keep the process from exiting).
      *
+     * @param millis how long to wait at most
      * @return whether everything queued was written (or the output had failed)
      */
     public boolean drain(long millis) {

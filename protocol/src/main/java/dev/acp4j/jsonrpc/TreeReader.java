@@ -27,12 +27,19 @@ public final class TreeReader {
     private TreeReader() {
     }
 
-    /** A JSON factory configured as the shared mapper's, for generators that need no mapper. */
+    /** {@return a JSON factory configured as the shared mapper's, for generators that need no mapper} */
     public static JsonFactory factory() {
         return FACTORY;
     }
 
-    /** The tree of {@code bytes[offset, offset + length)}, or null when the mapper must read them. */
+    /**
+     * The tree of {@code bytes[offset, offset + length)}, read with jackson-core alone.
+     *
+     * @param bytes the JSON text, UTF-8
+     * @param offset where it starts
+     * @param length how many bytes it has
+     * @return the tree, or null when the mapper must read them
+     */
     public static JsonNode read(byte[] bytes, int offset, int length) {
         try (JsonParser p = FACTORY.createParser(bytes, offset, length)) {
             JsonToken first = p.nextToken();

@@ -81,6 +81,10 @@ public interface SessionStore extends AutoCloseable {
      * As {@link #append}, except that the update may wait in memory until {@link #flush}, which
      * writes every waiting update of a session at once; {@link #conversation}, {@link #release}
      * and {@link #close} write them first. By default it appends at once.
+     *
+     * @param sessionId the session
+     * @param update the update, as sent to the client
+     * @throws IOException when the store cannot be written
      */
     default void appendSoon(String sessionId, SessionUpdate update) throws IOException {
         append(sessionId, update);
@@ -89,12 +93,21 @@ public interface SessionStore extends AutoCloseable {
     /**
      * As {@link #appendSoon(String, SessionUpdate)}, with the update already serialized by the
      * shared mapper ({@code json}, which a store that writes JSON may use as it is).
+     *
+     * @param sessionId the session
+     * @param update the update, as sent to the client
+     * @param json the update as the shared mapper writes it
+     * @throws IOException when the store cannot be written
      */
     default void appendSoon(String sessionId, SessionUpdate update, byte[] json) throws IOException {
         appendSoon(sessionId, update);
     }
 
-    /** Writes every update {@link #appendSoon} left waiting. */
+    /**
+     * Writes every update {@link #appendSoon} left waiting.
+     *
+     * @throws IOException when the store cannot be written
+     */
     default void flush() throws IOException {
     }
 }
