@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 17, item 5: a key entered through {@code --login} (the key page's store) or given in the
- * environment never reaches the session store, the trace file, stdout, stderr at trace level or
+ * environment, and an OAuth token given in the environment ({@code "kind": "oauth_token"}), never reaches the session store, the trace file, stdout, stderr at trace level or
  * an ACP payload, over sign-in, sessions, prompts, load, an unknown method and logout. A key the
  * user pastes into a prompt is their content: it is in the store, which shows the scan can see.
  */
@@ -22,6 +22,7 @@ class SecretsOutOfStoresIT extends LauncherTestBase {
 
     private static final String STORED_KEY = "sk-stored-6a1f0c9e8d7b5a4c3e2f";
     private static final String ENV_KEY = "sk-env-2c4e6a8b0d1f3e5a7c9b";
+    private static final String ENV_TOKEN = "acme-oauth-5d3b1f9e7c5a3e1d9b7f";
     private static final String PASTED = "sk-pasted-9e8d7c6b5a4f3e2d1c0b";
 
     @Test
@@ -31,7 +32,9 @@ class SecretsOutOfStoresIT extends LauncherTestBase {
                 {"authMethods": [
                   {"id": "llm-page", "type": "api_key_page", "name": "Enter an LLM API key", "provider": "llm"},
                   {"id": "other-env", "type": "env_var", "name": "Other key from the environment", "provider": "other",
-                   "vars": [{"name": "OTHER_API_KEY", "label": "API key"}]}
+                   "vars": [{"name": "OTHER_API_KEY", "label": "API key"}]},
+                  {"id": "acme-token", "type": "env_var", "name": "Acme token from the environment", "provider": "acme",
+                   "vars": [{"name": "ACME_OAUTH_TOKEN", "label": "OAuth token", "kind": "oauth_token"}]}
                 ]}""");
         AgentProcess login = start(Map.of(), "--config", config.toString(), "--login", "llm-page", "--log-level", "trace");
         skipTranscriptCheck(login);
@@ -42,10 +45,11 @@ class SecretsOutOfStoresIT extends LauncherTestBase {
 
         Path trace = home.resolve("trace.jsonl");
         Path project = Files.createDirectories(home.resolve("project"));
-        AgentProcess agent = start(Map.of("OTHER_API_KEY", ENV_KEY), "--config", config.toString(),
+        AgentProcess agent = start(Map.of("OTHER_API_KEY", ENV_KEY, "ACME_OAUTH_TOKEN", ENV_TOKEN), "--config", config.toString(),
                 "--trace", trace.toString(), "--log-level", "trace");
         agent.initialize(Map.of("auth", Map.of("terminal", true)));
         assertThat(agent.call("authenticate", Map.of("methodId", "other-env")).has("result")).isTrue();
+        assertThat(agent.call("authenticate", Map.of("methodId", "acme-token")).has("result")).isTrue();
         String sessionId = agent.newSession(project);
         List<JsonNode> seen = new ArrayList<>();
         for (String text : List.of("hello", "my key is " + PASTED, "/stream 5", "/echo done")) {
@@ -78,7 +82,8 @@ class SecretsOutOfStoresIT extends LauncherTestBase {
                 "stderr at trace level", agent.stderr(),
                 "the login's stdout and stderr", String.join("\n", login.stdoutLines()) + login.stderr());
         for (Map.Entry<String, String> place : places.entrySet()) {
-            for (String secret : List.of(STORED_KEY, ENV_KEY, STORED_KEY.substring(8), ENV_KEY.substring(8))) {
+            for (String secret : List.of(STORED_KEY, ENV_KEY, ENV_TOKEN, STORED_KEY.substring(8), ENV_KEY.substring(8),
+                    ENV_TOKEN.substring(10))) {
                 assertThat(place.getValue()).as("%s holds no entered key", place.getKey()).doesNotContain(secret);
             }
         }
