@@ -3,6 +3,9 @@ package dev.acp4j.jsonrpc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +21,41 @@ class LineReaderTest {
         assertThat(text(reader.next())).isEqualTo("bc\r");
         assertThat(text(reader.next())).isEqualTo("last");
         assertThat(reader.next()).isNull();
+    }
+
+    @Test
+    void readsLinesFromAStreamThatCannotTellWhatIsAvailable() throws Exception {
+        var in = new ByteArrayInputStream("one\ntwo".getBytes(StandardCharsets.UTF_8));
+        var failing = new java.io.FilterInputStream(in) {
+            @Override
+            public int available() throws IOException {
+                throw new IOException("cannot tell");
+            }
+        };
+        LineReader reader = new LineReader(failing, 100);
+        assertThat(text(reader.next())).isEqualTo("one");
+        assertThat(text(reader.next())).isEqualTo("two");
+        assertThat(reader.next()).isNull();
+    }
+
+    @Test
+    void aLineWrittenLongAfterTheReadStartedIsStillRead() throws Exception {
+        PipedOutputStream out = new PipedOutputStream();
+        PipedInputStream in = new PipedInputStream(out);
+        LineReader reader = new LineReader(in, 100);
+        Thread writer = new Thread(() -> {
+            try {
+                Thread.sleep(LineReader.SPIN_NANOS / 1_000_000 + 100);
+                out.write("late\n".getBytes(StandardCharsets.UTF_8));
+                out.close();
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        writer.start();
+        assertThat(text(reader.next())).isEqualTo("late");
+        assertThat(reader.next()).isNull();
+        writer.join();
     }
 
     private static String text(LineReader.Line line) {
