@@ -31,10 +31,8 @@ public final class ApiKeyPage implements AutoCloseable {
     private final String title;
     private final String explanation;
     private final KeyValidator validator;
-    private final String path = "/" + Tokens.random();
-    private final CsrfForm csrf = new CsrfForm(path, "API key page", LOG);
-    private final OneTimeAnswer<String> key = new OneTimeAnswer<>();
-    private LoopbackHttpServer server;
+    private final OneTimeFormPage page = new OneTimeFormPage("API key page", LOG, MAX_BODY_BYTES,
+            "That is far too long to be an API key.");
 
     private ApiKeyPage(String title, String explanation, KeyValidator validator) {
         this.title = Objects.requireNonNull(title, "title");
@@ -53,7 +51,7 @@ public final class ApiKeyPage implements AutoCloseable {
      */
     public static ApiKeyPage open(String title, String explanation, KeyValidator validator) throws IOException {
         ApiKeyPage page = new ApiKeyPage(title, explanation, validator);
-        page.server = LoopbackHttpServer.start(0, page::handle);
+        page.page.start(page::form, page::submit);
         return page;
     }
 
@@ -63,7 +61,7 @@ public final class ApiKeyPage implements AutoCloseable {
      * @return the URL
      */
     public URI url() {
-        return URI.create(server.baseUri() + path);
+        return page.url();
     }
 
     /**
@@ -74,40 +72,19 @@ public final class ApiKeyPage implements AutoCloseable {
      * @return the key, once submitted
      */
     public CompletableFuture<String> key() {
-        return key.value();
+        return page.answer().value();
     }
 
     @Override
     public void close() {
-        server.close();
-        key.cancel("The API key page was closed");
+        page.close();
     }
 
     InetSocketAddress address() {
-        return server.address();
+        return page.address();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        if (key.spent()) {
-            OneTimeAnswer.expired(exchange);
-            return;
-        }
-        if (!path.equals(exchange.getRequestURI().getRawPath())) {
-            Responses.page(exchange, 404, "Not found", "There is nothing here.");
-            return;
-        }
-        switch (exchange.getRequestMethod()) {
-            case "GET", "HEAD" -> form(exchange, null);
-            case "POST" -> submit(exchange);
-            default -> Responses.methodNotAllowed(exchange, "GET, HEAD, POST");
-        }
-    }
-
-    private void submit(HttpExchange exchange) throws IOException {
-        Map<String, String> form = csrf.submitted(exchange, MAX_BODY_BYTES, "That is far too long to be an API key.");
-        if (form == null) {
-            return;
-        }
+    private void submit(HttpExchange exchange, Map<String, String> form) throws IOException {
         String submitted = Objects.requireNonNullElse(form.get(KEY_FIELD), "").strip();
         String problem = validator.validate(submitted);
         if (problem != null) {
@@ -115,13 +92,13 @@ public final class ApiKeyPage implements AutoCloseable {
             return;
         }
         LOG.info("API key page: a key was received");
-        key.accept(exchange, submitted, "Key received", "Key received — you can close this tab.");
+        page.answer().accept(exchange, submitted, "Key received", "Key received — you can close this tab.");
     }
 
     private void form(HttpExchange exchange, String problem) throws IOException {
         String body = "<p>" + Html.escape(explanation) + "</p>"
                 + (problem == null ? "" : "<p class=\"error\" role=\"alert\">" + Html.escape(problem) + "</p>")
-                + csrf.open(exchange)
+                + page.csrf().open(exchange)
                 + "<label for=\"" + KEY_FIELD + "\">API key</label>"
                 + "<input type=\"password\" id=\"" + KEY_FIELD + "\" name=\"" + KEY_FIELD + "\" required autofocus"
                 + " autocomplete=\"off\" spellcheck=\"false\">"

@@ -3,6 +3,7 @@ package dev.acp4j.auth.web;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -34,10 +35,8 @@ public final class CodeEntryPage implements AutoCloseable {
     private final String explanation;
     private final URI authorizationUrl;
     private final Function<String, String> check;
-    private final String path = "/" + Tokens.random();
-    private final CsrfForm csrf = new CsrfForm(path, "code page", LOG);
-    private final OneTimeAnswer<String> code = new OneTimeAnswer<>();
-    private LoopbackHttpServer server;
+    private final OneTimeFormPage page = new OneTimeFormPage("code page", LOG, MAX_BODY_BYTES,
+            "That is far too long to be a sign-in code.");
 
     private CodeEntryPage(String title, String explanation, URI authorizationUrl, Function<String, String> check) {
         this.title = Objects.requireNonNull(title, "title");
@@ -60,7 +59,7 @@ public final class CodeEntryPage implements AutoCloseable {
     public static CodeEntryPage open(String title, String explanation, URI authorizationUrl,
                                      Function<String, String> check) throws IOException {
         CodeEntryPage page = new CodeEntryPage(title, explanation, authorizationUrl, check);
-        page.server = LoopbackHttpServer.start(0, page::handle);
+        page.page.start(page::form, page::submit);
         return page;
     }
 
@@ -70,7 +69,7 @@ public final class CodeEntryPage implements AutoCloseable {
      * @return the URL
      */
     public URI url() {
-        return URI.create(server.baseUri() + path);
+        return page.url();
     }
 
     /**
@@ -81,36 +80,15 @@ public final class CodeEntryPage implements AutoCloseable {
      * @return the pasted value, once accepted
      */
     public CompletableFuture<String> code() {
-        return code.value();
+        return page.answer().value();
     }
 
     @Override
     public void close() {
-        server.close();
-        code.cancel("The code page was closed");
+        page.close();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        if (code.spent()) {
-            OneTimeAnswer.expired(exchange);
-            return;
-        }
-        if (!path.equals(exchange.getRequestURI().getRawPath())) {
-            Responses.page(exchange, 404, "Not found", "There is nothing here.");
-            return;
-        }
-        switch (exchange.getRequestMethod()) {
-            case "GET", "HEAD" -> form(exchange, null);
-            case "POST" -> submit(exchange);
-            default -> Responses.methodNotAllowed(exchange, "GET, HEAD, POST");
-        }
-    }
-
-    private void submit(HttpExchange exchange) throws IOException {
-        var form = csrf.submitted(exchange, MAX_BODY_BYTES, "That is far too long to be a sign-in code.");
-        if (form == null) {
-            return;
-        }
+    private void submit(HttpExchange exchange, Map<String, String> form) throws IOException {
         String submitted = Objects.requireNonNullElse(form.get(CODE_FIELD), "");
         String problem = check.apply(submitted);
         if (problem != null) {
@@ -119,7 +97,7 @@ public final class CodeEntryPage implements AutoCloseable {
             return;
         }
         LOG.info("code page: a code was received");
-        code.accept(exchange, submitted, "Code received",
+        page.answer().accept(exchange, submitted, "Code received",
                 "Code received — you can close this tab and go back to the editor.");
     }
 
@@ -130,7 +108,7 @@ public final class CodeEntryPage implements AutoCloseable {
                 + "\" target=\"_blank\" rel=\"noopener noreferrer\">Sign in at " + Html.escape(host)
                 + "</a> (opens in a new tab). When you are done, it shows a code.</p>"
                 + (problem == null ? "" : "<p class=\"error\" role=\"alert\">" + Html.escape(problem) + "</p>")
-                + csrf.open(exchange)
+                + page.csrf().open(exchange)
                 + "<label for=\"" + CODE_FIELD + "\">2. Paste the code here</label>"
                 + "<input type=\"password\" id=\"" + CODE_FIELD + "\" name=\"" + CODE_FIELD + "\" required autofocus"
                 + " autocomplete=\"off\" spellcheck=\"false\">"
