@@ -1,7 +1,5 @@
 package dev.acp4j.server.it;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
@@ -133,33 +131,7 @@ final class ConfidentialProvider implements AutoCloseable {
         synchronized (mcpAuthorizations) {
             mcpAuthorizations.add(authorization == null ? "" : authorization);
         }
-        if (authorization == null || !authorization.startsWith("Bearer " + ACCESS_TOKEN)) {
-            exchange.getResponseHeaders().set("WWW-Authenticate",
-                    "Bearer resource_metadata=\"" + issuer() + "/.well-known/oauth-protected-resource/mcp\"");
-            answer(exchange, 401, "");
-            return;
-        }
-        if (!"POST".equals(exchange.getRequestMethod())) {
-            answer(exchange, 405, "");
-            return;
-        }
-        JsonNode request = AgentProcess.JSON.readTree(exchange.getRequestBody());
-        if (!request.has("id")) {
-            answer(exchange, 202, "");
-            return;
-        }
-        ObjectNode reply = AgentProcess.JSON.createObjectNode().put("jsonrpc", "2.0");
-        reply.set("id", request.get("id"));
-        switch (request.path("method").asText()) {
-            case "initialize" -> reply.set("result", AgentProcess.JSON.valueToTree(Map.of(
-                    "protocolVersion", request.at("/params/protocolVersion").asText(),
-                    "capabilities", Map.of("tools", Map.of()),
-                    "serverInfo", Map.of("name", "corp-mcp", "version", "1.0"))));
-            case "tools/list" -> reply.set("result", AgentProcess.JSON.valueToTree(Map.of("tools", List.of(
-                    Map.of("name", "weather", "description", "Tells the weather", "inputSchema", Map.of("type", "object"))))));
-            default -> reply.set("error", AgentProcess.JSON.valueToTree(Map.of("code", -32601, "message", "no")));
-        }
-        answer(exchange, 200, reply.toString());
+        GuardedMcpEndpoint.handle(exchange, ACCESS_TOKEN, issuer() + "/.well-known/oauth-protected-resource/mcp", "corp-mcp", "weather");
     }
 
     private void authorize(HttpExchange exchange) throws IOException {

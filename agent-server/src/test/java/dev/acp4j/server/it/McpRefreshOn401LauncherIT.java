@@ -3,7 +3,6 @@ package dev.acp4j.server.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.acp4j.auth.AgentCredentials;
@@ -68,35 +67,7 @@ class McpRefreshOn401LauncherIT extends LauncherTestBase {
     private void mcp(HttpExchange exchange) throws IOException {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         bearers.add(authorization == null ? "" : authorization);
-        if (!("Bearer " + RENEWED).equals(authorization)) {
-            exchange.getResponseHeaders().set("WWW-Authenticate",
-                    "Bearer resource_metadata=\"" + base() + "/.well-known/oauth-protected-resource/mcp\"");
-            send(exchange, 401, "");
-            return;
-        }
-        if (!"POST".equals(exchange.getRequestMethod())) {
-            send(exchange, 405, "");
-            return;
-        }
-        JsonNode request = AgentProcess.JSON.readTree(exchange.getRequestBody());
-        if (!request.has("id")) {
-            send(exchange, 202, "");
-            return;
-        }
-        ObjectNode answer = AgentProcess.JSON.createObjectNode().put("jsonrpc", "2.0");
-        answer.set("id", request.get("id"));
-        switch (request.path("method").asText()) {
-            case "initialize" -> answer.set("result", AgentProcess.JSON.valueToTree(Map.of(
-                    "protocolVersion", request.at("/params/protocolVersion").asText(),
-                    "capabilities", Map.of("tools", Map.of()),
-                    "serverInfo", Map.of("name", "scripted-mcp", "version", "1.0"))));
-            case "tools/list" -> answer.set("result", AgentProcess.JSON.valueToTree(Map.of("tools", List.of(
-                    Map.of("name", "weather", "description", "Tells the weather",
-                            "inputSchema", Map.of("type", "object"))))));
-            default -> answer.set("error", AgentProcess.JSON.valueToTree(Map.of("code", -32601, "message", "no")));
-        }
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        send(exchange, 200, answer.toString());
+        GuardedMcpEndpoint.handle(exchange, RENEWED, base() + "/.well-known/oauth-protected-resource/mcp", "scripted-mcp", "weather");
     }
 
     private static void send(HttpExchange exchange, int status, String body) throws IOException {
