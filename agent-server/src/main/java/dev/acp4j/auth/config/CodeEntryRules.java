@@ -16,7 +16,6 @@ final class CodeEntryRules {
 
     private static final Set<String> CODE_ENTRIES = Set.of(AuthMethodConfig.OAuthConfig.LOOPBACK,
             AuthMethodConfig.OAuthConfig.PASTE);
-    private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "[::1]", "localhost");
 
     private CodeEntryRules() {
     }
@@ -68,7 +67,7 @@ final class CodeEntryRules {
         String scheme = uri == null || uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         String host = uri == null || uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
         boolean absolute = uri != null && uri.isAbsolute() && !host.isEmpty();
-        if (!absolute || !(scheme.equals("https") || scheme.equals("http") && LOOPBACK_HOSTS.contains(host))) {
+        if (!absolute || !(scheme.equals("https") || scheme.equals("http") && ClientRules.isLoopback(host))) {
             problems.accept(label + ": redirectUri '" + value + "' must be an absolute https URL"
                     + " (http only on this computer: 127.0.0.1, [::1] or localhost)");
         } else if (uri.getRawFragment() != null) {
