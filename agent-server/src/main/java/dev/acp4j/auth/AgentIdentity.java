@@ -4,7 +4,6 @@ import dev.acp4j.auth.store.CredentialStore;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Who the agent is to its user: {@code name} (its {@code agentInfo.name}) decides its default
@@ -15,8 +14,6 @@ import java.util.regex.Pattern;
  * @param displayName e.g. {@code Weather Agent}
  */
 public record AgentIdentity(String name, String displayName) {
-
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     /** The built-in agent. */
     public static final AgentIdentity ACP4J = new AgentIdentity("acp4j", "acp4j");
@@ -30,11 +27,26 @@ public record AgentIdentity(String name, String displayName) {
      */
     public AgentIdentity {
         Objects.requireNonNull(name, "name");
-        if (!NAME.matcher(name).matches()) {
+        if (!isFileNameSafe(name)) {
             throw new IllegalArgumentException("agent name '" + name + "' must be letters, digits, '.', '_' or '-'"
                     + " (it names the agent's configuration directory)");
         }
         displayName = displayName == null || displayName.isBlank() ? name : displayName;
+    }
+
+    /** {@code [A-Za-z0-9][A-Za-z0-9._-]*}, checked without a regular expression (every launch checks it). */
+    private static boolean isFileNameSafe(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean alphanumeric = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+            if (!alphanumeric && (i == 0 || c != '.' && c != '_' && c != '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.acp4j.auth.LaunchEnvironment;
 import dev.acp4j.auth.store.CredentialStore;
 import dev.acp4j.server.AcpServer;
 import dev.acp4j.server.Agent;
+import dev.acp4j.server.FirstAnswerRecord;
 import dev.acp4j.server.TraceFile;
 import dev.acp4j.server.config.ConfigException;
 import dev.acp4j.server.config.ConfigLoader;
@@ -29,7 +30,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
-import picocli.CommandLine;
 
 /**
  * The command line of an ACP agent: what an editor launches. Serves ACP on stdin/stdout until
@@ -68,6 +68,8 @@ public final class AcpLauncher {
     private final String version;
     private final Agent agent;
     private final Supplier<ServerConfig> defaultConfig;
+    /** The default configuration is the same at every launch (no author code decides it). */
+    private final boolean defaultConfigFixed;
     /** The class that called {@link #main}: what a terminal login runs without a launcher script. */
     private volatile Class<?> caller;
 
@@ -76,6 +78,7 @@ public final class AcpLauncher {
         this.version = b.version;
         this.agent = b.agent;
         this.defaultConfig = b.defaultConfig;
+        this.defaultConfigFixed = b.defaultConfigFixed;
     }
 
     /** {@return a new launcher builder; {@link Builder#name}, {@link Builder#version} and {@link Builder#agent} are required} */
@@ -90,8 +93,15 @@ public final class AcpLauncher {
      */
     public void main(String[] args) {
         caller = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass();
+        InputStream stdin = new FileInputStream(FileDescriptor.in);
+        OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+        // before anything else is loaded: the answer an editor waits for, when an earlier launch left it
+        FirstAnswerCache firstAnswers = FirstAnswerCache.forLaunch(identity.name(), args, defaultConfigFixed);
+        if (firstAnswers != null) {
+            stdin = firstAnswers.answerFirstLine(stdin, stdout);
+        }
         WarmUp.start();
-        System.exit(run(args));
+        System.exit(run(args, stdin, stdout, firstAnswers));
     }
 
     /**
@@ -107,6 +117,10 @@ public final class AcpLauncher {
     }
 
     int run(String[] args, InputStream stdin, OutputStream stdout) {
+        return run(args, stdin, stdout, null);
+    }
+
+    int run(String[] args, InputStream stdin, OutputStream stdout, FirstAnswerRecord firstAnswers) {
         PrintStream stderr = System.err;
         PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
@@ -137,29 +151,12 @@ public final class AcpLauncher {
             options.take(serveArguments.get());
             startValues = serveArguments.get().startValues();
         } else {
-            CommandLine commandLine = commandLine(options, out, err, startParameters);
-            CommandLine.ParseResult parsed;
-            try {
-                parsed = commandLine.parseArgs(args);
-            } catch (CommandLine.ParameterException e) {
-                return usageError(err, e.getMessage());
+            CommandLineArguments.Outcome parsed = CommandLineArguments.parse(args, identity, version, options,
+                    startParameters, out, err);
+            if (parsed.exitStatus() != null) {
+                return parsed.exitStatus();
             }
-            if (commandLine.isUsageHelpRequested()) {
-                commandLine.usage(out);
-                return EXIT_OK;
-            }
-            if (commandLine.isVersionHelpRequested()) {
-                commandLine.printVersionHelp(out);
-                return EXIT_OK;
-            }
-            if (options.actions() > 1) {
-                return usageError(err, "choose one of " + LauncherOptions.LOGIN + ", " + LauncherOptions.LOGOUT
-                        + ", " + LauncherOptions.STATUS);
-            }
-            if (options.force && options.login == null) {
-                return usageError(err, LauncherOptions.FORCE + " goes with " + LauncherOptions.LOGIN);
-            }
-            startValues = startParameters.values(parsed);
+            startValues = parsed.startValues();
         }
         if (!LauncherOptions.LOG_LEVELS.contains(options.logLevel)) {
             return usageError(err, ServeArguments.LOG_LEVEL + " must be one of " + String.join(", ", LauncherOptions.LOG_LEVELS)
@@ -180,7 +177,7 @@ public final class AcpLauncher {
         if (options.login == null && options.logout == null && !options.status) {
             // Serving: the store (and the logging it brings) is opened by the server, after the first answer.
             AccountCommands.reportLaunchProblems(identity, registry, err);
-            return serve(options, config, startValues, env, stdin, stdout, err);
+            return serve(options, config, startValues, env, stdin, stdout, err, firstAnswers);
         }
         CredentialStore store = new CredentialStore(config.credentialStore() != null
                 ? config.credentialStore() : identity.defaultCredentialFile(env));
@@ -201,7 +198,8 @@ public final class AcpLauncher {
     }
 
     private int serve(LauncherOptions options, ServerConfig config, Map<String, String> startValues,
-                      Map<String, String> env, InputStream stdin, OutputStream stdout, PrintWriter err) {
+                      Map<String, String> env, InputStream stdin, OutputStream stdout, PrintWriter err,
+                      FirstAnswerRecord firstAnswers) {
         TraceFile traceFile = null;
         try {
             if (options.trace != null) {
@@ -216,6 +214,7 @@ public final class AcpLauncher {
                             () -> SelfLaunch.mainClass(caller)))
                     .maxLineBytes(options.maxLineBytes)
                     .trace(traceFile)
+                    .firstAnswerRecord(firstAnswers)
                     .build();
             server.serve(stdin, stdout);
             return EXIT_OK;
@@ -242,28 +241,11 @@ public final class AcpLauncher {
         return config;
     }
 
-    private CommandLine commandLine(LauncherOptions options, PrintWriter out, PrintWriter err,
-                                    StartParameters startParameters) {
-        CommandLine commandLine = new CommandLine(options);
-        commandLine.getCommandSpec().name(identity.name()).version(identity.name() + " " + version);
-        commandLine.getCommandSpec().usageMessage()
-                .description(identity.displayName() + ": an Agent Client Protocol (ACP v1) agent. Editors launch it "
-                                + "and talk JSON-RPC over stdin/stdout.",
-                        "",
-                        "Without an action (--login, --logout, --status) it serves ACP on stdin/stdout until stdin ends. "
-                                + "Logs go to stderr.",
-                        "Flags declared by start_param auth methods of the configuration are accepted too.")
-                .footer("",
-                        "Exit status:",
-                        "  0  stdin ended, or the action succeeded",
-                        "  1  a runtime failure, or a failed login",
-                        "  2  a usage or configuration error");
-        commandLine.setOut(out).setErr(err);
-        startParameters.declare(commandLine.getCommandSpec());
-        return commandLine;
+    private int usageError(PrintWriter err, String message) {
+        return usageError(identity, err, message);
     }
 
-    private int usageError(PrintWriter err, String message) {
+    static int usageError(AgentIdentity identity, PrintWriter err, String message) {
         err.println(identity.name() + ": " + message);
         err.println("Try '" + identity.name() + " --help'.");
         return EXIT_USAGE;
@@ -275,7 +257,8 @@ public final class AcpLauncher {
         private String title;
         private String version;
         private Agent agent;
-        private Supplier<ServerConfig> defaultConfig = () -> ServerConfig.empty("(no configuration)");
+        private Supplier<ServerConfig> defaultConfig = new NoConfiguration();
+        private boolean defaultConfigFixed = true;
 
         private Builder() {
         }
@@ -335,6 +318,7 @@ public final class AcpLauncher {
         public Builder defaultConfig(ServerConfig value) {
             Objects.requireNonNull(value);
             this.defaultConfig = () -> value;
+            this.defaultConfigFixed = false;
             return this;
         }
 
@@ -346,6 +330,14 @@ public final class AcpLauncher {
          */
         public Builder defaultConfig(Supplier<ServerConfig> value) {
             this.defaultConfig = Objects.requireNonNull(value);
+            this.defaultConfigFixed = false;
+            return this;
+        }
+
+        /** The built-in agent's configuration, a resource of acp4j's own jar: the same at every launch. */
+        Builder builtInDefaultConfig() {
+            this.defaultConfig = new BuiltInConfiguration();
+            this.defaultConfigFixed = true;
             return this;
         }
 
@@ -361,6 +353,22 @@ public final class AcpLauncher {
                 throw new IllegalStateException("an AcpLauncher needs name(), version() and agent()");
             }
             return new AcpLauncher(this);
+        }
+    }
+
+    // Classes, not lambdas: a launch answered from the first-answer cache links no lambda before it answers.
+
+    private static final class NoConfiguration implements Supplier<ServerConfig> {
+        @Override
+        public ServerConfig get() {
+            return ServerConfig.empty("(no configuration)");
+        }
+    }
+
+    private static final class BuiltInConfiguration implements Supplier<ServerConfig> {
+        @Override
+        public ServerConfig get() {
+            return new ConfigLoader().loadDefault();
         }
     }
 }

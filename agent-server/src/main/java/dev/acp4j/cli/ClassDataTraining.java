@@ -1,5 +1,6 @@
 package dev.acp4j.cli;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +10,7 @@ import java.nio.channels.Pipe;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -38,10 +40,37 @@ public final class ClassDataTraining {
             Files.writeString(config, "{}");
             serve(new String[] {"--config", config.toString()}, true);
             serve(new String[0], false);
+            firstAnswers(config);
         } finally {
             Files.deleteIfExists(config);
         }
         System.exit(0);
+    }
+
+    /** Two launches with the first-answer cache (in a directory of its own): one records the answer, one is answered from it. */
+    private static void firstAnswers(Path config) throws IOException {
+        Path cacheHome = Files.createTempDirectory("acp4j-cds-training-cache");
+        try {
+            String[] args = {"--config", config.toString()};
+            byte[] initialize = ("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\","
+                    + "\"params\":{\"protocolVersion\":1,\"clientCapabilities\":{}}}\n").getBytes(StandardCharsets.UTF_8);
+            for (int launch = 0; launch < 2; launch++) {
+                FirstAnswerCache cache = FirstAnswerCache.forLaunch("acp4j", args, true,
+                        Map.of("XDG_CACHE_HOME", cacheHome.toString()));
+                if (cache == null) {
+                    return;
+                }
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                InputStream in = cache.answerFirstLine(new ByteArrayInputStream(initialize), out);
+                Main.launcher().run(args, in, out, cache);
+            }
+        } finally {
+            try (var files = Files.walk(cacheHome)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
     }
 
     /** One client session; with {@code prompt}, a session is opened and two turns run in it. */
@@ -50,6 +79,9 @@ public final class ClassDataTraining {
         Lines stdout = new Lines();
         InputStream agentIn = Channels.newInputStream(stdin.source());
         AcpLauncher launcher = Main.launcher();
+        // what AcpLauncher.main does before run: its classes belong in the archive too
+        StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass();
+        WarmUp.start();
         Thread server = new Thread(() -> launcher.run(args, agentIn, stdout), "acp4j-cds-training");
         server.start();
         try (OutputStream client = Channels.newOutputStream(stdin.sink())) {

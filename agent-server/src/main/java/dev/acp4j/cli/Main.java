@@ -2,7 +2,6 @@ package dev.acp4j.cli;
 
 import dev.acp4j.server.ServerVersion;
 import dev.acp4j.server.builtin.BuiltinAgent;
-import dev.acp4j.server.config.ConfigLoader;
 
 /** {@code bin/acp4j}: the built-in agent, through the same {@link AcpLauncher} as every agent. */
 public final class Main {
@@ -25,7 +24,7 @@ public final class Main {
                 .title("acp4j")
                 .version(ServerVersion.VERSION)
                 .agent(new BuiltinAgent())
-                .defaultConfig(() -> new ConfigLoader().loadDefault())
+                .builtInDefaultConfig()
                 .build();
     }
 }

@@ -26,9 +26,6 @@ final class SelfLaunch {
 
     static final String LAUNCHER_PROPERTY = "acp4j.launcher";
 
-    private static final Pattern JAVA_CLASS_NAME =
-            Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
-
     private SelfLaunch() {
     }
 
@@ -90,7 +87,7 @@ final class SelfLaunch {
     static String commandMainClass() {
         String command = System.getProperty("sun.java.command", "").strip();
         String first = command.isEmpty() ? "" : command.split("\\s+", 2)[0];
-        return JAVA_CLASS_NAME.matcher(first).matches() && !first.endsWith(".jar") ? first : null;
+        return ClassNames.JAVA_CLASS_NAME.matcher(first).matches() && !first.endsWith(".jar") ? first : null;
     }
 
     /** The launcher's real path, or null when it was not given or is not an executable file. */
@@ -105,5 +102,11 @@ final class SelfLaunch {
         } catch (IOException | InvalidPathException e) {
             return null;
         }
+    }
+
+    /** Compiled only when a main class is looked for: not on the path of every launch. */
+    private static final class ClassNames {
+        static final Pattern JAVA_CLASS_NAME =
+                Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
     }
 }

@@ -46,7 +46,7 @@ record ServeArguments(Path config, Path trace, int maxLineBytes, String logLevel
             }
         }
         String maxLineBytes = values.getOrDefault(MAX_LINE_BYTES, DEFAULT_MAX_LINE_BYTES);
-        if (!maxLineBytes.matches("[0-9]{1,9}")) {
+        if (!isDecimal(maxLineBytes, 9)) {
             return Optional.empty();
         }
         String config = values.remove(CONFIG);
@@ -60,6 +60,19 @@ record ServeArguments(Path config, Path trace, int maxLineBytes, String logLevel
         } catch (InvalidPathException e) {
             return Optional.empty();
         }
+    }
+
+    /** {@code [0-9]{1,maxDigits}}, without a regular expression (every launch checks it). */
+    private static boolean isDecimal(String value, int maxDigits) {
+        if (value.isEmpty() || value.length() > maxDigits) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Path path(String value) {

@@ -1,9 +1,11 @@
 package dev.acp4j.cli;
 
+import dev.acp4j.auth.config.AuthMethodConfig;
 import dev.acp4j.auth.config.AuthMethodType;
 import dev.acp4j.auth.config.CredentialInput;
 import dev.acp4j.server.config.ServerConfig;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +25,16 @@ final class StartParameters {
             inputs = List.of();
             return;
         }
-        inputs = config.authMethods().stream()
-                .filter(m -> m.type() == AuthMethodType.START_PARAM)
-                .flatMap(m -> m.inputs().stream().peek(i -> methodOf.putIfAbsent(i.name(), m.id())))
-                .toList();
+        List<CredentialInput> declared = new ArrayList<>();
+        for (AuthMethodConfig method : config.authMethods()) {
+            if (method.type() == AuthMethodType.START_PARAM) {
+                for (CredentialInput input : method.inputs()) {
+                    declared.add(input);
+                    methodOf.putIfAbsent(input.name(), method.id());
+                }
+            }
+        }
+        inputs = List.copyOf(declared);
     }
 
     /** The declared flags. */

@@ -56,6 +56,7 @@ public final class AcpServer {
     private final TraceSink trace;
     private final Duration cancelGrace;
     private final boolean earlyInitialize;
+    private final FirstAnswerRecord firstAnswer;
 
     private AcpServer(Builder b) {
         this.agent = b.agent;
@@ -68,6 +69,7 @@ public final class AcpServer {
         this.trace = b.trace;
         this.cancelGrace = b.cancelGrace;
         this.earlyInitialize = b.earlyInitialize;
+        this.firstAnswer = b.firstAnswer;
     }
 
     /**
@@ -92,8 +94,8 @@ public final class AcpServer {
         Initialization initialization = new Initialization(client, agentInfo, registry::advertised,
                 new PromptCapabilities(agent.acceptsImages(), agent.acceptsAudio(), true, null));
         // The first answer before the mapper exists; another thread may be creating it meanwhile (WarmUp).
-        InputStream input = earlyInitialize
-                ? EarlyInitialize.answerFirstLine(initialization, in, out, maxLineBytes, trace) : in;
+        InputStream input = earlyInitialize || firstAnswer != null
+                ? EarlyInitialize.answerFirstLine(initialization, in, out, maxLineBytes, trace, firstAnswer) : in;
         ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
         SessionService sessions = null;
         try {
@@ -159,6 +161,7 @@ public final class AcpServer {
         private TraceSink trace = TraceSink.NONE;
         private Duration cancelGrace = Duration.ofSeconds(2);
         private boolean earlyInitialize = true;
+        private FirstAnswerRecord firstAnswer;
 
         private Builder() {
         }
@@ -265,6 +268,19 @@ public final class AcpServer {
         /** Whether a first-line {@code initialize} is answered before the connection exists (tests compare both). */
         Builder earlyInitialize(boolean value) {
             this.earlyInitialize = value;
+            return this;
+        }
+
+        /**
+         * What the launcher knows of the first answer ({@link FirstAnswerRecord}): an answer it
+         * already wrote, and where the server's first answer is kept for the next launch. Only
+         * for a server that serves the launch's stdin.
+         *
+         * @param value the record, or null (the default) for none
+         * @return this builder
+         */
+        public Builder firstAnswerRecord(FirstAnswerRecord value) {
+            this.firstAnswer = value;
             return this;
         }
 

@@ -123,7 +123,7 @@ class EarlyInitializeTest {
         for (String first : PLAIN) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             InputStream rest = EarlyInitialize.answerFirstLine(initialization(config, null), input(first + "\n" + SECOND),
-                    out, Integer.MAX_VALUE, TraceSink.NONE);
+                    out, Integer.MAX_VALUE, TraceSink.NONE, null);
             assertThat(out.toString(StandardCharsets.UTF_8)).as(first).contains("\"result\":{\"protocolVersion\":1,").endsWith("}\n");
             assertThat(rest.readAllBytes()).as(first).isEqualTo(SECOND.getBytes(StandardCharsets.UTF_8));
         }
@@ -131,7 +131,7 @@ class EarlyInitializeTest {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] whole = (first + "\n" + SECOND).getBytes(StandardCharsets.UTF_8);
             InputStream rest = EarlyInitialize.answerFirstLine(initialization(config, null), new ByteArrayInputStream(whole),
-                    out, Integer.MAX_VALUE, TraceSink.NONE);
+                    out, Integer.MAX_VALUE, TraceSink.NONE, null);
             assertThat(out.size()).as(first).isZero();
             assertThat(rest.readAllBytes()).as(first).isEqualTo(whole);
         }

@@ -140,6 +140,21 @@ public final class FirstRequest {
      * @return false, and nothing written, when {@code result} could not be written without the mapper
      */
     public boolean answer(OutputStream out, TraceSink trace, ResultWriter result) {
+        byte[] line = encodeAnswer(result);
+        if (line == null) {
+            return false;
+        }
+        send(out, trace, line);
+        return true;
+    }
+
+    /**
+     * The answer line the connection would write (without its newline), not written.
+     *
+     * @param result writes the answer's result value
+     * @return the line, or null when {@code result} could not be written without the mapper
+     */
+    public byte[] encodeAnswer(ResultWriter result) {
         if (method == null || answered) {
             throw new IllegalStateException("no request to answer");
         }
@@ -157,21 +172,54 @@ public final class FirstRequest {
             result.write(g);
             g.writeEndObject();
         } catch (IOException | IllegalStateException e) {
-            return false;
+            return null;
         }
-        answered = true;
-        trace.incoming(bytes, lineLength);
-        byte[] line = buffer.toByteArray();
+        return buffer.toByteArray();
+    }
+
+    /**
+     * Writes {@code answerLine} and a newline, flushes, and takes the first line out of {@link #remaining()}.
+     *
+     * @param out the peer's output
+     * @param trace sees the request and the answer, as the connection's trace would
+     * @param answerLine the answer, e.g. from {@link #encodeAnswer}
+     */
+    public void send(OutputStream out, TraceSink trace, byte[] answerLine) {
+        markAnswered(trace);
         try {
-            out.write(line);
+            out.write(answerLine);
             out.write('\n');
             out.flush();
         } catch (IOException e) {
             // as the connection's writer: the peer stopped reading; the connection finds out on its next write
-            return true;
+            return;
         }
-        trace.outgoing(line, line.length);
-        return true;
+        trace.outgoing(answerLine, answerLine.length);
+    }
+
+    /**
+     * Takes the first line out of {@link #remaining()} without writing anything: it was answered
+     * with {@code answerLine} before this read it (by a launcher that knew the answer).
+     *
+     * @param trace sees the request and the answer, as the connection's trace would
+     * @param answerLine the answer already written
+     */
+    public void alreadyAnswered(TraceSink trace, byte[] answerLine) {
+        markAnswered(trace);
+        trace.outgoing(answerLine, answerLine.length);
+    }
+
+    private void markAnswered(TraceSink trace) {
+        if (answered || lineLength < 0) {
+            throw new IllegalStateException("no line to answer");
+        }
+        answered = true;
+        trace.incoming(bytes, lineLength);
+    }
+
+    /** {@return the first line's bytes, without its newline; empty when there was no whole line} */
+    public byte[] line() {
+        return lineLength < 0 ? new byte[0] : Arrays.copyOf(bytes, lineLength);
     }
 
     /** {@return what the connection is to read: everything not answered here, then the rest of the input} */
