@@ -1,5 +1,6 @@
 package dev.acp4j.cli;
 
+import dev.acp4j.jsonrpc.FirstLine;
 import dev.acp4j.jsonrpc.TreeReader;
 import dev.acp4j.server.FirstAnswerRecord;
 import java.io.ByteArrayInputStream;
@@ -10,7 +11,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -145,55 +145,21 @@ final class FirstAnswerCache implements FirstAnswerRecord {
         if (entry == null) {
             return in;
         }
-        byte[] buffer = new byte[8 * 1024];
-        int read = 0;
-        int newline = -1;
-        IOException failure = null;
-        try {
-            while (newline < 0 && read < MAX_LINE) {
-                if (read == buffer.length) {
-                    buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, MAX_LINE));
-                }
-                int n = in.read(buffer, read, buffer.length - read);
-                if (n < 0) {
-                    break;
-                }
-                for (int i = read; i < read + n; i++) {
-                    if (buffer[i] == '\n') {
-                        newline = i;
-                        break;
-                    }
-                }
-                read += n;
-            }
-        } catch (IOException e) {
-            failure = e;
-        }
-        InputStream unread = new ByteArrayInputStream(buffer, 0, read);
-        if (failure != null) {
-            IOException thrown = failure;
-            return new SequenceInputStream(unread, new InputStream() {
-                @Override
-                public int read() throws IOException {
-                    throw thrown;
-                }
-            });
-        }
-        if (newline >= 0 && newline <= maxLineBytes) {
-            byte[] answer = entry.answerFor(buffer, newline);
+        FirstLine first = FirstLine.read(in, MAX_LINE);
+        if (first.isWhole() && first.length() <= maxLineBytes) {
+            byte[] answer = entry.answerFor(first);
             if (answer != null) {
+                sent = answer;
                 try {
                     out.write(answer);
                     out.write('\n');
                     out.flush();
-                    sent = answer;
                 } catch (IOException e) {
                     // the editor stopped reading; the server finds out when it writes
-                    sent = answer;
                 }
             }
         }
-        return new SequenceInputStream(unread, in);
+        return first.remaining(false);
     }
 
     @Override
@@ -272,18 +238,22 @@ final class FirstAnswerCache implements FirstAnswerRecord {
      */
     record Entry(byte[] before, byte[] after, byte[] answerAfterId) {
 
-        /** The answer line for {@code line[0, length)}, or null when it does not match. */
-        byte[] answerFor(byte[] line, int length) {
+        /** The answer line for {@code line}, or null when it does not match. */
+        byte[] answerFor(FirstLine line) {
+            int length = line.length();
             int idLength = length - before.length - after.length;
             if (idLength <= 0
-                    || !Arrays.equals(line, 0, before.length, before, 0, before.length)
-                    || !Arrays.equals(line, length - after.length, length, after, 0, after.length)
-                    || !isPlainId(line, before.length, idLength)) {
+                    || !line.regionEquals(0, before.length, before, 0)
+                    || !line.regionEquals(length - after.length, length, after, 0)) {
+                return null;
+            }
+            byte[] id = line.copy(before.length, before.length + idLength);
+            if (!isPlainId(id, 0, idLength)) {
                 return null;
             }
             byte[] answer = new byte[ANSWER_START.length + idLength + answerAfterId.length];
             System.arraycopy(ANSWER_START, 0, answer, 0, ANSWER_START.length);
-            System.arraycopy(line, before.length, answer, ANSWER_START.length, idLength);
+            System.arraycopy(id, 0, answer, ANSWER_START.length, idLength);
             System.arraycopy(answerAfterId, 0, answer, ANSWER_START.length + idLength, answerAfterId.length);
             return answer;
         }

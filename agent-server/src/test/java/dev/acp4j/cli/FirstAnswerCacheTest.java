@@ -2,6 +2,7 @@ package dev.acp4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.acp4j.jsonrpc.FirstLine;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,8 +87,8 @@ class FirstAnswerCacheTest {
     }
 
     private static String answer(FirstAnswerCache.Entry entry, String request) {
-        byte[] line = bytes(request);
-        byte[] answer = entry.answerFor(line, line.length);
+        FirstLine line = FirstLine.read(new java.io.ByteArrayInputStream(bytes(request + "\n")), 1 << 16);
+        byte[] answer = entry.answerFor(line);
         return answer == null ? null : new String(answer, StandardCharsets.UTF_8);
     }
 

@@ -2,13 +2,10 @@ package dev.acp4j.jsonrpc;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.SequenceInputStream;
-import java.util.Arrays;
 
 /**
  * A connection's first line, read and answered before the machinery that serves the rest exists
@@ -36,22 +33,18 @@ public final class FirstRequest {
         void write(JsonGenerator g) throws IOException;
     }
 
-    private final InputStream in;
+    private final FirstLine first;
     private final byte[] bytes;
-    private final int read;
     private final int lineLength;
-    private final IOException failure;
     private JsonNode id;
     private String method;
     private JsonNode params;
     private boolean answered;
 
-    private FirstRequest(InputStream in, byte[] bytes, int read, int lineLength, IOException failure) {
-        this.in = in;
-        this.bytes = bytes;
-        this.read = read;
-        this.lineLength = lineLength;
-        this.failure = failure;
+    private FirstRequest(FirstLine first) {
+        this.first = first;
+        this.bytes = first.buffer();
+        this.lineLength = first.length();
     }
 
     /**
@@ -62,32 +55,8 @@ public final class FirstRequest {
      * @return the first line, read
      */
     public static FirstRequest read(InputStream in, int maxLineBytes) {
-        byte[] buffer = new byte[8 * 1024];
-        int read = 0;
-        int newline = -1;
-        IOException failure = null;
-        try {
-            while (newline < 0 && read < MAX_BYTES) {
-                if (read == buffer.length) {
-                    buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, MAX_BYTES));
-                }
-                int n = in.read(buffer, read, buffer.length - read);
-                if (n < 0) {
-                    break;
-                }
-                for (int i = read; i < read + n; i++) {
-                    if (buffer[i] == '\n') {
-                        newline = i;
-                        break;
-                    }
-                }
-                read += n;
-            }
-        } catch (IOException e) {
-            failure = e;
-        }
-        FirstRequest first = new FirstRequest(in, buffer, read, newline, failure);
-        if (failure == null && newline >= 0 && newline <= maxLineBytes) {
+        FirstRequest first = new FirstRequest(FirstLine.read(in, MAX_BYTES));
+        if (first.lineLength >= 0 && first.lineLength <= maxLineBytes) {
             first.parse();
         }
         return first;
@@ -219,24 +188,11 @@ public final class FirstRequest {
 
     /** {@return the first line's bytes, without its newline; empty when there was no whole line} */
     public byte[] line() {
-        return lineLength < 0 ? new byte[0] : Arrays.copyOf(bytes, lineLength);
+        return first.line();
     }
 
     /** {@return what the connection is to read: everything not answered here, then the rest of the input} */
     public InputStream remaining() {
-        int from = answered ? lineLength + 1 : 0;
-        InputStream unread = new ByteArrayInputStream(bytes, from, read - from);
-        InputStream rest = failure == null ? in : new InputStream() {
-            @Override
-            public int read() throws IOException {
-                throw failure;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                throw failure;
-            }
-        };
-        return new SequenceInputStream(unread, rest);
+        return first.remaining(answered);
     }
 }
