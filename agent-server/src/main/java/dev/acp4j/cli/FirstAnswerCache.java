@@ -59,6 +59,7 @@ final class FirstAnswerCache implements FirstAnswerRecord {
     private static final byte[] ANSWER_START = "{\"jsonrpc\":\"2.0\",\"id\":".getBytes(StandardCharsets.US_ASCII);
     /** A recorded line longer than this is not kept (an {@code initialize} is far shorter). */
     private static final int MAX_LINE = 64 * 1024;
+    private static final String CLASS_PATH = "java.class.path";
     private static final int MAX_STRING_ID = 256;
     private static final int MAX_INTEGER_ID_DIGITS = 18;
 
@@ -111,19 +112,22 @@ final class FirstAnswerCache implements FirstAnswerRecord {
                 digest.text(arg);
             }
             digest.bytes(config == null ? new byte[0] : Files.readAllBytes(config));
-            String classPath = System.getProperty("java.class.path", "");
+            // each jar as it is now (a relative entry is resolved against user.dir, a property)
+            String classPath = System.getProperty(CLASS_PATH, "");
             for (String entry : classPath.split(File.pathSeparator)) {
                 File jar = new File(entry);
                 if (!jar.isFile()) {
                     return null;
                 }
-                digest.text(jar.getAbsolutePath());
+                digest.text(entry);
                 digest.number(jar.length());
                 digest.number(jar.lastModified());
             }
             Map<String, String> properties = new TreeMap<>();
             for (String key : System.getProperties().stringPropertyNames()) {
-                properties.put(key, System.getProperty(key));
+                if (!key.equals(CLASS_PATH)) {
+                    properties.put(key, System.getProperty(key));
+                }
             }
             digest.map(properties);
             digest.map(new TreeMap<>(env));

@@ -37,13 +37,24 @@ final class Sha256 {
 
     void update(byte[] bytes, int from, int count) {
         length += count;
-        for (int i = from; i < from + count; i++) {
-            block[filled++] = bytes[i];
-            if (filled == 64) {
-                compress();
-                filled = 0;
+        int at = from;
+        int end = from + count;
+        if (filled > 0) {
+            int take = Math.min(64 - filled, count);
+            System.arraycopy(bytes, at, block, filled, take);
+            filled += take;
+            at += take;
+            if (filled < 64) {
+                return;
             }
+            compress(block, 0);
+            filled = 0;
         }
+        for (; end - at >= 64; at += 64) {
+            compress(bytes, at);
+        }
+        System.arraycopy(bytes, at, block, 0, end - at);
+        filled = end - at;
     }
 
     /** {@return the 32-byte digest of everything added; this object is not to be used after} */
@@ -54,7 +65,7 @@ final class Sha256 {
             while (filled < 64) {
                 block[filled++] = 0;
             }
-            compress();
+            compress(block, 0);
             filled = 0;
         }
         while (filled < 56) {
@@ -63,7 +74,7 @@ final class Sha256 {
         for (int i = 0; i < 8; i++) {
             block[56 + i] = (byte) (bits >>> (56 - 8 * i));
         }
-        compress();
+        compress(block, 0);
         byte[] out = new byte[32];
         for (int i = 0; i < 8; i++) {
             out[4 * i] = (byte) (h[i] >>> 24);
@@ -74,10 +85,10 @@ final class Sha256 {
         return out;
     }
 
-    private void compress() {
+    private void compress(byte[] in, int from) {
         for (int t = 0; t < 16; t++) {
-            w[t] = (block[4 * t] & 0xff) << 24 | (block[4 * t + 1] & 0xff) << 16
-                    | (block[4 * t + 2] & 0xff) << 8 | block[4 * t + 3] & 0xff;
+            int i = from + 4 * t;
+            w[t] = (in[i] & 0xff) << 24 | (in[i + 1] & 0xff) << 16 | (in[i + 2] & 0xff) << 8 | in[i + 3] & 0xff;
         }
         for (int t = 16; t < 64; t++) {
             int s0 = Integer.rotateRight(w[t - 15], 7) ^ Integer.rotateRight(w[t - 15], 18) ^ w[t - 15] >>> 3;
