@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.File;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -111,17 +112,19 @@ final class FirstAnswerCache implements FirstAnswerRecord {
             for (String arg : args) {
                 digest.text(arg);
             }
-            digest.bytes(config == null ? new byte[0] : Files.readAllBytes(config));
+            digest.bytes(config == null ? new byte[0] : read(config.toFile()));
             // each jar as it is now (a relative entry is resolved against user.dir, a property)
             String classPath = System.getProperty(CLASS_PATH, "");
             for (String entry : classPath.split(File.pathSeparator)) {
+                // a directory's time does not change with the classes in it: jars only
                 File jar = new File(entry);
-                if (!jar.isFile()) {
+                long modified = jar.lastModified();
+                if (!entry.endsWith(".jar") || modified == 0) {
                     return null;
                 }
                 digest.text(entry);
                 digest.number(jar.length());
-                digest.number(jar.lastModified());
+                digest.number(modified);
             }
             Map<String, String> properties = new TreeMap<>();
             for (String key : System.getProperties().stringPropertyNames()) {
@@ -187,6 +190,12 @@ final class FirstAnswerCache implements FirstAnswerRecord {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             // the next launch's digest check still guards it
+        }
+    }
+
+    private static byte[] read(File file) throws IOException {
+        try (FileInputStream in = new FileInputStream(file)) {
+            return in.readAllBytes();
         }
     }
 

@@ -85,14 +85,18 @@ final class Sha256 {
         return out;
     }
 
+    // Rotations written out, not Integer.rotateRight: this runs before anything is compiled,
+    // and the interpreter makes a call of every method.
     private void compress(byte[] in, int from) {
         for (int t = 0; t < 16; t++) {
             int i = from + 4 * t;
             w[t] = (in[i] & 0xff) << 24 | (in[i + 1] & 0xff) << 16 | (in[i + 2] & 0xff) << 8 | in[i + 3] & 0xff;
         }
         for (int t = 16; t < 64; t++) {
-            int s0 = Integer.rotateRight(w[t - 15], 7) ^ Integer.rotateRight(w[t - 15], 18) ^ w[t - 15] >>> 3;
-            int s1 = Integer.rotateRight(w[t - 2], 17) ^ Integer.rotateRight(w[t - 2], 19) ^ w[t - 2] >>> 10;
+            int x = w[t - 15];
+            int y = w[t - 2];
+            int s0 = (x >>> 7 | x << 25) ^ (x >>> 18 | x << 14) ^ x >>> 3;
+            int s1 = (y >>> 17 | y << 15) ^ (y >>> 19 | y << 13) ^ y >>> 10;
             w[t] = w[t - 16] + s0 + w[t - 7] + s1;
         }
         int a = h[0];
@@ -104,10 +108,10 @@ final class Sha256 {
         int g = h[6];
         int hh = h[7];
         for (int t = 0; t < 64; t++) {
-            int s1 = Integer.rotateRight(e, 6) ^ Integer.rotateRight(e, 11) ^ Integer.rotateRight(e, 25);
+            int s1 = (e >>> 6 | e << 26) ^ (e >>> 11 | e << 21) ^ (e >>> 25 | e << 7);
             int ch = e & f ^ ~e & g;
             int t1 = hh + s1 + ch + K[t] + w[t];
-            int s0 = Integer.rotateRight(a, 2) ^ Integer.rotateRight(a, 13) ^ Integer.rotateRight(a, 22);
+            int s0 = (a >>> 2 | a << 30) ^ (a >>> 13 | a << 19) ^ (a >>> 22 | a << 10);
             int maj = a & b ^ a & c ^ b & c;
             int t2 = s0 + maj;
             hh = g;
