@@ -92,16 +92,15 @@ public final class AcpLauncher {
      * @param args the command line, as given to {@code main}
      */
     public void main(String[] args) {
-        caller = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass();
-        InputStream stdin = new FileInputStream(FileDescriptor.in);
-        OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
-        // before anything else is loaded: the answer an editor waits for, when an earlier launch left it
-        FirstAnswerCache firstAnswers = FirstAnswerCache.forLaunch(identity.name(), args, defaultConfigFixed);
-        if (firstAnswers != null) {
-            stdin = firstAnswers.answerFirstLine(stdin, stdout);
-        }
+        Class<?> mainClass = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass();
+        main(args, mainClass, FirstAnswerCache.Launch.start(identity.name(), args, defaultConfigFixed));
+    }
+
+    /** As {@link #main(String[])}, with the first line already looked up in the first-answer cache. */
+    void main(String[] args, Class<?> mainClass, FirstAnswerCache.Launch launch) {
+        caller = mainClass;
         WarmUp.start();
-        System.exit(run(args, stdin, stdout, firstAnswers));
+        System.exit(run(args, launch.stdin(), launch.stdout(), launch.cache()));
     }
 
     /**

@@ -54,15 +54,14 @@ public final class ClassDataTraining {
             String[] args = {"--config", config.toString()};
             byte[] initialize = ("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\","
                     + "\"params\":{\"protocolVersion\":1,\"clientCapabilities\":{}}}\n").getBytes(StandardCharsets.UTF_8);
-            for (int launch = 0; launch < 2; launch++) {
-                FirstAnswerCache cache = FirstAnswerCache.forLaunch("acp4j", args, true,
-                        Map.of("XDG_CACHE_HOME", cacheHome.toString()));
-                if (cache == null) {
+            for (int round = 0; round < 2; round++) {
+                FirstAnswerCache.Launch launch = FirstAnswerCache.Launch.start("acp4j", args, true,
+                        Map.of("XDG_CACHE_HOME", cacheHome.toString()), new ByteArrayInputStream(initialize),
+                        new ByteArrayOutputStream());
+                if (launch.cache() == null) {
                     return;
                 }
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                InputStream in = cache.answerFirstLine(new ByteArrayInputStream(initialize), out);
-                Main.launcher().run(args, in, out, cache);
+                Main.launcher().run(args, launch.stdin(), launch.stdout(), launch.cache());
             }
         } finally {
             try (var files = Files.walk(cacheHome)) {

@@ -7,7 +7,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.File;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,6 +78,29 @@ final class FirstAnswerCache implements FirstAnswerRecord {
         this.digest = digest;
         this.maxLineBytes = maxLineBytes;
         this.name = name;
+    }
+
+    /**
+     * The process's stdin and stdout, and the cache: what a launch starts with.
+     *
+     * @param stdin what the server is to read (the first line, answered or not, then the rest)
+     * @param stdout the process's stdout, buffered
+     * @param cache the first-answer cache, or null when it does not apply
+     */
+    record Launch(InputStream stdin, OutputStream stdout, FirstAnswerCache cache) {
+
+        /** Looks the first line up and, on a hit, writes its answer before anything else is loaded. */
+        static Launch start(String name, String[] args, boolean defaultConfigFixed) {
+            return start(name, args, defaultConfigFixed, System.getenv(), new FileInputStream(FileDescriptor.in),
+                    new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
+        }
+
+        /** As {@link #start(String, String[], boolean)}, with these streams and this environment (the class-data training's). */
+        static Launch start(String name, String[] args, boolean defaultConfigFixed, Map<String, String> env,
+                            InputStream stdin, OutputStream stdout) {
+            FirstAnswerCache cache = forLaunch(name, args, defaultConfigFixed, env);
+            return new Launch(cache == null ? stdin : cache.answerFirstLine(stdin, stdout), stdout, cache);
+        }
     }
 
     /**

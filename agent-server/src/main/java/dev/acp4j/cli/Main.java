@@ -15,13 +15,17 @@ public final class Main {
      * @param args the command line
      */
     public static void main(String[] args) {
-        launcher().main(args);
+        // before the agent exists: the answer an editor waits for, when an earlier launch left it
+        FirstAnswerCache.Launch launch = FirstAnswerCache.Launch.start(NAME, args, true);
+        launcher().main(args, Main.class, launch);
     }
+
+    private static final String NAME = "acp4j";
 
     static AcpLauncher launcher() {
         return AcpLauncher.builder()
-                .name("acp4j")
-                .title("acp4j")
+                .name(NAME)
+                .title(NAME)
                 .version(ServerVersion.VERSION)
                 .agent(new BuiltinAgent())
                 .builtInDefaultConfig()
