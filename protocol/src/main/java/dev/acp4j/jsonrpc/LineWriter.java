@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The single writer of the output stream: each message is one line, whole, in the order the
@@ -12,9 +13,11 @@ import java.util.Arrays;
  * <p>{@link #writeLine} (answers, requests) returns once its line and every line before it have
  * been written and flushed. {@link #writeLineSoon} (notifications, which a turn streams by the
  * thousand) queues its line and returns: a flusher thread writes everything queued so far with
- * one flush, woken at once, so a chunk reaches the client promptly but a burst of chunks costs a
- * few writes instead of one each. A slow reader on the other side blocks writers (back-pressure)
- * once {@link #QUEUED_BYTES} are queued, instead of growing the queue.
+ * one flush, woken at once, so a lone chunk reaches the client promptly. When lines were queued
+ * while it wrote (a burst), the flusher sleeps {@link #LINGER_NANOS} before the next write, without
+ * being woken by the writers, so a burst costs one write (and one wake-up of the reader) per
+ * many chunks. A slow reader on the other side blocks writers (back-pressure) once
+ * {@link #QUEUED_BYTES} are queued, instead of growing the queue.
  */
 public final class LineWriter {
 
@@ -27,6 +30,13 @@ public final class LineWriter {
     /** For {@link #writeLineSoon(byte[], byte[], int, int, int)}: the message has no last byte of its own. */
     public static final int NO_TAIL = -1;
     private static final byte[] EMPTY = new byte[0];
+    /**
+     * How long the flusher sleeps after a write during which more lines were queued (a burst), so
+     * that the next write takes many lines instead of the one or two queued meanwhile.
+     */
+    private static final long LINGER_NANOS = 50_000;
+    /** Queued bytes from which the flusher writes at once instead of letting more gather. */
+    private static final int LINGER_BYTES = 16 * 1024;
 
     private final OutputStream out;
     private final TraceSink trace;
@@ -266,7 +276,17 @@ public final class LineWriter {
                 }
             }
             writeQueue();
+            if (streaming()) {
+                // Lines came while the last ones were written: a burst. Let more gather (asleep,
+                // so no writer wakes this thread) and write them together.
+                LockSupport.parkNanos(LINGER_NANOS);
+            }
         }
+    }
+
+    /** Whether lines were queued while the last write went on (and not enough to write at once). */
+    private synchronized boolean streaming() {
+        return queued > 0 && queued < LINGER_BYTES && !failed;
     }
 
     private static UncheckedIOException closed() {
