@@ -14,7 +14,7 @@ import java.util.concurrent.locks.LockSupport;
  * been written and flushed. {@link #writeLineSoon} (notifications, which a turn streams by the
  * thousand) queues its line and returns: a flusher thread writes everything queued so far with
  * one flush, woken at once, so a lone chunk reaches the client promptly. When lines were queued
- * while it wrote (a burst), the flusher sleeps {@link #LINGER_NANOS} before the next write, without
+ * while it wrote (a burst), the flusher sleeps 50 µs before the next write, without
  * being woken by the writers, so a burst costs one write (and one wake-up of the reader) per
  * many chunks. A slow reader on the other side blocks writers (back-pressure) once
  * {@link #QUEUED_BYTES} are queued, instead of growing the queue.
