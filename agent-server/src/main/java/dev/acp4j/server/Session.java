@@ -88,21 +88,6 @@ public final class Session {
         return state;
     }
 
-    /**
-     * As {@link #update}, the record being written by {@link #savePending} (a turn's end: the
-     * answer need not wait for the disk); this process's store reads the new record at once.
-     */
-    synchronized StoredSession updateSoon(UnaryOperator<StoredSession> change) {
-        state = change.apply(state);
-        recorder.saveSoon(state);
-        return state;
-    }
-
-    /** Writes the record {@link #updateSoon} left pending. */
-    void savePending() {
-        recorder.savePending(id);
-    }
-
     /** Adds an update to the conversation, in memory and in the store. */
     void record(SessionUpdate update) {
         synchronized (history) {

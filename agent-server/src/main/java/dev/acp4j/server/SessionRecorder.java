@@ -54,27 +54,6 @@ final class SessionRecorder {
         }
     }
 
-    /** As {@link #save}, the record written by {@link #savePending} (this process reads it at once). */
-    void saveSoon(StoredSession session) {
-        try {
-            store().saveSoon(session);
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("Session {}: could not be saved: {}", session.sessionId(), e.toString());
-        }
-    }
-
-    /** Writes what {@link #saveSoon} left for {@code sessionId}. */
-    void savePending(String sessionId) {
-        SessionStore current = store;
-        if (current != null) {
-            try {
-                current.savePending(sessionId);
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("Session {}: could not be saved: {}", sessionId, e.toString());
-            }
-        }
-    }
-
     /** Records an update; it is written by the next {@link #flush}, before any line after it reaches the client. */
     void append(String sessionId, SessionUpdate update) {
         try {

@@ -476,15 +476,13 @@ final class SessionService {
                 return;
             }
             turn.finish();
-            session.updateSoon(s -> s.touched(Timestamps.now(clock)));
+            session.update(s -> s.touched(Timestamps.now(clock)));
             session.endTurn(cancellation);
             if (failure != null) {
                 answer.completeExceptionally(failure);
             } else {
                 answer.complete(PromptResponse.of(stopReason));
             }
-            // the answer is written (by this thread): now the record's new time goes to disk
-            session.savePending();
         }
     }
 }

@@ -52,9 +52,6 @@ public final class FileSessionStore implements SessionStore {
     private final ObjectMapper mapper;
     private final Map<String, Appender> appenders = new ConcurrentHashMap<>();
     private final Map<Path, CachedRecord> listCache = new ConcurrentHashMap<>();
-    /** Records {@link #saveSoon} left for {@link #savePending}, by session id. */
-    private final Map<String, StoredSession> pendingRecords = new ConcurrentHashMap<>();
-    private final Object[] recordLocks = newLocks(16);
     /** Appenders holding updates {@link #appendSoon} queued. */
     private final Set<Appender> waiting = ConcurrentHashMap.newKeySet();
 
@@ -86,50 +83,9 @@ public final class FileSessionStore implements SessionStore {
 
     @Override
     public void save(StoredSession session) throws IOException {
-        String id = session.sessionId();
-        requireValid(id);
-        synchronized (recordLock(id)) {
-            StoredSession superseded = pendingRecords.get(id);
-            writeRecord(session);
-            if (superseded != null) {
-                pendingRecords.remove(id, superseded);
-            }
-        }
-    }
-
-    /** This process's {@link #find} and {@link #list} see the record at once; {@link #savePending} writes it. */
-    @Override
-    public void saveSoon(StoredSession session) {
         requireValid(session.sessionId());
-        pendingRecords.put(session.sessionId(), session);
-    }
-
-    @Override
-    public void savePending(String sessionId) throws IOException {
-        if (!isValidId(sessionId)) {
-            return;
-        }
-        synchronized (recordLock(sessionId)) {
-            StoredSession pending = pendingRecords.get(sessionId);
-            if (pending != null) {
-                try {
-                    writeRecord(pending);
-                } finally {
-                    // written, or not writable now: save() or a later savePending() tries again with newer state
-                    pendingRecords.remove(sessionId, pending);
-                }
-            }
-        }
-    }
-
-    private void writeRecord(StoredSession session) throws IOException {
         PrivateFiles.createDirectories(directory);
         PrivateFiles.writeAtomically(recordFile(session.sessionId()), mapper.writeValueAsBytes(session));
-    }
-
-    /** Serializes the writes of one session's record (a pending one must not overwrite a newer one). */
-    private Object recordLock(String sessionId) {
-        return recordLocks[(sessionId.hashCode() & 0x7fffffff) % recordLocks.length];
     }
 
     @Override
@@ -190,8 +146,7 @@ public final class FileSessionStore implements SessionStore {
         if (!isValidId(sessionId)) {
             return Optional.empty();
         }
-        StoredSession pending = pendingRecords.get(sessionId);
-        return pending != null ? Optional.of(pending) : readRecord(recordFile(sessionId));
+        return readRecord(recordFile(sessionId));
     }
 
     @Override
@@ -211,9 +166,6 @@ public final class FileSessionStore implements SessionStore {
             }
         }
         listCache.keySet().retainAll(seen.keySet());
-        if (!pendingRecords.isEmpty()) {
-            sessions.replaceAll(stored -> pendingRecords.getOrDefault(stored.sessionId(), stored));
-        }
         sessions.sort(SessionOrder.NEWEST_FIRST);
         return sessions;
     }
@@ -291,24 +243,14 @@ public final class FileSessionStore implements SessionStore {
         if (!isValidId(sessionId)) {
             return false;
         }
-        pendingRecords.remove(sessionId);
         release(sessionId);
         boolean conversation = Files.deleteIfExists(conversationFile(sessionId));
-        boolean record;
-        synchronized (recordLock(sessionId)) {
-            pendingRecords.remove(sessionId);
-            record = Files.deleteIfExists(recordFile(sessionId));
-        }
+        boolean record = Files.deleteIfExists(recordFile(sessionId));
         return record || conversation;
     }
 
     @Override
     public void release(String sessionId) {
-        try {
-            savePending(sessionId);
-        } catch (IOException e) {
-            LOG.warn("Session {}: its record could not be saved: {}", sessionId, e.toString());
-        }
         Appender appender = appenders.remove(sessionId);
         if (appender != null) {
             waiting.remove(appender);
@@ -324,7 +266,6 @@ public final class FileSessionStore implements SessionStore {
     @Override
     public void close() {
         appenders.keySet().forEach(this::release);
-        pendingRecords.keySet().forEach(this::release);
     }
 
     private Optional<StoredSession> readRecord(Path record) {
@@ -362,14 +303,6 @@ public final class FileSessionStore implements SessionStore {
 
     private Path conversationFile(String sessionId) {
         return directory.resolve(sessionId + CONVERSATION);
-    }
-
-    private static Object[] newLocks(int count) {
-        Object[] locks = new Object[count];
-        for (int i = 0; i < count; i++) {
-            locks[i] = new Object();
-        }
-        return locks;
     }
 
     private static void requireValid(String sessionId) {

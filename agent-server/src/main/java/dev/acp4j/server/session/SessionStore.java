@@ -121,27 +121,6 @@ public interface SessionStore extends AutoCloseable {
     }
 
     /**
-     * As {@link #save}, except that the record may be written later, by {@link #savePending} (or
-     * {@link #release}, {@link #close}); until then this store's {@link #find} and {@link #list}
-     * return it. By default it saves at once.
-     *
-     * @param session the record
-     * @throws IOException when the store cannot be written
-     */
-    default void saveSoon(StoredSession session) throws IOException {
-        save(session);
-    }
-
-    /**
-     * Writes the record {@link #saveSoon} left for {@code sessionId}, if any.
-     *
-     * @param sessionId the session
-     * @throws IOException when the store cannot be written
-     */
-    default void savePending(String sessionId) throws IOException {
-    }
-
-    /**
      * Writes every update {@link #appendSoon} left waiting.
      *
      * @throws IOException when the store cannot be written

@@ -53,39 +53,6 @@ class FileSessionStoreTest {
     }
 
     @Test
-    void aRecordSavedSoonIsReadAtOnceAndWrittenBySavePendingOrClose() throws IOException {
-        Path record = sessions().resolve("a.json");
-        FileSessionStore store = store();
-        store.save(session("a", "2026-01-01T10:00:00.000Z"));
-        store.save(session("b", "2026-01-02T10:00:00.000Z"));
-        store.saveSoon(session("a", "2026-01-03T10:00:00.000Z"));
-        // this store reads the new record; the file (what another process reads) still holds the old one
-        assertThat(store.find("a")).contains(session("a", "2026-01-03T10:00:00.000Z"));
-        assertThat(store.list()).extracting(StoredSession::sessionId).containsExactly("a", "b");
-        assertThat(store().find("a")).contains(session("a", "2026-01-01T10:00:00.000Z"));
-        store.savePending("a");
-        assertThat(store().find("a")).contains(session("a", "2026-01-03T10:00:00.000Z"));
-
-        // a later save wins over an earlier pending record, which is then never written
-        store.saveSoon(session("a", "2026-01-04T10:00:00.000Z"));
-        store.save(session("a", "2026-01-05T10:00:00.000Z"));
-        store.savePending("a");
-        assertThat(store().find("a")).contains(session("a", "2026-01-05T10:00:00.000Z"));
-
-        // a deleted session's pending record is dropped, not written back
-        store.saveSoon(session("b", "2026-01-06T10:00:00.000Z"));
-        assertThat(store.delete("b")).isTrue();
-        store.savePending("b");
-        assertThat(store.find("b")).isEmpty();
-        assertThat(sessions().resolve("b.json")).doesNotExist();
-
-        store.saveSoon(session("a", "2026-01-07T10:00:00.000Z"));
-        store.close();
-        assertThat(record).exists();
-        assertThat(store().find("a")).contains(session("a", "2026-01-07T10:00:00.000Z"));
-    }
-
-    @Test
     void sessionsAndConversationsRoundTripNewestFirst() throws IOException {
         try (FileSessionStore store = store()) {
             store.save(session("old", "2026-01-01T10:00:00.000Z"));
