@@ -55,6 +55,11 @@ public final class TextChunkWriter {
 
     private byte[] bytes = new byte[1024];
     private int length;
+    /** A string's characters, copied out at once (cheaper than a call per character). */
+    private char[] chars = new char[256];
+    /** The last {@code messageId} written and its bytes: a turn's chunks all carry the same one. */
+    private String lastMessageId;
+    private byte[] lastMessageIdJson;
 
     /** {@return the buffer; bytes {@code 0} to {@link #length()} are what was written} */
     public byte[] bytes() {
@@ -71,6 +76,9 @@ public final class TextChunkWriter {
         length = 0;
         if (bytes.length > 1024 * 1024) {
             bytes = new byte[1024];
+        }
+        if (chars.length > 256 * 1024) {
+            chars = new char[256];
         }
     }
 
@@ -149,7 +157,7 @@ public final class TextChunkWriter {
         append((byte) '}');
         if (messageId != null) {
             append(MESSAGE_ID);
-            if (!writeString(messageId)) {
+            if (!writeMessageId(messageId)) {
                 return false;
             }
         }
@@ -220,6 +228,20 @@ public final class TextChunkWriter {
         return true;
     }
 
+    private boolean writeMessageId(String messageId) {
+        if (messageId != lastMessageId) {
+            int start = length;
+            if (!writeString(messageId)) {
+                return false;
+            }
+            lastMessageIdJson = Arrays.copyOfRange(bytes, start, length);
+            lastMessageId = messageId;
+            return true;
+        }
+        append(lastMessageIdJson);
+        return true;
+    }
+
     /** A quoted, escaped string in UTF-8; false for a string holding a surrogate (databind's way with those is its own). */
     private boolean writeString(String s) {
         int n = s.length();
@@ -227,11 +249,16 @@ public final class TextChunkWriter {
             return false;
         }
         ensure(n * 6 + 2);
+        if (n > chars.length) {
+            chars = new char[Math.max(n, chars.length * 2)];
+        }
+        char[] cs = chars;
+        s.getChars(0, n, cs, 0);
         byte[] b = bytes;
         int p = length;
         b[p++] = '"';
         for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
+            char c = cs[i];
             if (c < 0x80) {
                 byte escape = ESCAPES[c];
                 if (escape == 0) {
