@@ -3,6 +3,7 @@ package dev.acp4j.server;
 import dev.acp4j.jsonrpc.CancellationToken;
 import dev.acp4j.protocol.mcp.McpServer;
 import dev.acp4j.protocol.session.SessionUpdate;
+import dev.acp4j.protocol.session.TextChunkWriter;
 import dev.acp4j.server.session.StoredSession;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,6 +91,12 @@ public final class Session {
 
     /** Adds an update to the conversation, in memory and in the store. */
     void record(SessionUpdate update) {
+        // a text chunk (a prompt's block) is written by hand: databind's code is cold by then
+        TextChunkWriter json = new TextChunkWriter();
+        if (json.appendUpdate(update)) {
+            record(update, json.bytes(), 0, json.length());
+            return;
+        }
         synchronized (history) {
             history.add(update);
             recorder.append(id, update);

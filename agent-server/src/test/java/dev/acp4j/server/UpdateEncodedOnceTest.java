@@ -94,7 +94,7 @@ class UpdateEncodedOnceTest {
         assertThat(id.find()).as(created).isTrue();
         String sessionId = id.group(1);
         send(toAgent, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"session/prompt\",\"params\":{\"sessionId\":\""
-                + sessionId + "\",\"prompt\":[{\"type\":\"text\",\"text\":\"go\"}]}}");
+                + sessionId + "\",\"prompt\":[{\"type\":\"text\",\"text\":\"go \\\"q\\\" \u00e9\\n\\u0001\"}]}}");
         List<String> lines = new ArrayList<>();
         String line;
         while ((line = fromAgent.readLine()) != null && !line.contains("\"id\":2,")) {
@@ -109,7 +109,11 @@ class UpdateEncodedOnceTest {
         assertThat(lines).hasSize(updates.size());
         List<String> stored = Files.readAllLines(home.resolve("data/acp4j/sessions").resolve(sessionId + ".jsonl"),
                 StandardCharsets.UTF_8);
-        assertThat(stored.get(0)).contains("\"user_message_chunk\"").contains("\"go\""); // the prompt, recorded by the service
+        // the prompt, recorded by the service (by hand too): the mapper's bytes for it
+        SessionUpdate prompt = mapper.readValue(stored.get(0), SessionUpdate.class);
+        assertThat(prompt).isInstanceOf(SessionUpdate.UserMessageChunk.class);
+        assertThat(((ContentBlock.Text) ((SessionUpdate.UserMessageChunk) prompt).content()).text()).isEqualTo("go \"q\" \u00e9\n\u0001");
+        assertThat(stored.get(0)).isEqualTo(new String(mapper.writeValueAsBytes(prompt), StandardCharsets.UTF_8));
         assertThat(stored).hasSize(updates.size() + 1);
         for (int i = 0; i < updates.size(); i++) {
             SessionUpdate sent = withTurnsMessageId(updates.get(i), lines.get(i));
