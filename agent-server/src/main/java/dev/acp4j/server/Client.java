@@ -222,6 +222,11 @@ public final class Client {
         connection.notifyEncoded(method, paramsJson);
     }
 
+    /** As {@link #notifyEncoded(String, byte[])}, the params being {@code length} bytes of {@code paramsJson} from {@code offset}. */
+    void notifyEncoded(String method, byte[] paramsJson, int offset, int length) {
+        connection.notifyEncoded(method, paramsJson, offset, length);
+    }
+
     /** {@code value} as the connection's mapper writes it, or null when it cannot be written. */
     byte[] encode(Object value) {
         try {

@@ -15,6 +15,7 @@ import dev.acp4j.protocol.mcp.McpServer;
 import dev.acp4j.protocol.session.Cost;
 import dev.acp4j.protocol.session.SessionNotification;
 import dev.acp4j.protocol.session.SessionUpdate;
+import dev.acp4j.protocol.session.TextChunkWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,8 @@ public final class PromptTurn {
     private final String agentMessageId = UUID.randomUUID().toString();
     private final String agentThoughtId = UUID.randomUUID().toString();
     private boolean finished;
+    /** Where {@link #send} writes text chunks (guarded by this). */
+    private TextChunkWriter chunkLine;
 
     /** Where a new title goes: the session's record and a {@code session_info_update}. */
     @FunctionalInterface
@@ -255,6 +258,9 @@ public final class PromptTurn {
         if (!finished) {
             SessionUpdate sent = withMessageId(update);
             if (isConversation(sent)) {
+                if (sendTextChunk(sent)) {
+                    return;
+                }
                 // serialized once, for the store and the wire alike
                 byte[] json = client.encode(sent);
                 if (json != null) {
@@ -266,6 +272,29 @@ public final class PromptTurn {
             }
             client.notify(AcpMethods.SESSION_UPDATE, SessionNotification.of(session.id(), sent));
         }
+    }
+
+    /**
+     * A text chunk, written by hand into this turn's buffer as the params of its
+     * {@code session/update}; the store takes the update's bytes from it, the connection the params.
+     */
+    private boolean sendTextChunk(SessionUpdate update) {
+        TextChunkWriter line = chunkLine;
+        if (line == null) {
+            line = new TextChunkWriter();
+            chunkLine = line;
+        }
+        line.reset();
+        line.append(session.updateParamsPrefix());
+        int start = line.length();
+        if (!line.appendUpdate(update)) {
+            return false;
+        }
+        int end = line.length();
+        line.append((byte) '}');
+        session.record(update, line.bytes(), start, end - start);
+        client.notifyEncoded(AcpMethods.SESSION_UPDATE, line.bytes(), 0, line.length());
+        return true;
     }
 
     private SessionUpdate withMessageId(SessionUpdate update) {

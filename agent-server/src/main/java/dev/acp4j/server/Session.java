@@ -3,6 +3,7 @@ package dev.acp4j.server;
 import dev.acp4j.jsonrpc.CancellationToken;
 import dev.acp4j.protocol.mcp.McpServer;
 import dev.acp4j.protocol.session.SessionUpdate;
+import dev.acp4j.protocol.session.TextChunkWriter;
 import dev.acp4j.server.session.StoredSession;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,6 +91,12 @@ public final class Session {
 
     /** Adds an update to the conversation, in memory and in the store. */
     void record(SessionUpdate update) {
+        // a text chunk (a prompt's block) is written by hand: databind's code is cold by then
+        TextChunkWriter json = new TextChunkWriter();
+        if (json.appendUpdate(update)) {
+            record(update, json.bytes(), 0, json.length());
+            return;
+        }
         synchronized (history) {
             history.add(update);
             recorder.append(id, update);
@@ -104,8 +111,29 @@ public final class Session {
         }
     }
 
+    /**
+     * As {@link #record(SessionUpdate, byte[])}, the update's JSON being {@code length} bytes of
+     * {@code json} from {@code offset} (copied before this returns).
+     */
+    void record(SessionUpdate update, byte[] json, int offset, int length) {
+        synchronized (history) {
+            history.add(update);
+            recorder.append(id, update, json, offset, length);
+        }
+    }
+
     /** The params of {@code session/update} for an update serialized as {@code json}: the bytes databind writes. */
     byte[] updateParams(byte[] json) {
+        byte[] prefix = updateParamsPrefix();
+        byte[] params = new byte[prefix.length + json.length + 1];
+        System.arraycopy(prefix, 0, params, 0, prefix.length);
+        System.arraycopy(json, 0, params, prefix.length, json.length);
+        params[params.length - 1] = '}';
+        return params;
+    }
+
+    /** The params of {@code session/update} up to the update: {@code {"sessionId":…,"update":}. */
+    byte[] updateParamsPrefix() {
         byte[] prefix = updatePrefix;
         if (prefix == null) {
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(64);
@@ -119,11 +147,7 @@ public final class Session {
             prefix = out.toByteArray();
             updatePrefix = prefix;
         }
-        byte[] params = new byte[prefix.length + json.length + 1];
-        System.arraycopy(prefix, 0, params, 0, prefix.length);
-        System.arraycopy(json, 0, params, prefix.length, json.length);
-        params[params.length - 1] = '}';
-        return params;
+        return prefix;
     }
 
     /** Claims the session for a new turn; false when one is already running. */

@@ -72,6 +72,15 @@ final class SessionRecorder {
         }
     }
 
+    /** As {@link #append(String, SessionUpdate, byte[])}, the JSON being {@code length} bytes of {@code json} from {@code offset}. */
+    void append(String sessionId, SessionUpdate update, byte[] json, int offset, int length) {
+        try {
+            store().appendSoon(sessionId, update, json, offset, length);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Session {}: an update could not be recorded: {}", sessionId, e.toString());
+        }
+    }
+
     /** Writes the updates recorded so far (the connection runs it before each write to the client). */
     void flush() {
         SessionStore current = store;

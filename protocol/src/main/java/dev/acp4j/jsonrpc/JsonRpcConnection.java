@@ -204,8 +204,22 @@ public final class JsonRpcConnection implements AutoCloseable {
      * @param paramsJson the params, encoded
      */
     public void notifyEncoded(String method, byte[] paramsJson) {
+        notifyEncoded(method, paramsJson, 0, paramsJson.length);
+    }
+
+    /**
+     * As {@link #notifyEncoded(String, byte[])}, with the params the {@code length} bytes of
+     * {@code paramsJson} from {@code offset}; they are copied before this returns, so the caller
+     * may reuse its buffer.
+     *
+     * @param method the method, e.g. {@code session/update}
+     * @param paramsJson holds the params, encoded
+     * @param offset where they start
+     * @param length how many bytes they are
+     */
+    public void notifyEncoded(String method, byte[] paramsJson, int offset, int length) {
         try {
-            writer.writeLineSoon(encoder.notification(method, paramsJson));
+            writer.writeLineSoon(encoder.notificationPrefix(method), paramsJson, offset, length, '}');
         } catch (UncheckedIOException e) {
             log.debug("notification {} not sent: output closed", method);
         }

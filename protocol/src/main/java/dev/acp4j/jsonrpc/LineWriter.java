@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The single writer of the output stream: each message is one line, whole, in the order the
@@ -12,9 +13,11 @@ import java.util.Arrays;
  * <p>{@link #writeLine} (answers, requests) returns once its line and every line before it have
  * been written and flushed. {@link #writeLineSoon} (notifications, which a turn streams by the
  * thousand) queues its line and returns: a flusher thread writes everything queued so far with
- * one flush, woken at once, so a chunk reaches the client promptly but a burst of chunks costs a
- * few writes instead of one each. A slow reader on the other side blocks writers (back-pressure)
- * once {@link #QUEUED_BYTES} are queued, instead of growing the queue.
+ * one flush, woken at once, so a lone chunk reaches the client promptly. When lines were queued
+ * while it wrote (a burst), the flusher sleeps 50 µs before the next write, without
+ * being woken by the writers, so a burst costs one write (and one wake-up of the reader) per
+ * many chunks. A slow reader on the other side blocks writers (back-pressure) once
+ * {@link #QUEUED_BYTES} are queued, instead of growing the queue.
  */
 public final class LineWriter {
 
@@ -24,6 +27,16 @@ public final class LineWriter {
     private static final int RETAINED_BYTES = 1024 * 1024;
     /** How long an idle flusher thread waits for more lines before it ends (the next line starts one). */
     private static final long FLUSHER_IDLE_MILLIS = 2_000;
+    /** For {@link #writeLineSoon(byte[], byte[], int, int, int)}: the message has no last byte of its own. */
+    public static final int NO_TAIL = -1;
+    private static final byte[] EMPTY = new byte[0];
+    /**
+     * How long the flusher sleeps after a write during which more lines were queued (a burst), so
+     * that the next write takes many lines instead of the one or two queued meanwhile.
+     */
+    private static final long LINGER_NANOS = 50_000;
+    /** Queued bytes from which the flusher writes at once instead of letting more gather. */
+    private static final int LINGER_BYTES = 16 * 1024;
 
     private final OutputStream out;
     private final TraceSink trace;
@@ -92,19 +105,35 @@ public final class LineWriter {
      * @throws UncheckedIOException when the output has already failed
      */
     public void writeLineSoon(byte[] message) {
-        if (enqueue(message) >= QUEUED_BYTES) {
-            writeQueue();
-            return;
-        }
+        writeLineSoon(EMPTY, message, 0, message.length, NO_TAIL);
+    }
+
+    /**
+     * As {@link #writeLineSoon(byte[])} for the message {@code head}, then {@code length} bytes of
+     * {@code body} from {@code offset}, then {@code tail} (unless it is {@link #NO_TAIL}): the
+     * pieces are copied into the queue, no array is made for the line.
+     *
+     * @param head the message's first bytes
+     * @param body holds the next bytes
+     * @param offset where they start in {@code body}
+     * @param length how many
+     * @param tail the message's last byte, or {@link #NO_TAIL}
+     * @throws UncheckedIOException when the output has already failed
+     */
+    public void writeLineSoon(byte[] head, byte[] body, int offset, int length, int tail) {
         synchronized (this) {
-            if (flusher == null) {
-                flusher = new Thread(this::flushLoop, "acp4j-output");
-                flusher.setDaemon(true);
-                flusher.start();
-            } else if (flusherWaiting) {
-                notifyAll();
+            if (enqueue(head, body, offset, length, tail) < QUEUED_BYTES) {
+                if (flusher == null) {
+                    flusher = new Thread(this::flushLoop, "acp4j-output");
+                    flusher.setDaemon(true);
+                    flusher.start();
+                } else if (flusherWaiting) {
+                    notifyAll();
+                }
+                return;
             }
         }
+        writeQueue();
     }
 
     /** Writes and flushes every line queued so far, on this thread. */
@@ -150,18 +179,36 @@ public final class LineWriter {
 
     /** @return the bytes queued after this line */
     private synchronized int enqueue(byte[] message) {
+        return enqueue(EMPTY, message, 0, message.length, NO_TAIL);
+    }
+
+    /** @return the bytes queued after this line */
+    private synchronized int enqueue(byte[] head, byte[] body, int offset, int length, int tail) {
         if (failed) {
             throw closed();
         }
-        int needed = queued + message.length + 1;
+        int start = queued;
+        int lineLength = head.length + length + (tail == NO_TAIL ? 0 : 1);
+        int needed = start + lineLength + 1;
         if (needed > queue.length) {
             queue = Arrays.copyOf(queue, Math.max(needed, queue.length * 2));
         }
-        System.arraycopy(message, 0, queue, queued, message.length);
-        queue[queued + message.length] = '\n';
+        byte[] q = queue;
+        int p = start;
+        System.arraycopy(head, 0, q, p, head.length);
+        p += head.length;
+        System.arraycopy(body, offset, q, p, length);
+        p += length;
+        if (tail != NO_TAIL) {
+            q[p++] = (byte) tail;
+        }
+        q[p] = '\n';
         queued = needed;
-        trace.outgoing(message, message.length);
-        return queued;
+        if (trace != TraceSink.NONE) {
+            boolean whole = head.length == 0 && offset == 0 && length == body.length && tail == NO_TAIL;
+            trace.outgoing(whole ? body : Arrays.copyOfRange(q, start, start + lineLength), lineLength);
+        }
+        return needed;
     }
 
     private void writeQueue() {
@@ -229,7 +276,17 @@ public final class LineWriter {
                 }
             }
             writeQueue();
+            if (streaming()) {
+                // Lines came while the last ones were written: a burst. Let more gather (asleep,
+                // so no writer wakes this thread) and write them together.
+                LockSupport.parkNanos(LINGER_NANOS);
+            }
         }
+    }
+
+    /** Whether lines were queued while the last write went on (and not enough to write at once). */
+    private synchronized boolean streaming() {
+        return queued > 0 && queued < LINGER_BYTES && !failed;
     }
 
     private static UncheckedIOException closed() {

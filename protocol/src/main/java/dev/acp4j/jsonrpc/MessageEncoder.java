@@ -83,17 +83,15 @@ final class MessageEncoder {
         return notificationWriter.writeValueAsBytes(new NotificationEnvelope(VERSION, method, params));
     }
 
-    /** The same bytes as {@link #notification(String, Object)} for params already encoded as {@code paramsJson}. */
-    byte[] notification(String method, byte[] paramsJson) {
-        byte[] prefix = notificationPrefixes.computeIfAbsent(method, MessageEncoder::notificationPrefix);
-        byte[] message = new byte[prefix.length + paramsJson.length + 1];
-        System.arraycopy(prefix, 0, message, 0, prefix.length);
-        System.arraycopy(paramsJson, 0, message, prefix.length, paramsJson.length);
-        message[message.length - 1] = '}';
-        return message;
+    /**
+     * The first bytes of a notification of {@code method}, up to its params: the same bytes as
+     * {@link #notification(String, Object)} are this, the params encoded, and {@code '}'}.
+     */
+    byte[] notificationPrefix(String method) {
+        return notificationPrefixes.computeIfAbsent(method, MessageEncoder::encodeNotificationPrefix);
     }
 
-    private static byte[] notificationPrefix(String method) {
+    private static byte[] encodeNotificationPrefix(String method) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64);
         out.writeBytes(("{\"jsonrpc\":\"" + VERSION + "\",\"method\":").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         try (JsonGenerator g = TreeReader.factory().createGenerator(out)) {

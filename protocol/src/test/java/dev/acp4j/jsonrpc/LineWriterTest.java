@@ -35,6 +35,30 @@ class LineWriterTest {
     }
 
     @Test
+    void aLineHandedOverInPiecesGoesOutAndIsTracedAsOneLine() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<String> traced = new ArrayList<>();
+        TraceSink trace = new TraceSink() {
+            @Override
+            public void incoming(byte[] line, int length) {
+            }
+
+            @Override
+            public void outgoing(byte[] line, int length) {
+                traced.add(new String(line, 0, length, StandardCharsets.UTF_8));
+            }
+        };
+        LineWriter writer = new LineWriter(out, trace);
+        byte[] buffer = bytes("xx{\"a\":1}yy");
+        writer.writeLineSoon(bytes("{\"params\":"), buffer, 2, 7, '}');
+        writer.writeLineSoon(bytes("{\"b\":"), buffer, 2, 7, LineWriter.NO_TAIL);
+        writer.writeLine(bytes("{\"id\":1}"));
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .isEqualTo("{\"params\":{\"a\":1}}\n{\"b\":{\"a\":1}\n{\"id\":1}\n");
+        assertThat(traced).containsExactly("{\"params\":{\"a\":1}}", "{\"b\":{\"a\":1}", "{\"id\":1}");
+    }
+
+    @Test
     void linesGoOutWholeInTheOrderHandedOverAndALineWrittenAtOnceFollowsEveryQueuedOne() {
         List<String> writes = new ArrayList<>();
         ByteArrayOutputStream all = new ByteArrayOutputStream();

@@ -92,7 +92,8 @@ public final class FileSessionStore implements SessionStore {
     public void append(String sessionId, SessionUpdate update) throws IOException {
         requireValid(sessionId);
         Appender appender = appender(sessionId);
-        appender.queue(mapper.writeValueAsBytes(update));
+        byte[] json = mapper.writeValueAsBytes(update);
+        appender.queue(json, 0, json.length);
         appender.writeQueued();
     }
 
@@ -100,16 +101,28 @@ public final class FileSessionStore implements SessionStore {
     public void appendSoon(String sessionId, SessionUpdate update) throws IOException {
         requireValid(sessionId);
         Appender appender = appender(sessionId);
-        appender.queue(mapper.writeValueAsBytes(update));
-        waiting.add(appender);
+        byte[] json = mapper.writeValueAsBytes(update);
+        if (appender.queue(json, 0, json.length)) {
+            waiting.add(appender);
+        }
     }
 
     @Override
     public void appendSoon(String sessionId, SessionUpdate update, byte[] json) throws IOException {
-        requireValid(sessionId);
-        Appender appender = appender(sessionId);
-        appender.queue(json);
-        waiting.add(appender);
+        appendSoon(sessionId, update, json, 0, json.length);
+    }
+
+    @Override
+    public void appendSoon(String sessionId, SessionUpdate update, byte[] json, int offset, int length)
+            throws IOException {
+        Appender appender = appenders.get(sessionId); // an open one's id was checked when it was opened
+        if (appender == null) {
+            requireValid(sessionId);
+            appender = appender(sessionId);
+        }
+        if (appender.queue(json, offset, length)) {
+            waiting.add(appender);
+        }
     }
 
     @Override
@@ -329,14 +342,21 @@ public final class FileSessionStore implements SessionStore {
         private byte[] queue = new byte[4 * 1024];
         private int queued;
 
-        synchronized void queue(byte[] json) {
-            int needed = queued + json.length + 1;
+        /**
+         * Queues one line; true when the queue was empty before it, so the caller lists this
+         * appender as waiting (a non-empty queue is listed already, or being written by a flush
+         * that will take this line too: both happen under this lock).
+         */
+        synchronized boolean queue(byte[] json, int offset, int length) {
+            boolean first = queued == 0;
+            int needed = queued + length + 1;
             if (needed > queue.length) {
                 queue = Arrays.copyOf(queue, Math.max(needed, queue.length * 2));
             }
-            System.arraycopy(json, 0, queue, queued, json.length);
+            System.arraycopy(json, offset, queue, queued, length);
             queue[needed - 1] = '\n';
             queued = needed;
+            return first;
         }
 
         /** Writes every queued line with one write under the lock; lines that fail to be written are dropped. */

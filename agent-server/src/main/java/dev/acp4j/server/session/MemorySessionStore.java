@@ -27,6 +27,11 @@ public final class MemorySessionStore implements SessionStore {
     }
 
     @Override
+    public void appendSoon(String sessionId, SessionUpdate update, byte[] json, int offset, int length) {
+        append(sessionId, update);
+    }
+
+    @Override
     public Optional<StoredSession> find(String sessionId) {
         return sessionId == null ? Optional.empty() : Optional.ofNullable(sessions.get(sessionId));
     }

@@ -104,6 +104,23 @@ public interface SessionStore extends AutoCloseable {
     }
 
     /**
+     * As {@link #appendSoon(String, SessionUpdate, byte[])}, with the update's JSON the
+     * {@code length} bytes of {@code json} from {@code offset}. The bytes are copied (or not used)
+     * before this returns: the caller reuses its buffer.
+     *
+     * @param sessionId the session
+     * @param update the update, as sent to the client
+     * @param json holds the update as the shared mapper writes it
+     * @param offset where it starts
+     * @param length how many bytes it is
+     * @throws IOException when the store cannot be written
+     */
+    default void appendSoon(String sessionId, SessionUpdate update, byte[] json, int offset, int length)
+            throws IOException {
+        appendSoon(sessionId, update, java.util.Arrays.copyOfRange(json, offset, offset + length));
+    }
+
+    /**
      * Writes every update {@link #appendSoon} left waiting.
      *
      * @throws IOException when the store cannot be written
