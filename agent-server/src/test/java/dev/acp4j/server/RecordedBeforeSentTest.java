@@ -18,8 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RecordedBeforeSentTest {
 
-    private static final Pattern SESSION_ID = Pattern.compile("\"sessionId\":\"([^\"]+)\"");
 
     @TempDir
     Path home;
@@ -82,14 +79,8 @@ class RecordedBeforeSentTest {
         serving.start();
         BufferedReader fromAgent = new BufferedReader(new InputStreamReader(clientIn, StandardCharsets.UTF_8));
 
-        send(toAgent, "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":1}}");
-        assertThat(fromAgent.readLine()).contains("\"id\":0,\"result\"");
-        send(toAgent, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"session/new\",\"params\":{\"cwd\":\"/tmp\",\"mcpServers\":[]}}");
-        String created = fromAgent.readLine();
-        Matcher id = SESSION_ID.matcher(created);
-        assertThat(id.find()).as(created).isTrue();
-        sessionId[0] = id.group(1);
-        send(toAgent, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"session/prompt\",\"params\":{\"sessionId\":\""
+        sessionId[0] = InProcessClient.openSession(toAgent, fromAgent);
+        InProcessClient.send(toAgent, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"session/prompt\",\"params\":{\"sessionId\":\""
                 + sessionId[0] + "\",\"prompt\":[{\"type\":\"text\",\"text\":\"/burst 5000\"}]}}");
         int chunks = 0;
         String line;
@@ -108,10 +99,6 @@ class RecordedBeforeSentTest {
         }
     }
 
-    private static void send(OutputStream out, String line) throws IOException {
-        out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
-    }
 
     private static int count(String text, String needle) {
         int n = 0;

@@ -39,7 +39,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** A recorded update serialized once for the store is sent as the very bytes databind writes for its notification. */
 class UpdateEncodedOnceTest {
 
-    private static final Pattern SESSION_ID = Pattern.compile("\"sessionId\":\"([^\"]+)\"");
 
     @TempDir
     Path home;
@@ -86,14 +85,8 @@ class UpdateEncodedOnceTest {
         serving.start();
         BufferedReader fromAgent = new BufferedReader(new InputStreamReader(Channels.newInputStream(toClient.source()),
                 StandardCharsets.UTF_8));
-        send(toAgent, "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":1}}");
-        assertThat(fromAgent.readLine()).contains("\"id\":0,\"result\"");
-        send(toAgent, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"session/new\",\"params\":{\"cwd\":\"/tmp\",\"mcpServers\":[]}}");
-        String created = fromAgent.readLine();
-        Matcher id = SESSION_ID.matcher(created);
-        assertThat(id.find()).as(created).isTrue();
-        String sessionId = id.group(1);
-        send(toAgent, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"session/prompt\",\"params\":{\"sessionId\":\""
+        String sessionId = InProcessClient.openSession(toAgent, fromAgent);
+        InProcessClient.send(toAgent, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"session/prompt\",\"params\":{\"sessionId\":\""
                 + sessionId + "\",\"prompt\":[{\"type\":\"text\",\"text\":\"go \\\"q\\\" \u00e9\\n\\u0001\"}]}}");
         List<String> lines = new ArrayList<>();
         String line;
@@ -140,10 +133,6 @@ class UpdateEncodedOnceTest {
         return update;
     }
 
-    private static void send(OutputStream out, String line) throws IOException {
-        out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
-    }
 
     private static final List<String> UPDATES = List.of(
             "{\"sessionUpdate\":\"agent_message_chunk\",\"content\":{\"type\":\"text\",\"text\":\"hi \\u2028 \u00e9 \\\"q\\\" \\n\"},"

@@ -123,13 +123,7 @@ public final class LineWriter {
     public void writeLineSoon(byte[] head, byte[] body, int offset, int length, int tail) {
         synchronized (this) {
             if (enqueue(head, body, offset, length, tail) < QUEUED_BYTES) {
-                if (flusher == null) {
-                    flusher = new Thread(this::flushLoop, "acp4j-output");
-                    flusher.setDaemon(true);
-                    flusher.start();
-                } else if (flusherWaiting) {
-                    notifyAll();
-                }
+                wakeFlusher();
                 return;
             }
         }
@@ -153,13 +147,7 @@ public final class LineWriter {
         long deadline = System.nanoTime() + millis * 1_000_000L;
         synchronized (this) {
             if (queued > 0 && !failed) {
-                if (flusher == null) {
-                    flusher = new Thread(this::flushLoop, "acp4j-output");
-                    flusher.setDaemon(true);
-                    flusher.start();
-                } else if (flusherWaiting) {
-                    notifyAll();
-                }
+                wakeFlusher();
             }
             while ((queued > 0 || writingNow) && !failed) {
                 long left = deadline - System.nanoTime();
@@ -174,6 +162,17 @@ public final class LineWriter {
                 }
             }
             return true;
+        }
+    }
+
+    /** Starts the flusher thread, or wakes it when it waits; the caller holds this object's lock. */
+    private void wakeFlusher() {
+        if (flusher == null) {
+            flusher = new Thread(this::flushLoop, "acp4j-output");
+            flusher.setDaemon(true);
+            flusher.start();
+        } else if (flusherWaiting) {
+            notifyAll();
         }
     }
 
