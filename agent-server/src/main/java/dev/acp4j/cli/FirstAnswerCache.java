@@ -109,12 +109,8 @@ final class FirstAnswerCache implements FirstAnswerRecord {
      * @param name the agent's name (its cache directory)
      * @param args the command line
      * @param defaultConfigFixed whether the configuration without {@code --config} is always the same
+     * @param env the environment
      */
-    static FirstAnswerCache forLaunch(String name, String[] args, boolean defaultConfigFixed) {
-        return forLaunch(name, args, defaultConfigFixed, System.getenv());
-    }
-
-    /** As {@link #forLaunch(String, String[], boolean)}, with this environment (the class-data training's). */
     static FirstAnswerCache forLaunch(String name, String[] args, boolean defaultConfigFixed, Map<String, String> env) {
         // No string concatenation or lambda on this path: each would link an invokedynamic call
         // site first, which costs more than the whole answer.
