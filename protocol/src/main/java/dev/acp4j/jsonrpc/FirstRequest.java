@@ -101,23 +101,6 @@ public final class FirstRequest {
     }
 
     /**
-     * Writes the answer line as the connection would and takes the request out of {@link #remaining()}.
-     *
-     * @param out the peer's output
-     * @param trace sees the request and the answer, as the connection's trace would
-     * @param result writes the answer's result value
-     * @return false, and nothing written, when {@code result} could not be written without the mapper
-     */
-    public boolean answer(OutputStream out, TraceSink trace, ResultWriter result) {
-        byte[] line = encodeAnswer(result);
-        if (line == null) {
-            return false;
-        }
-        send(out, trace, line);
-        return true;
-    }
-
-    /**
      * The answer line the connection would write (without its newline), not written.
      *
      * @param result writes the answer's result value
