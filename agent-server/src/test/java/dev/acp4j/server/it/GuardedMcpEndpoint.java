@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -24,16 +22,16 @@ final class GuardedMcpEndpoint {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (!("Bearer " + acceptedBearer).equals(authorization)) {
             exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer resource_metadata=\"" + resourceMetadata + "\"");
-            send(exchange, 401, "");
+            JsonReply.send(exchange, 401, "");
             return;
         }
         if (!"POST".equals(exchange.getRequestMethod())) {
-            send(exchange, 405, "");
+            JsonReply.send(exchange, 405, "");
             return;
         }
         JsonNode request = AgentProcess.JSON.readTree(exchange.getRequestBody());
         if (!request.has("id")) {
-            send(exchange, 202, "");
+            JsonReply.send(exchange, 202, "");
             return;
         }
         ObjectNode answer = AgentProcess.JSON.createObjectNode().put("jsonrpc", "2.0");
@@ -47,20 +45,7 @@ final class GuardedMcpEndpoint {
                     Map.of("name", toolName, "description", "Tells the weather", "inputSchema", Map.of("type", "object"))))));
             default -> answer.set("error", AgentProcess.JSON.valueToTree(Map.of("code", -32601, "message", "no")));
         }
-        send(exchange, 200, answer.toString());
+        JsonReply.send(exchange, 200, answer.toString());
     }
 
-    private static void send(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        if (!body.isEmpty()) {
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-        }
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
-        exchange.close();
-    }
 }

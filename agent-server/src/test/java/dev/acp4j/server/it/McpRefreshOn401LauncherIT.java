@@ -10,7 +10,6 @@ import dev.acp4j.auth.OAuthSignIn;
 import dev.acp4j.auth.store.CredentialStore;
 import dev.acp4j.auth.store.StoredCredential;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -46,9 +45,9 @@ class McpRefreshOn401LauncherIT extends LauncherTestBase {
             String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             if (form.contains("grant_type=refresh_token") && form.contains("refresh_token=" + REFRESH_TOKEN)) {
                 refreshGrants.incrementAndGet();
-                send(exchange, 200, "{\"access_token\":\"" + RENEWED + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
+                JsonReply.send(exchange, 200, "{\"access_token\":\"" + RENEWED + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
             } else {
-                send(exchange, 400, "{\"error\":\"invalid_grant\"}");
+                JsonReply.send(exchange, 400, "{\"error\":\"invalid_grant\"}");
             }
         });
         server.createContext("/mcp", this::mcp);
@@ -70,19 +69,6 @@ class McpRefreshOn401LauncherIT extends LauncherTestBase {
         GuardedMcpEndpoint.handle(exchange, RENEWED, base() + "/.well-known/oauth-protected-resource/mcp", "scripted-mcp", "weather");
     }
 
-    private static void send(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        if (!exchange.getResponseHeaders().containsKey("Content-Type") && !body.isEmpty()) {
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-        }
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
-        exchange.close();
-    }
 
     @Test
     void aRejectedTokenIsRefreshedOnceAndTheCallRetriedWithoutASignIn() throws Exception {

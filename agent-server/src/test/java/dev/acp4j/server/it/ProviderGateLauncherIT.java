@@ -10,7 +10,6 @@ import dev.acp4j.auth.store.CredentialStore;
 import dev.acp4j.auth.store.StoredCredential;
 import dev.acp4j.testing.QueryString;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -247,25 +246,25 @@ class ProviderGateLauncherIT extends LauncherTestBase {
     @BeforeEach
     void startMcpServer() throws IOException {
         mcp = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-        mcp.createContext("/.well-known/oauth-protected-resource/mcp", exchange -> send(exchange, 200,
+        mcp.createContext("/.well-known/oauth-protected-resource/mcp", exchange -> JsonReply.send(exchange, 200,
                 "{\"resource\":\"" + base() + "/mcp\",\"authorization_servers\":[\"" + base() + "\"]}"));
-        mcp.createContext("/.well-known/oauth-authorization-server", exchange -> send(exchange, 200, """
+        mcp.createContext("/.well-known/oauth-authorization-server", exchange -> JsonReply.send(exchange, 200, """
                 {"issuer":"%1$s","authorization_endpoint":"%1$s/authorize","token_endpoint":"%1$s/token",
                  "registration_endpoint":"%1$s/register","response_types_supported":["code"],
                  "code_challenge_methods_supported":["S256"]}""".formatted(base())));
         mcp.createContext("/register", exchange -> {
             exchange.getRequestBody().readAllBytes();
-            send(exchange, 201, "{\"client_id\":\"eager-client\",\"token_endpoint_auth_method\":\"none\"}");
+            JsonReply.send(exchange, 201, "{\"client_id\":\"eager-client\",\"token_endpoint_auth_method\":\"none\"}");
         });
         mcp.createContext("/authorize", exchange -> {
             Map<String, String> query = QueryString.of(exchange.getRequestURI());
             exchange.getResponseHeaders().set("Location", query.get("redirect_uri") + "?code=eager-code&state="
                     + URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8));
-            send(exchange, 302, "");
+            JsonReply.send(exchange, 302, "");
         });
         mcp.createContext("/token", exchange -> {
             tokenRequests.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            send(exchange, 200, "{\"access_token\":\"" + MCP_TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
+            JsonReply.send(exchange, 200, "{\"access_token\":\"" + MCP_TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
         });
         mcp.createContext("/mcp", this::mcp);
         mcp.start();
@@ -286,19 +285,6 @@ class ProviderGateLauncherIT extends LauncherTestBase {
         GuardedMcpEndpoint.handle(exchange, MCP_TOKEN, base() + "/.well-known/oauth-protected-resource/mcp", "guarded-mcp", "forecast");
     }
 
-    private static void send(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        if (!body.isEmpty()) {
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-        }
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
-        exchange.close();
-    }
 
     private Map<String, Object> sessionWithMcp() {
         return Map.of("cwd", home.toString(), "mcpServers", List.of(Map.of(
