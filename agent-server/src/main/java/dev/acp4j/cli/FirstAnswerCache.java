@@ -1,5 +1,6 @@
 package dev.acp4j.cli;
 
+import dev.acp4j.auth.store.PrivateFiles;
 import dev.acp4j.jsonrpc.FirstLine;
 import dev.acp4j.jsonrpc.TreeReader;
 import dev.acp4j.server.FirstAnswerRecord;
@@ -16,12 +17,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -403,7 +401,6 @@ final class FirstAnswerCache implements FirstAnswerRecord {
 
         /** Replaces the file atomically (a reader sees the old entry or this one, whole); failures are ignored. */
         void write(Path file, byte[] digest) {
-            Path temporary = null;
             try {
                 ByteArrayOutputStream buffer = new ByteArrayOutputStream(1024);
                 DataOutputStream out = new DataOutputStream(buffer);
@@ -412,30 +409,9 @@ final class FirstAnswerCache implements FirstAnswerRecord {
                     out.writeInt(chunk.length);
                     out.write(chunk);
                 }
-                Path directory = file.getParent();
-                if (!Files.isDirectory(directory)) {
-                    Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(
-                            PosixFilePermissions.fromString("rwx------")));
-                }
-                // created 0600, beside the entry
-                temporary = Files.createTempFile(directory, file.getFileName() + ".", ".tmp");
-                Files.write(temporary, buffer.toByteArray());
-                try {
-                    Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    return;
-                }
-                temporary = null;
+                PrivateFiles.writeAtomically(file, buffer.toByteArray());
             } catch (IOException | RuntimeException e) {
                 // a launch cache: the next launch records it again
-            } finally {
-                if (temporary != null) {
-                    try {
-                        Files.deleteIfExists(temporary);
-                    } catch (IOException ignored) {
-                        // left for the next write to replace
-                    }
-                }
             }
         }
 
