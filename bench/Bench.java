@@ -74,9 +74,12 @@ public final class Bench {
         progress("start-up: %d launches per agent, interleaved (after 2 warm-up launches each)", settings.launches());
         for (int i = 0; i < settings.launches() + 2; i++) {
             for (Agent agent : agents) {
-                double ms = Measure.startup(agent, settings.work());
+                Measure.Startup startup = Measure.startup(agent, settings.work());
                 if (i >= 2) {
-                    results.add("startup", agent, ms);
+                    results.add("startup", agent, startup.initializeMs());
+                    if (!Double.isNaN(startup.sessionNewMs())) {
+                        results.add("ready", agent, startup.sessionNewMs());
+                    }
                 }
             }
             progress("  launch round %d/%d done", i + 1, settings.launches() + 2);
@@ -265,12 +268,27 @@ public final class Bench {
         }
 
         /** Milliseconds from spawning the command to reading the answer to {@code initialize}. */
-        static double startup(Agent agent, Path work) throws IOException {
+        /** Spawn to the {@code initialize} answer and, for an agent with sessions, to the {@code session/new} answer sent after it. */
+        record Startup(double initializeMs, double sessionNewMs) {
+        }
+
+        /**
+         * One launch as an editor opens a panel: {@code initialize}, and once it is answered,
+         * {@code session/new} (agents with sessions only: not codex-acp, which has no model here, nor
+         * the floor programs).
+         */
+        static Startup startup(Agent agent, Path work) throws IOException {
             long start = System.nanoTime();
             try (Peer peer = new Peer(agent.command(), work, agent.name())) {
                 peer.send(String.format(Locale.ROOT, INITIALIZE, 0));
                 peer.awaitAnswer(0, null);
-                return (System.nanoTime() - start) / 1e6;
+                double initialized = (System.nanoTime() - start) / 1e6;
+                if (!agent.streams()) {
+                    return new Startup(initialized, Double.NaN);
+                }
+                peer.send(String.format(Locale.ROOT, SESSION_NEW, 1, System.getProperty("java.io.tmpdir")));
+                peer.awaitAnswer(1, null);
+                return new Startup(initialized, (System.nanoTime() - start) / 1e6);
             }
         }
 
@@ -384,6 +402,7 @@ public final class Bench {
             }
             out.append('\n');
             row(out, String.format(Locale.ROOT, "spawn → initialize answer, ms (%d launches)", settings.launches()), "startup", "%.0f");
+            row(out, "spawn → session/new answer, ms", "ready", "%.0f");
             row(out, String.format(Locale.ROOT, "sequential round-trips/s (%d × initialize)", settings.requests()), "roundtrips", "%.0f");
             row(out, String.format(Locale.ROOT, "streamed chunks/s (%d in one turn)", settings.chunks()), "stream", "%.0f");
             row(out, "idle RSS after session/new, MB", "rss", "%.1f");
@@ -393,6 +412,8 @@ public final class Bench {
             target(out, "start-up ÷ TS SDK", startup / results.median("startup", TS), "≤ 0.35×", true, 0.35);
             target(out, "start-up ÷ JVM floor (JDK 17, default CDS)", startup / results.median("startup", FLOOR_17), "≤ 2.5×", true, 2.5);
             target(out, "start-up ÷ fastest peer", startup / bestPeer, "(no target)", true, Double.NaN);
+            target(out, "session/new answered ÷ TS SDK", results.median("ready", ACP4J) / results.median("ready", TS),
+                    "(no target)", true, Double.NaN);
             target(out, "start-up on JDK 25 ÷ JVM floor on JDK 25 (AOT)",
                     results.median("startup", ACP4J_25) / results.median("startup", FLOOR_25), "≤ 2×", true, 2.0);
             target(out, "streamed chunks/s", results.median("stream", ACP4J), "≥ 250000", false, 250_000);

@@ -1,41 +1,64 @@
 package dev.acp4j.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.acp4j.jsonrpc.Json;
-import dev.acp4j.server.AcpServer;
-import java.io.ByteArrayInputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import dev.acp4j.protocol.session.NewSessionRequest;
+import dev.acp4j.protocol.session.NewSessionResponse;
+import dev.acp4j.protocol.session.SessionConfigOption;
+import dev.acp4j.protocol.session.SessionConfigSelectOption;
+import dev.acp4j.protocol.session.SessionConfigSelectOptions;
+import dev.acp4j.protocol.session.SessionMode;
+import dev.acp4j.protocol.session.SessionModeState;
+import dev.acp4j.server.session.StoredSession;
+import dev.acp4j.server.session.Timestamps;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
- * At launch, on a daemon thread (the second core): creates the shared mapper, then serves one
- * {@code initialize} to nobody through the connection, so that the mapper, the server's classes
- * and the first compilations are ready by the time the client's second request arrives. The
- * main thread meanwhile reads the configuration and answers the first {@code initialize}
- * without the mapper.
+ * At launch, on a daemon thread (the second core), while the main thread answers the first
+ * {@code initialize} and builds the server: creates the shared mapper, then does in memory, in the
+ * order the first {@code session/new} needs them, what that request does for the first time —
+ * databind learning its params, the session record and its result, the session id's random
+ * source, the timestamp format — so that the editor's second request finds them ready. Nothing is
+ * read, written or sent.
  */
 final class WarmUp {
 
-    /** A blank line first: a first line that is not a request goes to the connection, whose path is the one to warm. */
-    private static final byte[] INITIALIZE = ("\n{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\","
-            + "\"params\":{\"protocolVersion\":1,\"clientCapabilities\":{}}}\n").getBytes(StandardCharsets.UTF_8);
+    private static final String NEW_SESSION_PARAMS = "{\"cwd\":\"/\",\"additionalDirectories\":[],"
+            + "\"mcpServers\":[{\"name\":\"n\",\"command\":\"c\",\"args\":[],\"env\":[]},"
+            + "{\"type\":\"http\",\"name\":\"n\",\"url\":\"http://127.0.0.1/\",\"headers\":[]}]}";
 
     private WarmUp() {
     }
 
     static void start() {
-        Thread thread = new Thread(WarmUp::serveNobody, "acp4j-warm-up");
+        Thread thread = new Thread(WarmUp::prepareQuietly, "acp4j-warm-up");
         thread.setDaemon(true);
         thread.start();
     }
 
-    private static void serveNobody() {
+    private static void prepareQuietly() {
         try {
-            Json.shared();
-            AcpServer.builder().launch(Map.of(), Map.of()).build()
-                    .serve(new ByteArrayInputStream(INITIALIZE), OutputStream.nullOutputStream());
-        } catch (RuntimeException e) {
-            // only time is at stake: the real server does the same work again
+            prepareFirstSession();
+        } catch (IOException | RuntimeException e) {
+            // only time is at stake: the first session/new does the same work again
         }
+    }
+
+    /** The work, failing when a sample no longer binds (the warm-up would then be lost, silently). */
+    static void prepareFirstSession() throws IOException {
+        ObjectMapper mapper = Json.shared();
+        mapper.readValue(NEW_SESSION_PARAMS, NewSessionRequest.class);
+        String id = UUID.randomUUID().toString();
+        String now = Timestamps.now(Clock.systemUTC());
+        mapper.writeValueAsBytes(new StoredSession(id, "/", List.of(), null, now, now, "m", Map.of()));
+        mapper.writeValueAsBytes(new NewSessionResponse(id,
+                new SessionModeState("m", List.of(new SessionMode("m", "M", "d", null)), null),
+                List.of(SessionConfigOption.select("o", "O", "v", SessionConfigSelectOptions.of(
+                        List.of(new SessionConfigSelectOption("v", "V", "d", null))))),
+                null));
     }
 }

@@ -99,8 +99,8 @@ public final class AcpServer {
         ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
         SessionService sessions = null;
         try {
-            ObjectMapper mapper = Json.shared();
-            AuthContext auth = authContext(mapper, registry);
+            AuthContext auth = authContext(registry);
+            ObjectMapper mapper = auth.mapper();
             AuthService authService = new AuthService(auth, client);
             SessionRecorder recorder = new SessionRecorder(config.sessionStore(), launch.env(), agentInfo.name(), mapper);
             MethodTable methods = new MethodTable();
@@ -131,13 +131,17 @@ public final class AcpServer {
         }
     }
 
-    private AuthContext authContext(ObjectMapper mapper, AuthMethodRegistry registry) {
+    private AuthContext authContext(AuthMethodRegistry registry) {
         CredentialStore store = new CredentialStore(config.credentialStore() != null
                 ? config.credentialStore() : identity.defaultCredentialFile(launch.env()));
         Clock clock = Clock.systemUTC();
         CredentialResolver resolver = new CredentialResolver(registry, store, new OAuthTokenRefresher(store, clock));
-        return new AuthContext(registry, store, resolver, new OAuthRevoker(),
-                new OAuthSignIn(store, clock, launch.env(), identity), mapper, clock, config.elicitationTimeout(),
+        OAuthRevoker revoker = new OAuthRevoker();
+        OAuthSignIn signIn = new OAuthSignIn(store, clock, launch.env(), identity);
+        // Only now the mapper, which the warm-up thread may still be creating: the store's first
+        // logger (slf4j's set-up) is this thread's work meanwhile.
+        ObjectMapper mapper = Json.shared();
+        return new AuthContext(registry, store, resolver, revoker, signIn, mapper, clock, config.elicitationTimeout(),
                 () -> Browser.of(launch.env()), identity);
     }
 
