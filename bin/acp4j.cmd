@@ -19,7 +19,7 @@ set "java_exe=java"
 if defined JAVA_HOME if exist "%JAVA_HOME%\bin\java.exe" set "java_exe=%JAVA_HOME%\bin\java.exe"
 
 "%java_exe%" -Xlog:disable -Xlog:all=warning:stderr ^
-  -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:NewSize=8m -XX:MaxRAM=1g -XX:-UsePerfData ^
+  -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:NewSize=4m -XX:MaxRAM=1g -XX:-UsePerfData ^
   %ACP4J_JAVA_OPTS% ^
   "-Dacp4j.launcher=%~f0" ^
   -cp "%class_path%" %main_class% %*

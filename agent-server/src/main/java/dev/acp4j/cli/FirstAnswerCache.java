@@ -42,7 +42,7 @@ import com.fasterxml.jackson.core.JsonToken;
  * <p>Used only for a plain serve command line (no {@code --trace}, no {@code start_param} flag)
  * whose configuration is a {@code --config} file or a fixed default, and only with
  * {@code ACP4J_FIRST_ANSWER} not {@code off}. The entries live in the user's cache directory
- * ({@code $XDG_CACHE_HOME/<name>/}, else {@code ~/.cache/<name>/}, created 0700), 16 slots by
+ * ({@code $XDG_CACHE_HOME/<name>/}, else {@code ~/.cache/<name>/}, created 0700), 256 slots by
  * digest, each file 0600 and replaced atomically; an unreadable, damaged or foreign entry is a miss.
  * The environment is only ever hashed; an entry holds the digest, the request line and the answer.
  */
@@ -53,11 +53,9 @@ final class FirstAnswerCache implements FirstAnswerRecord {
 
     private static final int FORMAT = 0x61346631; // "a4f1"
     private static final String FORMAT_NAME = "acp4j first answer, format a4f1";
-    private static final String[] SLOTS = {
-        "first-answer-0", "first-answer-1", "first-answer-2", "first-answer-3", "first-answer-4", "first-answer-5",
-        "first-answer-6", "first-answer-7", "first-answer-8", "first-answer-9", "first-answer-a", "first-answer-b",
-        "first-answer-c", "first-answer-d", "first-answer-e", "first-answer-f",
-    };
+    /** An entry's file: this and two hex digits of the digest (256 slots: two launch settings seldom share one). */
+    private static final String SLOT_PREFIX = "first-answer-";
+    private static final char[] HEX = {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
     private static final byte[] ANSWER_START = "{\"jsonrpc\":\"2.0\",\"id\":".getBytes(StandardCharsets.US_ASCII);
     /** A recorded line longer than this is not kept (an {@code initialize} is far shorter). */
     private static final int MAX_LINE = 64 * 1024;
@@ -155,11 +153,20 @@ final class FirstAnswerCache implements FirstAnswerRecord {
             digest.map(properties);
             digest.map(new TreeMap<>(env));
             byte[] key = digest.finish();
-            Path file = directory.resolve(SLOTS[key[0] & 0x0f]);
+            Path file = directory.resolve(slot(key[0]));
             return new FirstAnswerCache(file, key, serve.get().maxLineBytes(), name);
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** Without string concatenation, which would bootstrap an invokedynamic call site on the launch path. */
+    static String slot(byte first) {
+        char[] name = new char[SLOT_PREFIX.length() + 2];
+        SLOT_PREFIX.getChars(0, SLOT_PREFIX.length(), name, 0);
+        name[name.length - 2] = HEX[(first >> 4) & 0x0f];
+        name[name.length - 1] = HEX[first & 0x0f];
+        return new String(name);
     }
 
     /**

@@ -55,6 +55,13 @@ class FirstAnswerCacheTest {
     }
 
     @Test
+    void aSlotIsNamedByTheDigestsFirstByte() {
+        assertThat(FirstAnswerCache.slot((byte) 0x00)).isEqualTo("first-answer-00");
+        assertThat(FirstAnswerCache.slot((byte) 0xa7)).isEqualTo("first-answer-a7");
+        assertThat(FirstAnswerCache.slot((byte) 0xff)).isEqualTo("first-answer-ff");
+    }
+
+    @Test
     void entriesAreWrittenPrivatelyAndReadBackOnlyWithTheirDigest() throws Exception {
         Path file = directory.resolve("cache/acp4j/first-answer-3");
         byte[] digest = new byte[32];
