@@ -267,7 +267,6 @@ public final class Bench {
         record Streamed(double idleRssMegabytes, double messagesPerSecond) {
         }
 
-        /** Milliseconds from spawning the command to reading the answer to {@code initialize}. */
         /** Spawn to the {@code initialize} answer and, for an agent with sessions, to the {@code session/new} answer sent after it. */
         record Startup(double initializeMs, double sessionNewMs) {
         }
